@@ -1,0 +1,124 @@
+use std::fmt;
+use std::str::FromStr;
+
+/// A date that may be known only to the year or the month (`2025`, `2025-11`, `2025-11-20`).
+///
+/// Sources are often dated loosely; keeping the precision we were given matters for
+/// citations ("novembre 2025", not "1 novembre 2025").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+/// Why a string is not a partial date.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{input:?} is not a date: {reason} (expected YYYY, YYYY-MM or YYYY-MM-DD)")]
+pub struct PartialDateError {
+    pub input: String,
+    pub reason: &'static str,
+}
+
+impl PartialDate {
+    pub fn new(year: i32, month: Option<u8>, day: Option<u8>) -> Result<Self, &'static str> {
+        if !(-9999..=9999).contains(&year) {
+            return Err("year out of range");
+        }
+        match (month, day) {
+            (None, Some(_)) => return Err("a day needs a month"),
+            (Some(m), _) if !(1..=12).contains(&m) => return Err("month out of range"),
+            (Some(m), Some(d)) if d == 0 || d > days_in_month(year, m) => {
+                return Err("day out of range");
+            }
+            _ => {}
+        }
+        Ok(Self { year, month, day })
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (also accepts `/` as separator, and a
+    /// trailing time part `THH:MM…`, which is dropped).
+    pub fn parse(input: &str) -> Result<Self, PartialDateError> {
+        let err = |reason| PartialDateError { input: input.to_owned(), reason };
+        let text = input.trim();
+        let text = text.split('T').next().unwrap_or(text);
+        let mut parts = text.split(['-', '/']);
+        let year_part = parts.next().filter(|p| !p.is_empty()).ok_or_else(|| err("empty"))?;
+        let year: i32 = parse_digits(year_part).ok_or_else(|| err("bad year"))?;
+        let month = match parts.next() {
+            Some(p) => Some(parse_digits::<u8>(p).ok_or_else(|| err("bad month"))?),
+            None => None,
+        };
+        let day = match parts.next() {
+            Some(p) => Some(parse_digits::<u8>(p).ok_or_else(|| err("bad day"))?),
+            None => None,
+        };
+        if parts.next().is_some() {
+            return Err(err("too many parts"));
+        }
+        Self::new(year, month, day).map_err(err)
+    }
+}
+
+fn parse_digits<T: FromStr>(text: &str) -> Option<T> {
+    if text.is_empty() || text.len() > 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl FromStr for PartialDate {
+    type Err = PartialDateError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+            if let Some(d) = self.day {
+                write!(f, "-{d:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_precision() {
+        assert_eq!(PartialDate::parse("2025").unwrap().to_string(), "2025");
+        assert_eq!(PartialDate::parse("2025-11").unwrap().to_string(), "2025-11");
+        assert_eq!(PartialDate::parse("2025-11-20").unwrap().to_string(), "2025-11-20");
+        assert_eq!(PartialDate::parse("2025/1/5").unwrap().to_string(), "2025-01-05");
+        assert_eq!(PartialDate::parse("2025-11-20T10:00:00Z").unwrap().to_string(), "2025-11-20");
+    }
+
+    #[test]
+    fn refuses_impossible_dates() {
+        for bad in ["", "x", "2025-13", "2025-02-30", "2023-02-29", "2025--01", "2025-01-01-01", "20251"] {
+            assert!(PartialDate::parse(bad).is_err(), "{bad}");
+        }
+        assert!(PartialDate::parse("2024-02-29").is_ok());
+    }
+
+    #[test]
+    fn orders_chronologically() {
+        assert!(PartialDate::parse("2024-12").unwrap() < PartialDate::parse("2025").unwrap());
+    }
+}
