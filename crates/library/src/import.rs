@@ -1,0 +1,344 @@
+//! Adding sources with duplicate detection, one at a time or a whole file at once.
+
+use std::fmt;
+
+use mizan_source::{CitationKey, Source};
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::Library;
+use crate::error::{LibraryError, Result, SqliteContext};
+use crate::store::{Stamp, WriteMode, free_key, key_taken, load_excerpts, title_key, write_source};
+
+/// What to do with a source that duplicates one already in the library.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum DuplicatePolicy {
+    /// Leave the library's source as it is and report the duplicate.
+    #[default]
+    Skip,
+    /// Fill the library's source's empty fields from the duplicate, add its tags and
+    /// excerpts; the library's key and title stay.
+    Merge,
+    /// Add the duplicate as a source of its own (under a fresh key if needed).
+    KeepBoth,
+}
+
+impl DuplicatePolicy {
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "skip" => Some(Self::Skip),
+            "merge" => Some(Self::Merge),
+            "keep-both" => Some(Self::KeepBoth),
+            _ => None,
+        }
+    }
+}
+
+/// Why two sources are taken to be the same work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DuplicateReason {
+    /// The same Mizan id: the same source exported and imported again.
+    SameId,
+    SameDoi,
+    SameUrl,
+    /// Same title once folded (case, accents, Arabic letter forms) and same year.
+    SameTitleAndYear,
+}
+
+impl fmt::Display for DuplicateReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::SameId => "same Mizan id",
+            Self::SameDoi => "same DOI",
+            Self::SameUrl => "same URL",
+            Self::SameTitleAndYear => "same title and year",
+        })
+    }
+}
+
+/// What happened to one incoming source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportOutcome {
+    /// Added under `key` (which differs from the incoming key if that was taken).
+    Added { key: CitationKey, renamed_from: Option<CitationKey> },
+    /// A duplicate, left out.
+    Skipped { key: CitationKey, existing: CitationKey, reason: DuplicateReason },
+    /// A duplicate, merged into `existing`.
+    Merged { key: CitationKey, existing: CitationKey, reason: DuplicateReason },
+}
+
+/// What an import did, entry by entry, in file order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub outcomes: Vec<ImportOutcome>,
+}
+
+impl ImportReport {
+    pub fn added(&self) -> usize {
+        self.outcomes.iter().filter(|o| matches!(o, ImportOutcome::Added { .. })).count()
+    }
+    pub fn skipped(&self) -> usize {
+        self.outcomes.iter().filter(|o| matches!(o, ImportOutcome::Skipped { .. })).count()
+    }
+    pub fn merged(&self) -> usize {
+        self.outcomes.iter().filter(|o| matches!(o, ImportOutcome::Merged { .. })).count()
+    }
+    pub fn renamed(&self) -> usize {
+        self.outcomes.iter().filter(|o| matches!(o, ImportOutcome::Added { renamed_from: Some(_), .. })).count()
+    }
+}
+
+impl Library {
+    /// Adds one source. A taken key or a duplicate is an error (see [`Library::add_with`]).
+    pub fn add(&mut self, source: &Source) -> Result<()> {
+        let label = self.label.clone();
+        if key_taken(&self.conn, source.key.as_str()).at(&label)? {
+            return Err(LibraryError::KeyTaken(source.key.clone()));
+        }
+        match self.add_with(source, DuplicatePolicy::Skip)? {
+            ImportOutcome::Skipped { key, existing, reason } => Err(LibraryError::Duplicate { incoming: key, existing, reason }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Adds one source, handling a duplicate by `policy`. A taken key is an error.
+    pub fn add_with(&mut self, source: &Source, policy: DuplicatePolicy) -> Result<ImportOutcome> {
+        let label = self.label.clone();
+        if key_taken(&self.conn, source.key.as_str()).at(&label)? && find_duplicate(&self.conn, source).at(&label)?.is_none() {
+            return Err(LibraryError::KeyTaken(source.key.clone()));
+        }
+        let mut report = self.import(vec![source.clone()], policy)?;
+        report.outcomes.pop().ok_or_else(|| LibraryError::UnknownKey(source.key.to_string()))
+    }
+
+    /// Adds many sources in one transaction: all of them or, on error, none.
+    ///
+    /// Duplicates (of the library or of earlier entries) follow `policy`; a source whose
+    /// key is taken by a different source is added under `key-2`, `key-3`…
+    pub fn import(&mut self, sources: Vec<Source>, policy: DuplicatePolicy) -> Result<ImportReport> {
+        let stamp_at = self.now();
+        let analyst = self.options.analyst.clone();
+        let stamp = Stamp { at: stamp_at, by: &analyst };
+        let label = self.label.clone();
+        let tx = self.conn.transaction().at(&label)?;
+        let mut report = ImportReport::default();
+        for mut source in sources {
+            let outcome = import_one(&tx, &mut source, policy, stamp)?;
+            report.outcomes.push(outcome);
+        }
+        tx.commit().at(&label)?;
+        Ok(report)
+    }
+}
+
+fn import_one(conn: &Connection, source: &mut Source, policy: DuplicatePolicy, stamp: Stamp<'_>) -> Result<ImportOutcome> {
+    let sql = |e| LibraryError::Sqlite { path: String::new(), source: e };
+    let duplicate = find_duplicate(conn, source).map_err(sql)?;
+    match (duplicate, policy) {
+        (Some((existing, reason)), DuplicatePolicy::Skip) => {
+            Ok(ImportOutcome::Skipped { key: source.key.clone(), existing: existing.key, reason })
+        }
+        (Some((mut existing, reason)), DuplicatePolicy::Merge) => {
+            merge_into(&mut existing, source);
+            write_source(conn, &existing, stamp, WriteMode::Update).map_err(sql)?;
+            Ok(ImportOutcome::Merged { key: source.key.clone(), existing: existing.key, reason })
+        }
+        (duplicate, _) => {
+            if duplicate.as_ref().is_some_and(|(_, reason)| *reason == DuplicateReason::SameId) {
+                // Keeping both copies of one source needs two ids.
+                source.id = uuid::Uuid::new_v4();
+                for excerpt in &mut source.excerpts {
+                    excerpt.id = uuid::Uuid::new_v4();
+                }
+            }
+            let key = free_key(conn, &source.key).map_err(sql)?;
+            let renamed_from = (key != source.key).then(|| source.key.clone());
+            source.key = key.clone();
+            write_source(conn, source, stamp, WriteMode::Insert).map_err(sql)?;
+            Ok(ImportOutcome::Added { key, renamed_from })
+        }
+    }
+}
+
+/// The live source that `source` duplicates, if any, with the reason.
+pub(crate) fn find_duplicate(conn: &Connection, source: &Source) -> rusqlite::Result<Option<(Source, DuplicateReason)>> {
+    let by = |sql: &str, value: &dyn rusqlite::ToSql| -> rusqlite::Result<Option<String>> {
+        conn.prepare_cached(sql)?.query_row([value], |r| r.get::<_, String>(0)).optional()
+    };
+    let mut found = None;
+    if let Some(id) = by("SELECT id FROM sources WHERE id = ?1 AND deleted_at IS NULL", &source.id.to_string())? {
+        found = Some((id, DuplicateReason::SameId));
+    } else if let Some(doi) = source.normalized_doi()
+        && let Some(id) = by("SELECT id FROM sources WHERE doi_norm = ?1 AND deleted_at IS NULL LIMIT 1", &doi)?
+    {
+        found = Some((id, DuplicateReason::SameDoi));
+    } else if let Some(url) = source.normalized_url()
+        && let Some(id) = by("SELECT id FROM sources WHERE url_norm = ?1 AND deleted_at IS NULL LIMIT 1", &url)?
+    {
+        found = Some((id, DuplicateReason::SameUrl));
+    } else if let Some(year) = source.issued.map(|d| d.year) {
+        let title = title_key(&source.title);
+        let id = conn
+            .prepare_cached(
+                "SELECT id FROM sources WHERE title_norm = ?1 AND issued_year = ?2 AND deleted_at IS NULL LIMIT 1",
+            )?
+            .query_row(rusqlite::params![title, year], |r| r.get::<_, String>(0))
+            .optional()?;
+        found = id.map(|id| (id, DuplicateReason::SameTitleAndYear));
+    }
+    let Some((id, reason)) = found else { return Ok(None) };
+    let sql = format!("SELECT {} FROM sources s WHERE s.id = ?1", crate::row::SOURCE_COLUMNS);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query([&id])?;
+    let Some(row) = rows.next()? else { return Ok(None) };
+    // A row Mizan cannot read is not treated as a duplicate; `library check` reports it.
+    let Ok(mut existing) = crate::row::read_source(row) else { return Ok(None) };
+    existing.excerpts = load_excerpts(conn, existing.id)?;
+    Ok(Some((existing, reason)))
+}
+
+/// Fills `existing`'s gaps from `incoming`: empty fields, new tags, new excerpts.
+fn merge_into(existing: &mut Source, incoming: &Source) {
+    fn fill<T: Clone>(slot: &mut Option<T>, value: &Option<T>) {
+        if slot.is_none() {
+            slot.clone_from(value);
+        }
+    }
+    fill(&mut existing.container_title, &incoming.container_title);
+    fill(&mut existing.publisher, &incoming.publisher);
+    fill(&mut existing.issued, &incoming.issued);
+    fill(&mut existing.url, &incoming.url);
+    fill(&mut existing.doi, &incoming.doi);
+    fill(&mut existing.language, &incoming.language);
+    fill(&mut existing.pages, &incoming.pages);
+    fill(&mut existing.accessed, &incoming.accessed);
+    fill(&mut existing.notes, &incoming.notes);
+    fill(&mut existing.grade, &incoming.grade);
+    if existing.kind == mizan_source::SourceType::Other {
+        existing.kind = incoming.kind;
+    }
+    if existing.authors.is_empty() {
+        existing.authors.clone_from(&incoming.authors);
+    }
+    for tag in &incoming.tags {
+        if !existing.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+            existing.tags.push(tag.clone());
+        }
+    }
+    for excerpt in &incoming.excerpts {
+        if !existing.excerpts.iter().any(|e| e.id == excerpt.id || e.text == excerpt.text) {
+            existing.excerpts.push(excerpt.clone());
+        }
+    }
+}
+
+/// Whether `key` is free, for callers that want to check before asking.
+pub fn is_key_free(library: &Library, key: &str) -> Result<bool> {
+    key_taken(&library.conn, key).map(|taken| !taken).at(&library.label)
+}
+
+#[cfg(test)]
+mod tests {
+    use mizan_source::{Excerpt, PartialDate};
+    use uuid::Uuid;
+
+    use crate::test_support::*;
+    use crate::*;
+
+    fn dated(key: &str, title: &str, year: &str) -> Source {
+        let mut s = source(key, title);
+        s.issued = Some(year.parse::<PartialDate>().unwrap());
+        s
+    }
+
+    #[test]
+    fn same_doi_is_a_duplicate() {
+        let mut library = memory();
+        let mut a = source("a", "Titre A");
+        a.doi = Some("10.1000/XYZ".into());
+        library.add(&a).unwrap();
+        let mut b = source("b", "Titre tout autre");
+        b.doi = Some("https://doi.org/10.1000/xyz".into());
+        let err = library.add(&b).unwrap_err();
+        assert!(matches!(err, LibraryError::Duplicate { reason: DuplicateReason::SameDoi, .. }), "{err}");
+        assert!(err.to_string().contains("`b` duplicates `a` (same DOI)"), "{err}");
+    }
+
+    #[test]
+    fn same_normalised_url_is_a_duplicate() {
+        let mut library = memory();
+        let mut a = source("a", "Titre A");
+        a.url = Some("https://www.example.org/rapport/?utm_source=x".into());
+        library.add(&a).unwrap();
+        let mut b = source("b", "B");
+        b.url = Some("http://example.org/rapport".into());
+        let outcome = library.add_with(&b, DuplicatePolicy::Skip).unwrap();
+        assert!(matches!(outcome, ImportOutcome::Skipped { reason: DuplicateReason::SameUrl, .. }));
+    }
+
+    #[test]
+    fn same_folded_title_and_year_is_a_duplicate() {
+        let mut library = memory();
+        library.add(&dated("a", "La Sécurité au Sahel", "2025-03")).unwrap();
+        let outcome = library.add_with(&dated("b", "la securite au  sahel.", "2025"), DuplicatePolicy::Skip).unwrap();
+        assert!(matches!(outcome, ImportOutcome::Skipped { reason: DuplicateReason::SameTitleAndYear, .. }));
+        // Another year is another work.
+        let outcome = library.add_with(&dated("c", "La Sécurité au Sahel", "2024"), DuplicatePolicy::Skip).unwrap();
+        assert!(matches!(outcome, ImportOutcome::Added { .. }));
+        // Arabic letter forms fold too.
+        library.add(&dated("ar1", "الأمن في مالي", "2025")).unwrap();
+        let outcome = library.add_with(&dated("ar2", "الامن في مالى", "2025"), DuplicatePolicy::Skip).unwrap();
+        assert!(matches!(outcome, ImportOutcome::Skipped { .. }));
+    }
+
+    #[test]
+    fn merge_fills_gaps_and_keeps_what_is_there() {
+        let mut library = memory();
+        let mut a = dated("a", "Rapport sur Gao", "2025");
+        a.tags = vec!["Mali".into()];
+        library.add(&a).unwrap();
+        let mut b = dated("b", "Rapport sur Gao", "2025");
+        b.publisher = Some("ICG".into());
+        b.tags = vec!["mali".into(), "Gao".into()];
+        b.excerpts = vec![Excerpt { id: Uuid::new_v4(), text: "extrait".into(), locator: None }];
+        let outcome = library.add_with(&b, DuplicatePolicy::Merge).unwrap();
+        assert!(matches!(outcome, ImportOutcome::Merged { .. }));
+        let merged = library.get("a").unwrap().unwrap().source;
+        assert_eq!(merged.publisher.as_deref(), Some("ICG"));
+        assert_eq!(merged.tags, ["Mali", "Gao"]);
+        assert_eq!(merged.excerpts.len(), 1);
+        assert!(library.get("b").unwrap().is_none());
+    }
+
+    #[test]
+    fn keep_both_adds_a_copy_under_a_free_key() {
+        let mut library = memory();
+        let a = dated("a", "Même titre", "2025");
+        library.add(&a).unwrap();
+        let outcome = library.add_with(&a, DuplicatePolicy::KeepBoth);
+        // Same key and same id: added under a-2 with a new id.
+        assert!(matches!(outcome, Ok(ImportOutcome::Added { ref key, .. }) if key.as_str() == "a-2"), "{outcome:?}");
+        assert_eq!(library.count().unwrap(), 2);
+    }
+
+    #[test]
+    fn import_renames_clashing_keys_of_different_works_and_is_atomic() {
+        let mut library = memory();
+        library.add(&source("k", "Premier")).unwrap();
+        let report = library
+            .import(vec![source("k", "Deuxième"), source("k", "Troisième"), source("z", "Autre")], DuplicatePolicy::Skip)
+            .unwrap();
+        assert_eq!(report.added(), 3);
+        assert_eq!(report.renamed(), 2);
+        assert!(library.get("k-2").unwrap().is_some() && library.get("k-3").unwrap().is_some());
+    }
+
+    #[test]
+    fn reimporting_the_same_sources_skips_them_all() {
+        let mut library = memory();
+        let list = vec![dated("a", "Un", "2024"), dated("b", "Deux", "2025")];
+        library.import(list.clone(), DuplicatePolicy::Skip).unwrap();
+        let report = library.import(list, DuplicatePolicy::Skip).unwrap();
+        assert_eq!((report.added(), report.skipped()), (0, 2));
+        assert!(report.outcomes.iter().all(|o| matches!(o, ImportOutcome::Skipped { reason: DuplicateReason::SameId, .. })));
+    }
+}
