@@ -47,6 +47,7 @@ CREATE INDEX sources_doi ON sources (doi_norm) WHERE doi_norm IS NOT NULL;
 CREATE INDEX sources_url ON sources (url_norm) WHERE url_norm IS NOT NULL;
 CREATE INDEX sources_title ON sources (title_norm, issued_year);
 CREATE INDEX sources_modified ON sources (modified_at);
+CREATE INDEX sources_year ON sources (issued_year);
 
 CREATE TABLE excerpts (
     id          TEXT PRIMARY KEY,
@@ -66,10 +67,20 @@ CREATE INDEX excerpts_source ON excerpts (source_id, position);
 
 -- Full-text index over folded text (mizan_text::fold), maintained by the library code:
 -- the folding is Rust, so triggers could not compute it. Its rowid is sources.rowid.
+-- `facets` holds one token per filterable attribute (xtreport, xlfr, xgb, xy2025) so
+-- filtered searches are answered by the index alone, ranked, without reading rows.
 CREATE VIRTUAL TABLE source_search USING fts5 (
-    title, authors, container, notes, tags, excerpts,
+    title, authors, container, notes, tags, excerpts, facets,
     content = '',
     contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 0',
     prefix = '2 3'
 );
+
+-- Ranking: bm25 with column weights, in the order of the columns above. A match in the
+-- title counts most, then authors and tags, then the container, excerpts and notes;
+-- facets never count.
+INSERT INTO source_search (source_search, rank) VALUES ('rank', 'bm25(10.0, 5.0, 3.0, 1.0, 4.0, 2.0, 0.0)');
+-- A 16 MiB in-memory term hash (default 1 MiB) flushes, and so merges, 16 times less
+-- often during a bulk import.
+INSERT INTO source_search (source_search, rank) VALUES ('hashsize', 16777216);

@@ -1,13 +1,15 @@
 //! Adding sources with duplicate detection, one at a time or a whole file at once.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use mizan_source::{CitationKey, Source};
 use rusqlite::{Connection, OptionalExtension};
+use uuid::Uuid;
 
 use crate::Library;
 use crate::error::{LibraryError, Result, SqliteContext};
-use crate::store::{Stamp, WriteMode, free_key, key_taken, load_excerpts, title_key, write_source};
+use crate::store::{Stamp, WriteMode, free_key, index_row, key_taken, load_excerpts, title_key, write_source_unindexed};
 
 /// What to do with a source that duplicates one already in the library.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -120,27 +122,112 @@ impl Library {
         let stamp = Stamp { at: stamp_at, by: &analyst };
         let label = self.label.clone();
         let tx = self.conn.transaction().at(&label)?;
+        // Into an empty library (a first import, the big one), duplicates can only be among
+        // the incoming sources, so they are found in memory instead of by a handful of
+        // index lookups per source.
+        let live: i64 = tx.query_row("SELECT count(*) FROM sources WHERE deleted_at IS NULL", [], |r| r.get(0)).at(&label)?;
+        let mut seen = (live == 0).then(Seen::default);
         let mut report = ImportReport::default();
+        let mut written = Vec::with_capacity(sources.len());
         for mut source in sources {
-            let outcome = import_one(&tx, &mut source, policy, stamp)?;
+            let outcome = import_one(&tx, &mut source, policy, stamp, seen.as_mut(), &mut written)?;
             report.outcomes.push(outcome);
+        }
+        // Search entries last, in the order the rows were written (see
+        // `write_source_unindexed` for why).
+        for (rowid, mode, source) in &written {
+            if *mode == WriteMode::Update {
+                tx.execute("DELETE FROM source_search WHERE rowid = ?1", [rowid]).at(&label)?;
+            }
+            index_row(&tx, *rowid, source).at(&label)?;
         }
         tx.commit().at(&label)?;
         Ok(report)
     }
 }
 
-fn import_one(conn: &Connection, source: &mut Source, policy: DuplicatePolicy, stamp: Stamp<'_>) -> Result<ImportOutcome> {
+/// What an import into an empty library has added so far, by every duplicate criterion.
+#[derive(Debug, Default)]
+struct Seen {
+    ids: HashMap<Uuid, Uuid>,
+    dois: HashMap<String, Uuid>,
+    urls: HashMap<String, Uuid>,
+    titles: HashMap<(String, i32), Uuid>,
+    keys: HashSet<String>,
+}
+
+impl Seen {
+    fn find(&self, source: &Source) -> Option<(Uuid, DuplicateReason)> {
+        if let Some(id) = self.ids.get(&source.id) {
+            return Some((*id, DuplicateReason::SameId));
+        }
+        if let Some(id) = source.normalized_doi().and_then(|d| self.dois.get(&d)) {
+            return Some((*id, DuplicateReason::SameDoi));
+        }
+        if let Some(id) = source.normalized_url().and_then(|u| self.urls.get(&u)) {
+            return Some((*id, DuplicateReason::SameUrl));
+        }
+        let year = source.issued?.year;
+        self.titles.get(&(title_key(&source.title), year)).map(|id| (*id, DuplicateReason::SameTitleAndYear))
+    }
+
+    /// Records a source as it now stands in the library (first-come wins, as the
+    /// database lookups' LIMIT 1 would pick the older row).
+    fn add(&mut self, source: &Source) {
+        let id = source.id;
+        self.ids.entry(id).or_insert(id);
+        if let Some(doi) = source.normalized_doi() {
+            self.dois.entry(doi).or_insert(id);
+        }
+        if let Some(url) = source.normalized_url() {
+            self.urls.entry(url).or_insert(id);
+        }
+        if let Some(issued) = source.issued {
+            self.titles.entry((title_key(&source.title), issued.year)).or_insert(id);
+        }
+        self.keys.insert(source.key.to_string());
+    }
+
+    fn free_key(&self, key: &CitationKey) -> CitationKey {
+        if !self.keys.contains(key.as_str()) {
+            return key.clone();
+        }
+        (2..)
+            .map(|n| CitationKey::sanitize(&format!("{key}-{n}")))
+            .find(|candidate| !self.keys.contains(candidate.as_str()))
+            .unwrap_or_else(|| key.clone())
+    }
+}
+
+fn import_one(
+    conn: &Connection,
+    source: &mut Source,
+    policy: DuplicatePolicy,
+    stamp: Stamp<'_>,
+    mut seen: Option<&mut Seen>,
+    written: &mut Vec<(i64, WriteMode, Source)>,
+) -> Result<ImportOutcome> {
     let sql = |e| LibraryError::Sqlite { path: String::new(), source: e };
-    let duplicate = find_duplicate(conn, source).map_err(sql)?;
+    let duplicate = match seen.as_deref() {
+        Some(seen) => match seen.find(source) {
+            Some((id, reason)) => load_live(conn, id).map_err(sql)?.map(|existing| (existing, reason)),
+            None => None,
+        },
+        None => find_duplicate(conn, source).map_err(sql)?,
+    };
     match (duplicate, policy) {
         (Some((existing, reason)), DuplicatePolicy::Skip) => {
             Ok(ImportOutcome::Skipped { key: source.key.clone(), existing: existing.key, reason })
         }
         (Some((mut existing, reason)), DuplicatePolicy::Merge) => {
             merge_into(&mut existing, source);
-            write_source(conn, &existing, stamp, WriteMode::Update).map_err(sql)?;
-            Ok(ImportOutcome::Merged { key: source.key.clone(), existing: existing.key, reason })
+            let rowid = write_source_unindexed(conn, &existing, stamp, WriteMode::Update).map_err(sql)?;
+            if let Some(seen) = seen.as_deref_mut() {
+                seen.add(&existing);
+            }
+            let key = existing.key.clone();
+            written.push((rowid, WriteMode::Update, existing));
+            Ok(ImportOutcome::Merged { key: source.key.clone(), existing: key, reason })
         }
         (duplicate, _) => {
             if duplicate.as_ref().is_some_and(|(_, reason)| *reason == DuplicateReason::SameId) {
@@ -150,10 +237,17 @@ fn import_one(conn: &Connection, source: &mut Source, policy: DuplicatePolicy, s
                     excerpt.id = uuid::Uuid::new_v4();
                 }
             }
-            let key = free_key(conn, &source.key).map_err(sql)?;
+            let key = match seen.as_deref() {
+                Some(seen) => seen.free_key(&source.key),
+                None => free_key(conn, &source.key).map_err(sql)?,
+            };
             let renamed_from = (key != source.key).then(|| source.key.clone());
             source.key = key.clone();
-            write_source(conn, source, stamp, WriteMode::Insert).map_err(sql)?;
+            let rowid = write_source_unindexed(conn, source, stamp, WriteMode::Insert).map_err(sql)?;
+            if let Some(seen) = seen {
+                seen.add(source);
+            }
+            written.push((rowid, WriteMode::Insert, source.clone()));
             Ok(ImportOutcome::Added { key, renamed_from })
         }
     }
@@ -186,14 +280,20 @@ pub(crate) fn find_duplicate(conn: &Connection, source: &Source) -> rusqlite::Re
         found = id.map(|id| (id, DuplicateReason::SameTitleAndYear));
     }
     let Some((id, reason)) = found else { return Ok(None) };
-    let sql = format!("SELECT {} FROM sources s WHERE s.id = ?1", crate::row::SOURCE_COLUMNS);
+    let Ok(id) = Uuid::parse_str(&id) else { return Ok(None) };
+    Ok(load_live(conn, id)?.map(|existing| (existing, reason)))
+}
+
+/// A live source with its excerpts. A row Mizan cannot read is not treated as a
+/// duplicate; `library check` reports it.
+fn load_live(conn: &Connection, id: Uuid) -> rusqlite::Result<Option<Source>> {
+    let sql = format!("SELECT {} FROM sources s WHERE s.id = ?1 AND s.deleted_at IS NULL", crate::row::SOURCE_COLUMNS);
     let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query([&id])?;
+    let mut rows = stmt.query([id.to_string()])?;
     let Some(row) = rows.next()? else { return Ok(None) };
-    // A row Mizan cannot read is not treated as a duplicate; `library check` reports it.
     let Ok(mut existing) = crate::row::read_source(row) else { return Ok(None) };
     existing.excerpts = load_excerpts(conn, existing.id)?;
-    Ok(Some((existing, reason)))
+    Ok(Some(existing))
 }
 
 /// Fills `existing`'s gaps from `incoming`: empty fields, new tags, new excerpts.
@@ -340,5 +440,33 @@ mod tests {
         let report = library.import(list, DuplicatePolicy::Skip).unwrap();
         assert_eq!((report.added(), report.skipped()), (0, 2));
         assert!(report.outcomes.iter().all(|o| matches!(o, ImportOutcome::Skipped { reason: DuplicateReason::SameId, .. })));
+    }
+
+    /// The in-memory duplicate detection (used for imports into an empty library) must
+    /// decide exactly as the database lookups do.
+    #[test]
+    fn duplicates_within_one_file_are_found_the_same_way_in_an_empty_library() {
+        let mut doi_a = dated("doi-a", "Premier rapport", "2024");
+        doi_a.doi = Some("10.1/X".into());
+        let mut doi_b = dated("doi-b", "Autre titre", "2025");
+        doi_b.doi = Some("https://doi.org/10.1/x".into());
+        let mut url_a = dated("url-a", "Page A", "2023");
+        url_a.url = Some("https://www.example.org/a/".into());
+        let mut url_b = dated("url-b", "Page B", "2022");
+        url_b.url = Some("http://example.org/a?utm_medium=x".into());
+        let title_a = dated("t-a", "La Sécurité au Sahel", "2025");
+        let title_b = dated("t-b", "la securite au sahel", "2025-06");
+        let key_a = source("same-key", "Un");
+        let key_b = source("same-key", "Deux");
+        let batch = vec![doi_a, doi_b, url_a, url_b, title_a.clone(), title_b, key_a, key_b, title_a];
+        for policy in [DuplicatePolicy::Skip, DuplicatePolicy::Merge, DuplicatePolicy::KeepBoth] {
+            let mut empty = memory();
+            let fast = empty.import(batch.clone(), policy).unwrap();
+            let mut seeded = memory();
+            seeded.add(&source("unrelated", "Sans rapport")).unwrap();
+            let slow = seeded.import(batch.clone(), policy).unwrap();
+            assert_eq!(fast, slow, "{policy:?}");
+            assert_eq!(empty.count().unwrap() + 1, seeded.count().unwrap(), "{policy:?}");
+        }
     }
 }

@@ -7,6 +7,7 @@ use rusqlite::Connection;
 pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_sources", include_str!("../migrations/0001_sources.sql")),
     ("0002_briefs", include_str!("../migrations/0002_briefs.sql")),
+    ("0003_sync", include_str!("../migrations/0003_sync.sql")),
 ];
 
 /// The schema version this build writes.

@@ -187,6 +187,24 @@ pub(crate) fn key_taken(conn: &Connection, key: &str) -> rusqlite::Result<bool> 
 
 /// Writes a source row, its excerpts and its search entry.
 pub(crate) fn write_source(conn: &Connection, source: &Source, stamp: Stamp<'_>, mode: WriteMode) -> rusqlite::Result<()> {
+    let rowid = write_source_unindexed(conn, source, stamp, mode)?;
+    if mode == WriteMode::Update {
+        conn.prepare_cached("DELETE FROM source_search WHERE rowid = ?1")?.execute([rowid])?;
+    }
+    index_row(conn, rowid, source)
+}
+
+/// Writes a source row and its excerpts, not its search entry; returns the row's rowid.
+///
+/// Bulk imports index after writing every row: FTS5 flushes its pending index to disk
+/// whenever a statement opens a savepoint, and an insert into `sources` opens one when a
+/// trigger (sync's change capture) fires. Interleaving would flush once per source.
+pub(crate) fn write_source_unindexed(
+    conn: &Connection,
+    source: &Source,
+    stamp: Stamp<'_>,
+    mode: WriteMode,
+) -> rusqlite::Result<i64> {
     let id = source.id.to_string();
     let grade = source.grade.as_ref();
     let values = params![
@@ -237,8 +255,14 @@ pub(crate) fn write_source(conn: &Connection, source: &Source, stamp: Stamp<'_>,
             .execute(values)?;
         }
     }
+    let rowid = match mode {
+        WriteMode::Insert => conn.last_insert_rowid(),
+        WriteMode::Update => {
+            conn.prepare_cached("SELECT rowid FROM sources WHERE id = ?1")?.query_row([&id], |r| r.get(0))?
+        }
+    };
     write_excerpts(conn, source, stamp, mode)?;
-    reindex(conn, source)
+    Ok(rowid)
 }
 
 fn write_excerpts(conn: &Connection, source: &Source, stamp: Stamp<'_>, mode: WriteMode) -> rusqlite::Result<()> {
@@ -352,11 +376,17 @@ pub(crate) fn index_text(text: &str) -> String {
 pub(crate) fn reindex(conn: &Connection, source: &Source) -> rusqlite::Result<()> {
     let rowid: i64 = conn.prepare_cached("SELECT rowid FROM sources WHERE id = ?1")?.query_row([source.id.to_string()], |r| r.get(0))?;
     conn.prepare_cached("DELETE FROM source_search WHERE rowid = ?1")?.execute([rowid])?;
+    index_row(conn, rowid, source)
+}
+
+/// Writes the search entry of a source whose row has no entry yet.
+pub(crate) fn index_row(conn: &Connection, rowid: i64, source: &Source) -> rusqlite::Result<()> {
     let authors: Vec<String> = source.authors.iter().map(|a| a.display_name()).collect();
     let excerpts: Vec<&str> = source.excerpts.iter().map(|e| e.text.as_str()).collect();
     let container = [source.container_title.as_deref(), source.publisher.as_deref()];
     conn.prepare_cached(
-        "INSERT INTO source_search (rowid, title, authors, container, notes, tags, excerpts) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO source_search (rowid, title, authors, container, notes, tags, excerpts, facets)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
         rowid,
@@ -366,6 +396,7 @@ pub(crate) fn reindex(conn: &Connection, source: &Source) -> rusqlite::Result<()
         index_text(source.notes.as_deref().unwrap_or("")),
         index_text(&source.tags.join(" ; ")),
         index_text(&excerpts.join(" ; ")),
+        crate::search::facets(source),
     ])?;
     Ok(())
 }

@@ -1,0 +1,1059 @@
+//! From the brief's blocks to a flow of pieces: laid-out lines, table rows, labels and
+//! rules, each knowing its height, the notes it calls and whether a page may end after it.
+//! Pagination (paginate.rs) only decides where pages end.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use mizan_brief::{Alignment, Block, BlockKind, Brief, CitationGroup, ClaimKind, Digits as BriefDigits, Direction, Inline, Marker, Span};
+use mizan_i18n::{Arg, Lang};
+use mizan_layout::{
+    Align, Digits, Direction as LDir, FontSet, Lang as LLang, LayoutWarning, Paragraph, ParagraphLayout, Span as LSpan, SpanStyle, Weight,
+    french_spacing, layout_paragraph,
+};
+use mizan_pdf::{Color, PageItem};
+use mizan_source::Source;
+
+use crate::csl::{self, Styled};
+use crate::labels::Labels;
+use crate::style::{NotePlacement, Style};
+use crate::{ExportError, ExportOptions, ExportWarning, SourceLookup};
+
+/// Left-to-right and right-to-left isolates around note calls, so a call keeps the brief's
+/// direction whatever text precedes it.
+const LRI: char = '\u{2066}';
+const RLI: char = '\u{2067}';
+const FSI: char = '\u{2068}';
+const PDI: char = '\u{2069}';
+
+/// A unit of the flow. Coordinates of `items` are absolute in x and relative to the
+/// piece's top in y.
+#[derive(Debug, Clone)]
+pub(crate) struct Piece {
+    pub(crate) height: f32,
+    /// Space above, dropped at the top of a page.
+    pub(crate) space_before: f32,
+    pub(crate) items: Vec<PageItem>,
+    /// Notes (indexes into [`Composed::notes`]) called in this piece.
+    pub(crate) notes: Vec<usize>,
+    /// A page may end after this piece (widows, orphans, headings kept with what follows).
+    pub(crate) break_after: bool,
+    /// Start a new page before this piece.
+    pub(crate) new_page: bool,
+    /// For a table row: the header piece to repeat when the row starts a page.
+    pub(crate) repeat: Option<usize>,
+    /// Baseline of the first line, from the top (for list bullets).
+    baseline: Option<f32>,
+}
+
+impl Piece {
+    fn new(height: f32) -> Self {
+        Self { height, space_before: 0.0, items: Vec::new(), notes: Vec::new(), break_after: true, new_page: false, repeat: None, baseline: None }
+    }
+}
+
+/// A footnote, laid out at the body measure.
+#[derive(Debug, Clone)]
+pub(crate) struct Note {
+    pub(crate) layout: ParagraphLayout,
+}
+
+/// The page geometry, in points.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Frame {
+    pub(crate) width: f32,
+    pub(crate) height: f32,
+    /// Left edge of the text block.
+    pub(crate) left: f32,
+    pub(crate) measure: f32,
+    pub(crate) top: f32,
+    pub(crate) bottom: f32,
+}
+
+/// Everything pagination needs.
+#[derive(Debug)]
+pub(crate) struct Composed {
+    pub(crate) fonts: FontSet,
+    pub(crate) frame: Frame,
+    pub(crate) pieces: Vec<Piece>,
+    /// Footnotes, by note index (empty with endnotes).
+    pub(crate) notes: Vec<Note>,
+    pub(crate) warnings: Vec<ExportWarning>,
+    pub(crate) rtl: bool,
+    pub(crate) lang: Lang,
+    pub(crate) digits: Digits,
+}
+
+/// A run of text with its style, before layout.
+#[derive(Debug, Clone)]
+struct Run {
+    text: String,
+    style: SpanStyle,
+    verbatim: bool,
+    /// A note call: the note's index.
+    note: Option<usize>,
+    /// Language of the words when not the paragraph's (a source title).
+    lang: Option<LLang>,
+}
+
+impl Run {
+    fn new(text: impl Into<String>, style: SpanStyle) -> Self {
+        Self { text: text.into(), style, verbatim: false, note: None, lang: None }
+    }
+
+    /// A run of CSL output.
+    fn styled(piece: &Styled, size: f32) -> Self {
+        let style = SpanStyle { size, weight: if piece.bold { Weight::Bold } else { Weight::Regular }, italic: piece.italic };
+        Self { text: piece.text.clone(), style, verbatim: piece.verbatim, note: None, lang: piece.lang.map(layout_lang) }
+    }
+}
+
+/// A bar beside a paragraph (judgments, assumptions, quotations).
+#[derive(Debug, Clone, Copy)]
+struct Bar {
+    x: f32,
+    width: f32,
+    color: Color,
+}
+
+/// How to set one paragraph.
+#[derive(Debug, Clone)]
+struct Setting {
+    left: f32,
+    measure: f32,
+    direction: LDir,
+    lang: LLang,
+    align: Align,
+    color: Color,
+    bar: Option<Bar>,
+    space_before: f32,
+    keep_with_next: bool,
+    /// Where the text comes from in the brief, for warnings.
+    origin: Span,
+}
+
+/// The horizontal box blocks are set in, and the direction of the brief.
+#[derive(Debug, Clone, Copy)]
+struct Boxed {
+    left: f32,
+    measure: f32,
+    depth: usize,
+}
+
+struct Composer<'a> {
+    brief: &'a Brief,
+    style: &'a Style,
+    labels: Labels,
+    fonts: FontSet,
+    frame: Frame,
+    rtl: bool,
+    lang: Lang,
+    pieces: Vec<Piece>,
+    warnings: Vec<ExportWarning>,
+    /// CSL text of each citation group, by the group's start offset.
+    csl_notes: HashMap<usize, Vec<Styled>>,
+    /// Markdown footnote definitions by label.
+    footnotes: HashMap<String, Vec<Block>>,
+    /// Note contents in call order.
+    note_texts: Vec<Vec<Styled>>,
+    /// Cited keys and the notes that cite them.
+    cited: BTreeMap<String, Vec<usize>>,
+    cited_order: Vec<String>,
+}
+
+pub(crate) fn compose(brief: &Brief, sources: &dyn SourceLookup, options: &ExportOptions) -> Result<Composed, ExportError> {
+    let style = &options.style;
+    let lang = brief.lang;
+    let rtl = lang.is_rtl();
+    let digits = match brief.front.digits {
+        Some(BriefDigits::Arab) => Digits::ArabicIndic,
+        Some(BriefDigits::Latn) => Digits::Western,
+        // Without a choice, Arabic briefs keep Western digits (the Maghreb's, and what the
+        // analyst's own text most likely uses).
+        None => Digits::Western,
+    };
+    let labels = Labels::new(lang, digits);
+    let (width, height) = options.paper.size();
+    let (left_margin, right_margin) = if rtl { (style.page.margin_end, style.page.margin_start) } else { (style.page.margin_start, style.page.margin_end) };
+    let measure = (width - left_margin - right_margin).max(72.0);
+    let frame = Frame { width, height, left: left_margin, measure, top: style.page.margin_top, bottom: height - style.page.margin_bottom };
+
+    // Notes: every citation group formatted by CSL, in document order.
+    let csl_style = csl::load_style(&style.notes.csl_style)?;
+    let groups: Vec<&CitationGroup> = brief.citations.iter().collect();
+    let lookup = |key: &str| -> Option<Source> { sources.source(key) };
+    let formatted = csl::format(&groups, &lookup, &csl_style, lang, &labels);
+    let csl_notes: HashMap<usize, Vec<Styled>> = groups.iter().map(|g| g.span.start).zip(formatted.notes).collect();
+
+    let mut footnotes = HashMap::new();
+    collect_footnotes(&brief.blocks, &mut footnotes);
+
+    let mut c = Composer {
+        brief,
+        style,
+        labels,
+        fonts: FontSet::bundled(),
+        frame,
+        rtl,
+        lang,
+        pieces: Vec::new(),
+        warnings: Vec::new(),
+        csl_notes,
+        footnotes,
+        note_texts: Vec::new(),
+        cited: BTreeMap::new(),
+        cited_order: Vec::new(),
+    };
+    for group in &groups {
+        for item in &group.items {
+            let key = item.key.as_str();
+            if sources.source(key).is_none() {
+                let (line, column) = brief.line_col(group.span.start);
+                c.warnings.push(ExportWarning::UnknownSource { key: key.to_owned(), line, column });
+            }
+        }
+    }
+    c.cover()?;
+    let body = Boxed { left: frame.left, measure: frame.measure, depth: 0 };
+    for block in &brief.blocks {
+        c.block(block, body, None)?;
+    }
+    let notes = match style.notes.placement {
+        NotePlacement::Footnotes => c.footnote_layouts()?,
+        NotePlacement::Endnotes => {
+            c.endnotes()?;
+            Vec::new()
+        }
+    };
+    c.annex(sources, &formatted.bibliography)?;
+    Ok(Composed { fonts: c.fonts, frame, pieces: c.pieces, notes, warnings: c.warnings, rtl, lang, digits })
+}
+
+fn collect_footnotes(blocks: &[Block], out: &mut HashMap<String, Vec<Block>>) {
+    for block in blocks {
+        match &block.kind {
+            BlockKind::Footnote { label, blocks } => {
+                out.entry(label.clone()).or_insert_with(|| blocks.clone());
+            }
+            BlockKind::Quote(inner) => collect_footnotes(inner, out),
+            BlockKind::List { items, .. } => items.iter().for_each(|item| collect_footnotes(item, out)),
+            _ => {}
+        }
+    }
+}
+
+fn layout_lang(lang: Lang) -> LLang {
+    match lang {
+        Lang::Ar => LLang::Ar,
+        Lang::Fr => LLang::Fr,
+        Lang::En => LLang::En,
+    }
+}
+
+fn regular(size: f32) -> SpanStyle {
+    SpanStyle { size, weight: Weight::Regular, italic: false }
+}
+
+fn bold(size: f32) -> SpanStyle {
+    SpanStyle { size, weight: Weight::Bold, italic: false }
+}
+
+/// Moves every item of a piece down by `dy` (relative → page coordinates).
+pub(crate) fn shift(item: &PageItem, dx: f32, dy: f32) -> PageItem {
+    match item {
+        PageItem::Glyphs { x, baseline, run, color } => PageItem::Glyphs { x: x + dx, baseline: baseline + dy, run: run.clone(), color: *color },
+        PageItem::Rule { from, to, thickness, color } => {
+            PageItem::Rule { from: (from.0 + dx, from.1 + dy), to: (to.0 + dx, to.1 + dy), thickness: *thickness, color: *color }
+        }
+        PageItem::Rect { x, y, width, height, color } => PageItem::Rect { x: x + dx, y: y + dy, width: *width, height: *height, color: *color },
+    }
+}
+
+impl Composer<'_> {
+    fn block_direction(&self, direction: Direction) -> LDir {
+        match direction {
+            Direction::Rtl => LDir::Rtl,
+            Direction::Ltr => LDir::Ltr,
+        }
+    }
+
+    /// The language of a block: the brief's, except a left-to-right block in an Arabic
+    /// brief (a quotation), which is French when it looks French and English otherwise.
+    fn block_lang(&self, direction: Direction, text: &str) -> LLang {
+        match (self.lang, direction) {
+            (Lang::Ar, Direction::Ltr) => {
+                if text.chars().any(|c| "éèêàâçùûîôœ«»".contains(c)) {
+                    LLang::Fr
+                } else {
+                    LLang::En
+                }
+            }
+            (lang, _) => layout_lang(lang),
+        }
+    }
+
+    fn body_size(&self, direction: LDir) -> f32 {
+        if direction == LDir::Rtl { self.style.fonts.body_size_arabic } else { self.style.fonts.body_size }
+    }
+
+    fn position(&self, origin: Span, ch: Option<char>) -> (u32, u32) {
+        let text = self.brief.text();
+        let at = ch
+            .and_then(|ch| text.get(origin.start..origin.end.min(text.len())).and_then(|t| t.find(ch)))
+            .map_or(origin.start, |i| origin.start + i);
+        self.brief.line_col(at)
+    }
+
+    /// Lays out runs as a paragraph and cuts it into line pieces.
+    fn set(&mut self, runs: Vec<Run>, s: &Setting) -> Result<Vec<Piece>, ExportError> {
+        let runs: Vec<Run> = runs.into_iter().filter(|r| !r.text.is_empty()).collect();
+        if runs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut spans = Vec::with_capacity(runs.len());
+        let mut calls: Vec<(Range<usize>, usize, f32)> = Vec::new();
+        let mut offset = 0;
+        for run in &runs {
+            let lang = run.lang.unwrap_or(s.lang);
+            let text = if lang == LLang::Fr && !run.verbatim && run.note.is_none() { french_spacing(&run.text) } else { run.text.clone() };
+            if let Some(note) = run.note {
+                calls.push((offset..offset + text.len(), note, run.style.size));
+            }
+            offset += text.len();
+            let mut span = LSpan::new(text, run.style);
+            span.verbatim = run.verbatim;
+            span.lang = run.lang;
+            spans.push(span);
+        }
+        let paragraph = Paragraph { spans, direction: s.direction, align: s.align, measure: s.measure.max(1.0), lang: s.lang, line_height: None };
+        let layout = layout_paragraph(&paragraph, &self.fonts).map_err(|e| {
+            let (line, _) = self.position(s.origin, None);
+            ExportError::Layout { line, detail: e.to_string() }
+        })?;
+        let text = paragraph.text();
+        for warning in &layout.warnings {
+            match warning {
+                LayoutWarning::MissingGlyph { ch, offset } => {
+                    let _ = offset;
+                    let (line, column) = self.position(s.origin, Some(*ch));
+                    let w = ExportWarning::MissingGlyph { ch: *ch, line, column };
+                    if !self.warnings.contains(&w) {
+                        self.warnings.push(w);
+                    }
+                }
+                LayoutWarning::Overfull { .. } => {
+                    let (line, column) = self.position(s.origin, None);
+                    let w = ExportWarning::Overfull { line, column };
+                    if !self.warnings.contains(&w) {
+                        self.warnings.push(w);
+                    }
+                }
+            }
+        }
+        let _ = text;
+        Ok(self.cut(&layout, s, &calls))
+    }
+
+    /// One piece per line, with widow and orphan control: a page may break inside a
+    /// paragraph only with two lines on each side.
+    fn cut(&self, layout: &ParagraphLayout, s: &Setting, calls: &[(Range<usize>, usize, f32)]) -> Vec<Piece> {
+        let n = layout.lines.len();
+        let lh = layout.line_height;
+        let mut pieces = Vec::with_capacity(n);
+        for (k, line) in layout.lines.iter().enumerate() {
+            let top = k as f32 * lh;
+            let rel = line.baseline - top;
+            let mut piece = Piece::new(lh);
+            piece.baseline = Some(rel);
+            if k == 0 {
+                piece.space_before = s.space_before;
+            }
+            let next_start = layout.lines.get(k + 1).map_or(usize::MAX, |l| l.source.start);
+            let start = if k == 0 { 0 } else { line.source.start };
+            for (range, note, size) in calls {
+                if range.start >= start && range.start < next_start {
+                    piece.notes.push(*note);
+                }
+                let _ = size;
+            }
+            for run in &line.runs {
+                // Note calls are superscript: raised by a third of the body size.
+                let call = calls.iter().find(|(r, _, _)| r.start < run.source.end && run.source.start < r.end);
+                let raise = call.map_or(0.0, |(_, _, size)| size * 0.55);
+                piece.items.push(PageItem::Glyphs { x: s.left, baseline: rel - raise, run: run.clone(), color: s.color });
+            }
+            if let Some(bar) = s.bar {
+                piece.items.push(PageItem::Rect { x: bar.x, y: 0.0, width: bar.width, height: lh, color: bar.color });
+            }
+            let lines_before = k + 1;
+            let lines_after = n - lines_before;
+            piece.break_after = if lines_after == 0 { !s.keep_with_next } else { lines_before >= 2 && lines_after >= 2 };
+            pieces.push(piece);
+        }
+        pieces
+    }
+
+    /// Runs for inline content; citations and footnote references become note calls.
+    fn inlines(&mut self, inlines: &[Inline], style: SpanStyle, call_dir: LDir, out: &mut Vec<Run>) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(text) => out.push(Run::new(text.clone(), style)),
+                Inline::Code(code) => {
+                    let mut run = Run::new(code.clone(), style);
+                    run.verbatim = true;
+                    out.push(run);
+                }
+                Inline::Emphasis(inner) => self.inlines(inner, SpanStyle { italic: true, ..style }, call_dir, out),
+                Inline::Strong(inner) => self.inlines(inner, SpanStyle { weight: Weight::Bold, ..style }, call_dir, out),
+                Inline::Strikethrough(inner) | Inline::Link { content: inner, .. } => self.inlines(inner, style, call_dir, out),
+                Inline::Image { alt, .. } => self.inlines(alt, SpanStyle { italic: true, ..style }, call_dir, out),
+                Inline::Citation(group) => {
+                    let text = self.csl_notes.get(&group.span.start).cloned().unwrap_or_default();
+                    let keys: Vec<String> = group.items.iter().map(|i| i.key.as_str().to_owned()).collect();
+                    self.call(text, &keys, style, call_dir, out);
+                }
+                Inline::FootnoteRef(label) => {
+                    let blocks = self.footnotes.get(label).cloned().unwrap_or_default();
+                    let mut text = Vec::new();
+                    plain_blocks(&blocks, &self.csl_notes, &mut text);
+                    if text.is_empty() {
+                        text.push(Styled::plain(format!("[^{label}]")));
+                    }
+                    self.call(text, &[], style, call_dir, out);
+                }
+                Inline::SoftBreak => out.push(Run::new(" ", style)),
+                Inline::HardBreak => out.push(Run::new("\u{2028}", style)),
+                Inline::Html(_) => {}
+            }
+        }
+    }
+
+    /// Adds a note and its call.
+    fn call(&mut self, text: Vec<Styled>, keys: &[String], style: SpanStyle, dir: LDir, out: &mut Vec<Run>) {
+        let index = self.note_texts.len();
+        self.note_texts.push(text);
+        for key in keys {
+            if !self.cited.contains_key(key) {
+                self.cited_order.push(key.clone());
+            }
+            let notes = self.cited.entry(key.clone()).or_default();
+            if notes.last() != Some(&(index + 1)) {
+                notes.push(index + 1);
+            }
+        }
+        // The call hugs the word before it: the space typed before `[@…]` goes.
+        if let Some(last) = out.last_mut()
+            && last.note.is_none()
+        {
+            let trimmed = last.text.trim_end().len();
+            last.text.truncate(trimmed);
+        }
+        let isolate = if dir == LDir::Rtl { RLI } else { LRI };
+        let mut run = Run::new(format!("{isolate}{}{PDI}", self.labels.number(index + 1)), SpanStyle { size: style.size * 0.62, weight: Weight::Regular, italic: false });
+        run.note = Some(index);
+        out.push(run);
+    }
+
+    fn block(&mut self, block: &Block, area: Boxed, bullet: Option<String>) -> Result<(), ExportError> {
+        let dir = self.block_direction(block.direction);
+        let size = self.body_size(dir);
+        let sp = &self.style.spacing;
+        let colors = &self.style.colors;
+        let first_piece = self.pieces.len();
+        match &block.kind {
+            BlockKind::Heading { level, content } => {
+                let (hsize, before) = if *level <= 2 { (self.style.fonts.heading_size, sp.heading_before) } else { (self.style.fonts.subheading_size, sp.heading_before * 0.7) };
+                let hsize = if dir == LDir::Rtl { hsize * 1.18 } else { hsize };
+                let mut runs = Vec::new();
+                self.inlines(content, bold(hsize), dir, &mut runs);
+                let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+                let setting = Setting {
+                    left: area.left,
+                    measure: area.measure,
+                    direction: dir,
+                    lang: self.block_lang(block.direction, &text),
+                    align: Align::Start,
+                    color: colors.accent,
+                    bar: None,
+                    space_before: before,
+                    keep_with_next: true,
+                    origin: block.span,
+                };
+                let mut pieces = self.set(runs, &setting)?;
+                if *level <= 2
+                    && let Some(last) = pieces.last_mut()
+                {
+                    let y = last.height + 2.0;
+                    last.items.push(PageItem::Rule { from: (area.left, y), to: (area.left + area.measure, y), thickness: 0.5, color: colors.rule });
+                    last.height += 2.0;
+                }
+                if let Some(last) = pieces.last_mut() {
+                    last.height += sp.heading_after;
+                }
+                self.pieces.extend(pieces);
+            }
+            BlockKind::Paragraph { marker, content } => {
+                let mut runs = Vec::new();
+                self.inlines(content, regular(size), dir, &mut runs);
+                let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+                let lang = self.block_lang(block.direction, &text);
+                let mut setting = Setting {
+                    left: area.left,
+                    measure: area.measure,
+                    direction: dir,
+                    lang,
+                    align: Align::Justify,
+                    color: colors.text,
+                    bar: None,
+                    space_before: sp.paragraph,
+                    keep_with_next: false,
+                    origin: block.span,
+                };
+                if let Some(marker) = marker {
+                    let color = if marker.kind == ClaimKind::Assumption { colors.assumption } else { colors.judgment };
+                    // The bar stands in the start margin of the text, the label above it.
+                    let gap = sp.judgment_gap;
+                    let bar_x = if dir == LDir::Rtl { area.left + area.measure - sp.judgment_bar } else { area.left };
+                    setting.bar = Some(Bar { x: bar_x, width: sp.judgment_bar, color });
+                    setting.measure = (area.measure - gap - sp.judgment_bar).max(24.0);
+                    if dir == LDir::Ltr {
+                        setting.left = area.left + gap + sp.judgment_bar;
+                    }
+                    let label_runs = self.marker_label(marker, block.span);
+                    let label_setting = Setting {
+                        align: Align::Start,
+                        color,
+                        lang: layout_lang(self.lang),
+                        keep_with_next: true,
+                        ..setting.clone()
+                    };
+                    let mut label = self.set(label_runs, &label_setting)?;
+                    for piece in &mut label {
+                        piece.break_after = false;
+                    }
+                    self.pieces.extend(label);
+                    setting.space_before = 0.0;
+                }
+                let pieces = self.set(runs, &setting)?;
+                self.pieces.extend(pieces);
+            }
+            BlockKind::List { start, items, .. } => {
+                let indent = sp.list_indent;
+                // The indent is on the start side of the brief: bullets stand in it.
+                let measure = (area.measure - indent).max(24.0);
+                let inner = if self.rtl {
+                    Boxed { left: area.left, measure, depth: area.depth + 1 }
+                } else {
+                    Boxed { left: area.left + indent, measure, depth: area.depth + 1 }
+                };
+                for (i, item) in items.iter().enumerate() {
+                    let mark = match start {
+                        Some(n) => format!("{}.", self.labels.number(usize::try_from(*n).unwrap_or(0).saturating_add(i))),
+                        None => if area.depth == 0 { "•" } else { "–" }.to_owned(),
+                    };
+                    let mut first = true;
+                    for child in item {
+                        self.block(child, inner, if first { Some(mark.clone()) } else { None })?;
+                        first = false;
+                    }
+                }
+            }
+            BlockKind::Quote(children) => {
+                let indent = sp.quote_indent;
+                let inner = Boxed { left: area.left + indent, measure: (area.measure - 2.0 * indent).max(24.0), depth: area.depth };
+                let start_of_quote = self.pieces.len();
+                for child in children {
+                    self.block(child, inner, None)?;
+                }
+                // A thin rule in the start margin of the quotation, and italics for Latin text.
+                let rule_x = if self.rtl { area.left + area.measure - indent * 0.5 } else { area.left + indent * 0.5 };
+                for piece in self.pieces.get_mut(start_of_quote..).unwrap_or_default() {
+                    let top = 0.0;
+                    piece.items.push(PageItem::Rule { from: (rule_x, top), to: (rule_x, piece.height), thickness: 0.8, color: colors.rule });
+                    for item in &mut piece.items {
+                        if let PageItem::Glyphs { color, .. } = item {
+                            *color = colors.muted;
+                        }
+                    }
+                }
+            }
+            BlockKind::Table { alignments, header, rows } => self.table(block, alignments, header, rows, area)?,
+            BlockKind::Code { text, .. } => {
+                let runs = vec![Run { text: text.trim_end().to_owned(), style: regular(self.style.fonts.table_size), verbatim: true, note: None, lang: None }];
+                let setting = Setting {
+                    left: area.left,
+                    measure: area.measure,
+                    direction: LDir::Ltr,
+                    lang: LLang::En,
+                    align: Align::Start,
+                    color: colors.muted,
+                    bar: None,
+                    space_before: sp.paragraph,
+                    keep_with_next: false,
+                    origin: block.span,
+                };
+                let pieces = self.set(runs, &setting)?;
+                self.pieces.extend(pieces);
+            }
+            BlockKind::Html(html) => {
+                if !html.trim_start().starts_with("<!--") && !html.trim().is_empty() {
+                    let (line, column) = self.brief.line_col(block.span.start);
+                    self.warnings.push(ExportWarning::Unsupported { what: "raw HTML", line, column });
+                }
+            }
+            BlockKind::Rule => {
+                let mut piece = Piece::new(sp.paragraph * 2.0);
+                let y = sp.paragraph;
+                let w = area.measure * 0.3;
+                let x = area.left + (area.measure - w) / 2.0;
+                piece.items.push(PageItem::Rule { from: (x, y), to: (x + w, y), thickness: 0.6, color: colors.rule });
+                self.pieces.push(piece);
+            }
+            BlockKind::Footnote { .. } => {}
+        }
+        if let Some(mark) = bullet {
+            self.bullet(&mark, first_piece, area, dir)?;
+        }
+        Ok(())
+    }
+
+    /// Sets a list bullet or number in the indent before the first line of an item.
+    fn bullet(&mut self, mark: &str, first_piece: usize, area: Boxed, dir: LDir) -> Result<(), ExportError> {
+        let Some(baseline) = self.pieces.get(first_piece).and_then(|p| p.baseline) else { return Ok(()) };
+        let indent = self.style.spacing.list_indent;
+        let size = self.body_size(dir);
+        let direction = if self.rtl { LDir::Rtl } else { LDir::Ltr };
+        let paragraph = Paragraph::new(mark, regular(size), direction, layout_lang(self.lang), indent);
+        let layout = layout_paragraph(&paragraph, &self.fonts).map_err(|e| ExportError::Layout { line: 0, detail: e.to_string() })?;
+        let left = if self.rtl { area.left + area.measure } else { area.left - indent };
+        let color = self.style.colors.accent;
+        if let (Some(piece), Some(line)) = (self.pieces.get_mut(first_piece), layout.lines.first()) {
+            for run in &line.runs {
+                piece.items.push(PageItem::Glyphs { x: left, baseline, run: run.clone(), color });
+            }
+        }
+        Ok(())
+    }
+
+    /// "JUGEMENT · probable (55–80 %) · confiance modérée".
+    fn marker_label(&self, marker: &Marker, span: Span) -> Vec<Run> {
+        let size = self.style.fonts.label_size * if self.rtl { 1.25 } else { 1.0 };
+        let claim = self.brief.claims.iter().find(|c| c.span.start >= span.start && c.span.start <= span.end && c.marker.is_some());
+        let likelihood = marker.likelihood.or(claim.and_then(|c| c.written_likelihood));
+        let confidence = marker.confidence.or(claim.and_then(|c| c.written_confidence));
+        let label = if self.rtl { marker.label.clone() } else { marker.label.to_uppercase() };
+        let mut runs = vec![Run::new(label, bold(size))];
+        let mut rest = Vec::new();
+        if let Some(l) = likelihood {
+            rest.push(self.labels.likelihood(l));
+        }
+        if let Some(c) = confidence {
+            rest.push(self.labels.confidence(c));
+        }
+        if !rest.is_empty() {
+            runs.push(Run::new(format!(" · {}", rest.join(" · ")), regular(size)));
+        }
+        runs
+    }
+
+    fn table(&mut self, block: &Block, alignments: &[Alignment], header: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>], area: Boxed) -> Result<(), ExportError> {
+        let dir = self.block_direction(block.direction);
+        let size = if dir == LDir::Rtl { self.style.fonts.table_size_arabic } else { self.style.fonts.table_size };
+        let pad = self.style.spacing.table_padding;
+        let columns = std::iter::once(header.len()).chain(rows.iter().map(Vec::len)).max().unwrap_or(0);
+        if columns == 0 {
+            return Ok(());
+        }
+        // Cell runs (calls are numbered in reading order: header, then rows).
+        let mut cells: Vec<Vec<Vec<Run>>> = Vec::new();
+        for (r, row) in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)).enumerate() {
+            let style = if r == 0 { bold(size) } else { regular(size) };
+            let mut out = Vec::new();
+            for c in 0..columns {
+                let mut runs = Vec::new();
+                if let Some(cell) = row.get(c) {
+                    self.inlines(cell, style, dir, &mut runs);
+                }
+                out.push(runs);
+            }
+            cells.push(out);
+        }
+        // Column widths: in proportion to each column's natural width, with a floor.
+        let mut natural = vec![0.0f32; columns];
+        for row in &cells {
+            for (c, runs) in row.iter().enumerate() {
+                let width = self.natural_width(runs, dir)?;
+                if let Some(n) = natural.get_mut(c) {
+                    *n = n.max(width + 2.0 * pad);
+                }
+            }
+        }
+        let floor = (area.measure / columns as f32).min(48.0);
+        let total: f32 = natural.iter().sum();
+        let mut widths: Vec<f32> = if total <= area.measure {
+            let extra = (area.measure - total) / columns as f32;
+            natural.iter().map(|n| n + extra).collect()
+        } else {
+            natural.iter().map(|n| (area.measure * n / total.max(1.0)).max(floor)).collect()
+        };
+        let sum: f32 = widths.iter().sum();
+        widths.iter_mut().for_each(|w| *w *= area.measure / sum.max(1.0));
+        // x of each column's left edge: columns run in the table's direction.
+        let mut lefts = Vec::with_capacity(columns);
+        let mut x = if dir == LDir::Rtl { area.left + area.measure } else { area.left };
+        for w in &widths {
+            if dir == LDir::Rtl {
+                x -= w;
+                lefts.push(x);
+            } else {
+                lefts.push(x);
+                x += w;
+            }
+        }
+        let colors = self.style.colors.clone();
+        let header_index = self.pieces.len();
+        for (r, row) in cells.into_iter().enumerate() {
+            let mut piece = Piece::new(0.0);
+            let mut laid = Vec::new();
+            for (c, runs) in row.into_iter().enumerate() {
+                let (Some(&left), Some(&width)) = (lefts.get(c), widths.get(c)) else { continue };
+                let align = match alignments.get(c) {
+                    Some(Alignment::Center) => Align::Center,
+                    _ => Align::Start,
+                };
+                let setting = Setting {
+                    left: left + pad,
+                    measure: (width - 2.0 * pad).max(8.0),
+                    direction: dir,
+                    lang: layout_lang(self.lang),
+                    align,
+                    color: colors.text,
+                    bar: None,
+                    space_before: 0.0,
+                    keep_with_next: false,
+                    origin: block.span,
+                };
+                let lines = self.set(runs, &setting)?;
+                laid.push(lines);
+            }
+            let height = laid.iter().map(|l| l.iter().map(|p| p.height).sum::<f32>()).fold(0.0, f32::max) + 2.0 * pad;
+            piece.height = height;
+            if r == 0 {
+                piece.items.push(PageItem::Rect { x: area.left, y: 0.0, width: area.measure, height, color: colors.table_header });
+            }
+            for lines in laid {
+                let mut y = pad;
+                for line in lines {
+                    piece.notes.extend(line.notes.iter().copied());
+                    piece.items.extend(line.items.iter().map(|i| shift(i, 0.0, y)));
+                    y += line.height;
+                }
+            }
+            let rule = if r == 0 { 0.9 } else { 0.4 };
+            piece.items.push(PageItem::Rule { from: (area.left, height), to: (area.left + area.measure, height), thickness: rule, color: colors.table_rule });
+            if r == 0 {
+                piece.space_before = self.style.spacing.paragraph * 1.5;
+                piece.items.push(PageItem::Rule { from: (area.left, 0.0), to: (area.left + area.measure, 0.0), thickness: 0.9, color: colors.table_rule });
+                piece.break_after = false;
+            } else {
+                piece.repeat = Some(header_index);
+            }
+            self.pieces.push(piece);
+        }
+        if let Some(last) = self.pieces.last_mut() {
+            last.height += self.style.spacing.paragraph;
+        }
+        Ok(())
+    }
+
+    /// The width of runs set on one line.
+    fn natural_width(&self, runs: &[Run], dir: LDir) -> Result<f32, ExportError> {
+        if runs.iter().all(|r| r.text.trim().is_empty()) {
+            return Ok(0.0);
+        }
+        let spans = runs.iter().map(|r| LSpan::new(r.text.clone(), r.style)).collect();
+        let paragraph = Paragraph { spans, direction: dir, align: Align::Start, measure: 100_000.0, lang: layout_lang(self.lang), line_height: None };
+        let layout = layout_paragraph(&paragraph, &self.fonts).map_err(|e| ExportError::Layout { line: 0, detail: e.to_string() })?;
+        Ok(layout.lines.iter().map(|l| l.width).fold(0.0, f32::max))
+    }
+
+    fn dir(&self) -> LDir {
+        if self.rtl { LDir::Rtl } else { LDir::Ltr }
+    }
+
+    /// Unit, title, subtitle, date and authors at the head of the first page.
+    fn cover(&mut self) -> Result<(), ExportError> {
+        let front = &self.brief.front;
+        let dir = self.dir();
+        let lang = layout_lang(self.lang);
+        let f = &self.style.fonts;
+        let scale = if self.rtl { 1.2 } else { 1.0 };
+        let colors = self.style.colors.clone();
+        let base = Setting {
+            left: self.frame.left,
+            measure: self.frame.measure,
+            direction: dir,
+            lang,
+            align: Align::Start,
+            color: colors.accent,
+            bar: None,
+            space_before: 0.0,
+            keep_with_next: true,
+            origin: Span::new(0, 0),
+        };
+        let mut pieces = Vec::new();
+        if let Some(unit) = front.unit.as_deref().filter(|u| !u.trim().is_empty()) {
+            let text = if self.rtl { unit.to_owned() } else { unit.to_uppercase() };
+            pieces.extend(self.set(vec![Run::new(text, bold(f.label_size * scale * 1.1))], &Setting { color: colors.muted, ..base.clone() })?);
+        }
+        if let Some(title) = front.title.as_deref().filter(|t| !t.trim().is_empty()) {
+            pieces.extend(self.set(vec![Run::new(title, bold(f.title_size * scale))], &Setting { space_before: 4.0, ..base.clone() })?);
+        }
+        if let Some(subtitle) = front.subtitle.as_deref().filter(|t| !t.trim().is_empty()) {
+            pieces.extend(self.set(vec![Run::new(subtitle, regular(f.subtitle_size * scale))], &Setting { space_before: 2.0, color: colors.muted, ..base.clone() })?);
+        }
+        let mut byline = Vec::new();
+        if let Some(date) = front.date {
+            byline.push(self.labels.date(date));
+        }
+        if !front.authors.is_empty() {
+            byline.push(front.authors.join(&self.labels.get("pdf-authors-separator")));
+        }
+        if !byline.is_empty() {
+            pieces.extend(self.set(vec![Run::new(byline.join(" · "), regular(f.body_size * scale * 0.95))], &Setting { space_before: 6.0, color: colors.text, ..base.clone() })?);
+        }
+        if let Some(last) = pieces.last_mut() {
+            let y = last.height + 6.0;
+            last.items.push(PageItem::Rule { from: (self.frame.left, y), to: (self.frame.left + self.frame.measure, y), thickness: 1.6, color: colors.accent });
+            last.height += 12.0;
+            last.break_after = true;
+        }
+        for piece in pieces.iter_mut().rev().skip(1) {
+            piece.break_after = false;
+        }
+        self.pieces.extend(pieces);
+        Ok(())
+    }
+
+    /// A note as runs: its number, then its text isolated so a Latin note in an Arabic brief
+    /// keeps its own order.
+    fn note_runs(&self, index: usize, text: &[Styled], size: f32) -> Vec<Run> {
+        let mut runs = vec![Run::new(format!("{}  ", self.labels.number(index + 1)), bold(size))];
+        runs.extend(text.iter().map(|piece| Run::styled(piece, size)));
+        runs
+    }
+
+    fn note_size(&self) -> f32 {
+        if self.rtl { self.style.fonts.note_size_arabic } else { self.style.fonts.note_size }
+    }
+
+    fn footnote_layouts(&mut self) -> Result<Vec<Note>, ExportError> {
+        let size = self.note_size();
+        let mut notes = Vec::with_capacity(self.note_texts.len());
+        let texts = std::mem::take(&mut self.note_texts);
+        for (i, text) in texts.iter().enumerate() {
+            let runs = self.note_runs(i, text, size);
+            let spans = runs.into_iter().map(|r| {
+                let french = r.lang.unwrap_or(layout_lang(self.lang)) == LLang::Fr;
+                let mut s = LSpan::new(if french && !r.verbatim { french_spacing(&r.text) } else { r.text }, r.style);
+                s.verbatim = r.verbatim;
+                s.lang = r.lang;
+                s
+            });
+            let paragraph = Paragraph { spans: spans.collect(), direction: self.dir(), align: Align::Start, measure: self.frame.measure, lang: layout_lang(self.lang), line_height: None };
+            let layout = layout_paragraph(&paragraph, &self.fonts).map_err(|e| ExportError::Layout { line: 0, detail: e.to_string() })?;
+            notes.push(Note { layout });
+        }
+        self.note_texts = texts;
+        Ok(notes)
+    }
+
+    fn section_heading(&mut self, text: &str, new_page: bool) -> Result<(), ExportError> {
+        let size = self.style.fonts.heading_size * if self.rtl { 1.18 } else { 1.0 };
+        let setting = Setting {
+            left: self.frame.left,
+            measure: self.frame.measure,
+            direction: self.dir(),
+            lang: layout_lang(self.lang),
+            align: Align::Start,
+            color: self.style.colors.accent,
+            bar: None,
+            space_before: self.style.spacing.heading_before,
+            keep_with_next: true,
+            origin: Span::new(0, 0),
+        };
+        let mut pieces = self.set(vec![Run::new(text, bold(size))], &setting)?;
+        if let Some(first) = pieces.first_mut() {
+            first.new_page = new_page;
+        }
+        if let Some(last) = pieces.last_mut() {
+            let y = last.height + 2.0;
+            last.items.push(PageItem::Rule { from: (self.frame.left, y), to: (self.frame.left + self.frame.measure, y), thickness: 0.5, color: self.style.colors.rule });
+            last.height += 2.0 + self.style.spacing.heading_after;
+        }
+        self.pieces.extend(pieces);
+        Ok(())
+    }
+
+    fn endnotes(&mut self) -> Result<(), ExportError> {
+        if self.note_texts.is_empty() {
+            return Ok(());
+        }
+        let title = self.labels.get("pdf-notes-title");
+        self.section_heading(&title, false)?;
+        let size = self.note_size();
+        let texts = std::mem::take(&mut self.note_texts);
+        for (i, text) in texts.iter().enumerate() {
+            let runs = self.note_runs(i, text, size);
+            let setting = self.small_setting(self.style.spacing.note_gap);
+            let pieces = self.set(runs, &setting)?;
+            self.pieces.extend(pieces);
+        }
+        self.note_texts = texts;
+        Ok(())
+    }
+
+    fn small_setting(&self, space_before: f32) -> Setting {
+        Setting {
+            left: self.frame.left,
+            measure: self.frame.measure,
+            direction: self.dir(),
+            lang: layout_lang(self.lang),
+            align: Align::Start,
+            color: self.style.colors.text,
+            bar: None,
+            space_before,
+            keep_with_next: false,
+            origin: Span::new(0, 0),
+        }
+    }
+
+    /// The sources annex: each cited source with its CSL entry, type, reliability, date of
+    /// information, access and the notes that cite it.
+    fn annex(&mut self, sources: &dyn SourceLookup, bibliography: &[(String, Vec<Styled>)]) -> Result<(), ExportError> {
+        if self.cited.is_empty() {
+            return Ok(());
+        }
+        let title = self.labels.get("pdf-annex-title");
+        self.section_heading(&title, true)?;
+        let size = self.note_size() * 1.05;
+        let intro = self.labels.get("pdf-annex-intro");
+        let mut setting = self.small_setting(0.0);
+        setting.color = self.style.colors.muted;
+        let pieces = self.set(vec![Run::new(intro, SpanStyle { italic: true, ..regular(size) })], &setting)?;
+        self.pieces.extend(pieces);
+        let mut order: Vec<String> = bibliography.iter().map(|(k, _)| k.clone()).filter(|k| self.cited.contains_key(k)).collect();
+        for key in &self.cited_order {
+            if !order.contains(key) {
+                order.push(key.clone());
+            }
+        }
+        let entries: HashMap<&str, &Vec<Styled>> = bibliography.iter().map(|(k, v)| (k.as_str(), v)).collect();
+        let sep = if self.rtl { "، " } else { ", " };
+        for key in order {
+            let source = sources.source(&key);
+            let notes = self.cited.get(&key).cloned().unwrap_or_default();
+            let mut runs = vec![Run::new(FSI.to_string(), regular(size))];
+            match entries.get(key.as_str()) {
+                Some(entry) => {
+                    runs.extend(entry.iter().map(|piece| Run::styled(piece, size)));
+                }
+                None => runs.push(Run::new(format!("{key} — {}", self.labels.get("pdf-annex-missing")), SpanStyle { italic: true, ..regular(size) })),
+            }
+            runs.push(Run::new(PDI.to_string(), regular(size)));
+            let setting = self.small_setting(self.style.spacing.paragraph * 1.2);
+            let mut pieces = self.set(runs, &setting)?;
+            // The descriptor line under the entry, in the brief's language.
+            let mut parts: Vec<Run> = Vec::new();
+            let muted = regular(size * 0.95);
+            let strong = bold(size * 0.95);
+            if let Some(source) = &source {
+                match source.reliability() {
+                    Some(grade) => {
+                        let text = self.labels.with(
+                            "pdf-annex-reliability",
+                            &[("grade", Arg::from(grade.letter().to_string())), ("meaning", Arg::from(self.labels.reliability(grade)))],
+                        );
+                        parts.push(Run::new(text, strong));
+                    }
+                    None => parts.push(Run::new(self.labels.get("pdf-annex-ungraded"), strong)),
+                }
+                parts.push(Run::new(format!(" · {}", self.labels.with("pdf-annex-type", &[("type", Arg::from(self.labels.source_type(source.kind)))])), muted));
+                if let Some(issued) = source.issued {
+                    let text = self.labels.with("pdf-annex-information-date", &[("date", Arg::from(self.labels.date(issued)))]);
+                    parts.push(Run::new(format!(" · {text}"), muted));
+                }
+                let access = source.url.clone().or_else(|| source.doi.as_ref().map(|d| format!("doi:{d}")));
+                if let Some(access) = access {
+                    let mut text = self.labels.with("pdf-annex-access", &[("access", Arg::from(String::new()))]);
+                    text = format!(" · {}", text.trim_end());
+                    parts.push(Run::new(format!("{text} "), muted));
+                    let mut url = Run::new(format!("{LRI}{access}{PDI}"), muted);
+                    url.verbatim = true;
+                    parts.push(url);
+                    if let Some(accessed) = source.accessed {
+                        parts.push(Run::new(format!("{sep}{}", self.labels.with("pdf-annex-accessed", &[("date", Arg::from(self.labels.date(accessed)))])), muted));
+                    }
+                }
+            }
+            if !notes.is_empty() {
+                let list: Vec<String> = notes.iter().map(|n| self.labels.number(*n)).collect();
+                parts.push(Run::new(format!(" · {}", self.labels.with("pdf-annex-notes", &[("notes", Arg::from(list.join(sep)))])), muted));
+            }
+            let first = parts.first_mut();
+            if let Some(first) = first {
+                first.text = first.text.trim_start_matches(" · ").to_owned();
+            }
+            let mut setting = self.small_setting(1.0);
+            setting.color = self.style.colors.muted;
+            let start = if self.rtl { self.frame.left } else { self.frame.left + 12.0 };
+            setting.left = start;
+            setting.measure = self.frame.measure - 12.0;
+            let descriptor = self.set(parts, &setting)?;
+            for piece in &mut pieces {
+                piece.break_after = false;
+            }
+            pieces.extend(descriptor);
+            self.pieces.extend(pieces);
+        }
+        Ok(())
+    }
+}
+
+/// Plain styled text of footnote blocks (citations inside give their CSL text).
+fn plain_blocks(blocks: &[Block], csl_notes: &HashMap<usize, Vec<Styled>>, out: &mut Vec<Styled>) {
+    fn inl(inlines: &[Inline], italic: bool, csl: &HashMap<usize, Vec<Styled>>, out: &mut Vec<Styled>) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) | Inline::Code(t) => out.push(Styled { text: t.clone(), italic, bold: false, verbatim: false, lang: None }),
+                Inline::Emphasis(inner) => inl(inner, true, csl, out),
+                Inline::Strong(inner) | Inline::Strikethrough(inner) | Inline::Link { content: inner, .. } | Inline::Image { alt: inner, .. } => {
+                    inl(inner, italic, csl, out)
+                }
+                Inline::Citation(group) => {
+                    if let Some(text) = csl.get(&group.span.start) {
+                        out.push(Styled::plain(" ("));
+                        out.extend(text.iter().cloned());
+                        out.push(Styled::plain(")"));
+                    }
+                }
+                Inline::SoftBreak | Inline::HardBreak => out.push(Styled::plain(" ")),
+                Inline::FootnoteRef(_) | Inline::Html(_) => {}
+            }
+        }
+    }
+    for block in blocks {
+        match &block.kind {
+            BlockKind::Paragraph { content, .. } | BlockKind::Heading { content, .. } => {
+                if !out.is_empty() {
+                    out.push(Styled::plain(" "));
+                }
+                inl(content, false, csl_notes, out);
+            }
+            BlockKind::Quote(inner) | BlockKind::Footnote { blocks: inner, .. } => plain_blocks(inner, csl_notes, out),
+            BlockKind::List { items, .. } => items.iter().for_each(|item| plain_blocks(item, csl_notes, out)),
+            BlockKind::Code { text, .. } => out.push(Styled { text: text.clone(), italic: false, bold: false, verbatim: true, lang: None }),
+            BlockKind::Table { .. } | BlockKind::Html(_) | BlockKind::Rule => {}
+        }
+    }
+}

@@ -1,0 +1,416 @@
+//! Citation notes and annex entries formatted by CSL (hayagriva), in the brief's language.
+//!
+//! Each citation group of the brief is one note; each cited source of the group is one CSL
+//! citation (so the style's subsequent-cite forms work), followed by what CSL has no field
+//! for: the credibility the analyst gave the information and the excerpt designated.
+//! CSL styles and locales come from hayagriva's embedded archive (fr-FR, ar and en-US are
+//! there), so nothing is read from disk.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use hayagriva::archive::{ArchivedStyle, locales};
+use hayagriva::citationberg::taxonomy::Locator as CslLocator;
+use hayagriva::citationberg::{FontStyle, FontWeight, IndependentStyle, Locale, LocaleCode, Style as CslStyle};
+use hayagriva::types::{Date, EntryType, FormatString, MaybeTyped, Person as CslPerson, Publisher, QualifiedUrl, SerialNumber};
+use hayagriva::{
+    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChild, ElemChildren, Entry, LocatorPayload,
+    SpecificLocator,
+};
+use mizan_brief::{Citation, CitationGroup, LocatorKind};
+use mizan_i18n::{Arg, Lang};
+use mizan_source::{PartialDate, Person, Source, SourceType};
+
+use crate::ExportError;
+use crate::labels::Labels;
+
+/// A piece of formatted text.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Styled {
+    pub(crate) text: String,
+    pub(crate) italic: bool,
+    pub(crate) bold: bool,
+    /// A URL: never hyphenated or respaced.
+    pub(crate) verbatim: bool,
+    /// The language of a source's own words (its title), when it is not the brief's: French
+    /// spacing and hyphenation follow it.
+    pub(crate) lang: Option<Lang>,
+}
+
+impl Styled {
+    pub(crate) fn plain(text: impl Into<String>) -> Self {
+        Self { text: text.into(), italic: false, bold: false, verbatim: false, lang: None }
+    }
+}
+
+/// The notes of a brief and the annex entries of the sources they cite.
+#[derive(Debug, Default)]
+pub(crate) struct Formatted {
+    /// One note per citation group, in document order.
+    pub(crate) notes: Vec<Vec<Styled>>,
+    /// The annex entry of each cited source found in the library, by citation key, in the
+    /// style's bibliography order.
+    pub(crate) bibliography: Vec<(String, Vec<Styled>)>,
+}
+
+fn csl_locales() -> &'static [Locale] {
+    // Decoding the archive's locales costs a few milliseconds; do it once per process.
+    static LOCALES: OnceLock<Vec<Locale>> = OnceLock::new();
+    LOCALES.get_or_init(locales)
+}
+
+fn locale_code(lang: Lang) -> LocaleCode {
+    LocaleCode(match lang {
+        Lang::Ar => "ar".to_owned(),
+        Lang::Fr => "fr-FR".to_owned(),
+        Lang::En => "en-US".to_owned(),
+    })
+}
+
+/// Loads an independent CSL style of the embedded collection.
+pub(crate) fn load_style(name: &str) -> Result<IndependentStyle, ExportError> {
+    let archived = ArchivedStyle::by_name(name).ok_or_else(|| ExportError::CslStyle { name: name.to_owned(), detail: "not in the embedded collection".to_owned() })?;
+    match archived.get() {
+        CslStyle::Independent(style) => Ok(style),
+        CslStyle::Dependent(_) => Err(ExportError::CslStyle { name: name.to_owned(), detail: "a dependent style; name its parent instead".to_owned() }),
+    }
+}
+
+/// Formats the notes for `groups` (document order) and the bibliography of the cited
+/// sources. `lookup` gives the library record of a key, if any.
+pub(crate) fn format(
+    groups: &[&CitationGroup],
+    lookup: &dyn Fn(&str) -> Option<Source>,
+    style: &IndependentStyle,
+    lang: Lang,
+    labels: &Labels,
+) -> Formatted {
+    let mut entries: BTreeMap<String, Option<Entry>> = BTreeMap::new();
+    let mut languages: BTreeMap<String, Option<Lang>> = BTreeMap::new();
+    for group in groups {
+        for item in &group.items {
+            let key = item.key.as_str().to_owned();
+            if entries.contains_key(&key) {
+                continue;
+            }
+            let source = lookup(&key);
+            languages.insert(key.clone(), source.as_ref().and_then(|s| s.language.as_deref()).and_then(|l| l.parse::<Lang>().ok()));
+            entries.insert(key, source.map(|s| entry(&s)));
+        }
+    }
+    let in_language = |key: &str, mut pieces: Vec<Styled>| {
+        let lang = languages.get(key).copied().flatten();
+        pieces.iter_mut().for_each(|p| p.lang = lang);
+        pieces
+    };
+    let locale_files = csl_locales();
+    let locale = locale_code(lang);
+    let mut driver: BibliographyDriver<'_, Entry> = BibliographyDriver::new();
+    // (note index, item index) of each CSL citation, to put the results back.
+    let mut requested: Vec<(usize, usize)> = Vec::new();
+    for (n, group) in groups.iter().enumerate() {
+        for (i, item) in group.items.iter().enumerate() {
+            let Some(Some(entry)) = entries.get(item.key.as_str()) else { continue };
+            let mut cite = CitationItem::with_entry(entry);
+            cite.locator = item.locator.as_ref().map(|l| SpecificLocator(csl_locator(l.kind), LocatorPayload::Str(&l.value)));
+            driver.citation(CitationRequest::new(vec![cite], style, Some(locale.clone()), locale_files, Some(n + 1)));
+            requested.push((n, i));
+        }
+    }
+    let rendered = driver.finish(BibliographyRequest { style, locale: Some(locale), locale_files });
+    let mut per_item: BTreeMap<(usize, usize), Vec<Styled>> = BTreeMap::new();
+    // The first (full) note of each source stands in for a bibliography entry the style
+    // leaves out (Chicago drops unpublished interviews from its bibliography).
+    let mut first_notes: Vec<(String, Vec<Styled>)> = Vec::new();
+    for (at, citation) in requested.iter().zip(rendered.citations) {
+        let key = groups.get(at.0).and_then(|g| g.items.get(at.1)).map(|i| i.key.as_str()).unwrap_or_default();
+        let text = in_language(key, styled(&citation.citation));
+        if !first_notes.iter().any(|(k, _)| k == key) {
+            let mut full = text.clone();
+            trim_final_period(&mut full);
+            full.push(Styled::plain("."));
+            first_notes.push((key.to_owned(), full));
+        }
+        per_item.insert(*at, text);
+    }
+    let mut notes = Vec::with_capacity(groups.len());
+    for (n, group) in groups.iter().enumerate() {
+        let mut note: Vec<Styled> = Vec::new();
+        for (i, item) in group.items.iter().enumerate() {
+            if i > 0 {
+                note.push(Styled::plain(if lang == Lang::Ar { "؛ " } else { "; " }));
+            }
+            if !item.prefix.is_empty() {
+                note.push(Styled::plain(format!("{} ", item.prefix)));
+            }
+            match per_item.remove(&(n, i)) {
+                Some(mut text) => {
+                    // Each source in its own isolate: a Latin reference inside an Arabic note
+                    // keeps its order and its punctuation.
+                    trim_final_period(&mut text);
+                    note.push(Styled::plain("\u{2068}"));
+                    note.extend(text);
+                    note.push(Styled::plain("\u{2069}"));
+                }
+                None => note.push(Styled::plain(labels.with("pdf-note-unknown-source", &[("key", Arg::from(item.key.as_str()))]))),
+            }
+            note.extend(extras(item, labels, lang));
+        }
+        note.push(Styled::plain("."));
+        notes.push(note);
+    }
+    let mut bibliography: Vec<(String, Vec<Styled>)> = rendered
+        .bibliography
+        .map(|b| b.items.into_iter().map(|item| {
+            let text = in_language(&item.key, styled(&item.content));
+            (item.key, text)
+        }).collect())
+        .unwrap_or_default();
+    bibliography.retain(|(_, text)| !plain(text).trim().is_empty());
+    for (key, text) in first_notes {
+        if !bibliography.iter().any(|(k, _)| *k == key) {
+            bibliography.push((key, text));
+        }
+    }
+    Formatted { notes, bibliography }
+}
+
+/// What follows a source in its note: free suffix, credibility, excerpt.
+fn extras(item: &Citation, labels: &Labels, lang: Lang) -> Vec<Styled> {
+    let comma = if lang == Lang::Ar { "، " } else { ", " };
+    let mut out = Vec::new();
+    if !item.suffix.is_empty() {
+        out.push(Styled::plain(format!("{comma}{}", item.suffix)));
+    }
+    if let Some(grade) = item.credibility {
+        let text = labels.with(
+            "pdf-note-credibility",
+            &[("grade", Arg::from(labels.number(usize::from(grade.number())))), ("meaning", Arg::from(labels.credibility(grade)))],
+        );
+        out.push(Styled::plain(format!("{comma}{text}")));
+    }
+    if let Some(excerpt) = &item.excerpt {
+        out.push(Styled::plain(format!("{comma}{}", labels.with("pdf-note-excerpt", &[("text", Arg::from(excerpt.as_str()))]))));
+    }
+    out
+}
+
+fn trim_final_period(text: &mut Vec<Styled>) {
+    while let Some(last) = text.last_mut() {
+        let trimmed = last.text.trim_end().trim_end_matches('.').trim_end().len();
+        last.text.truncate(trimmed);
+        if !last.text.is_empty() {
+            return;
+        }
+        text.pop();
+    }
+}
+
+fn csl_locator(kind: LocatorKind) -> CslLocator {
+    match kind {
+        LocatorKind::Page => CslLocator::Page,
+        LocatorKind::Chapter => CslLocator::Chapter,
+        LocatorKind::Section => CslLocator::Section,
+        LocatorKind::Paragraph => CslLocator::Paragraph,
+        LocatorKind::Volume => CslLocator::Volume,
+        LocatorKind::Article => CslLocator::ArticleLocator,
+        LocatorKind::Figure => CslLocator::Figure,
+        LocatorKind::Line => CslLocator::Line,
+        LocatorKind::Note => CslLocator::Note,
+        LocatorKind::Column => CslLocator::Column,
+    }
+}
+
+/// Flattens CSL output into styled pieces.
+fn styled(children: &ElemChildren) -> Vec<Styled> {
+    fn walk(children: &ElemChildren, out: &mut Vec<Styled>) {
+        for child in &children.0 {
+            match child {
+                ElemChild::Text(text) => out.push(Styled {
+                    text: text.text.clone(),
+                    italic: text.formatting.font_style == FontStyle::Italic,
+                    bold: text.formatting.font_weight == FontWeight::Bold,
+                    verbatim: false,
+                    lang: None,
+                }),
+                ElemChild::Elem(elem) => walk(&elem.children, out),
+                ElemChild::Markup(markup) => out.push(Styled::plain(markup.clone())),
+                ElemChild::Link { text, .. } => out.push(Styled {
+                    text: text.text.clone(),
+                    italic: text.formatting.font_style == FontStyle::Italic,
+                    bold: false,
+                    verbatim: true,
+                    lang: None,
+                }),
+                ElemChild::Transparent { .. } => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(children, &mut out);
+    // Merge neighbours of one style, so layout sees fewer spans.
+    let mut merged: Vec<Styled> = Vec::with_capacity(out.len());
+    for piece in out.into_iter().filter(|p| !p.text.is_empty()) {
+        match merged.last_mut() {
+            Some(last) if last.italic == piece.italic && last.bold == piece.bold && last.verbatim == piece.verbatim => last.text.push_str(&piece.text),
+            _ => merged.push(piece),
+        }
+    }
+    merged
+}
+
+fn csl_date(date: PartialDate) -> Date {
+    Date {
+        year: date.year,
+        month: date.month.filter(|m| (1..=12).contains(m)).map(|m| m - 1),
+        day: date.day.filter(|d| (1..=31).contains(d)).map(|d| d - 1),
+        approximate: false,
+        season: None,
+    }
+}
+
+fn csl_person(person: &Person) -> CslPerson {
+    let (name, given_name) = match person {
+        Person::Structured { given, family } => (family.clone(), given.clone()),
+        Person::Literal(name) => (name.clone(), None),
+    };
+    CslPerson { name, given_name, prefix: None, suffix: None, comma_suffix: false, alias: None }
+}
+
+fn text(value: &str) -> FormatString {
+    FormatString::from(value.to_owned())
+}
+
+/// A library source as a hayagriva entry.
+pub(crate) fn entry(source: &Source) -> Entry {
+    let (kind, parent_kind) = match source.kind {
+        SourceType::Article => (EntryType::Article, Some(EntryType::Periodical)),
+        SourceType::NewsArticle => (EntryType::Article, Some(EntryType::Newspaper)),
+        SourceType::Report | SourceType::OfficialStatement => (EntryType::Report, None),
+        SourceType::WebPage => (EntryType::Web, None),
+        SourceType::Dataset => (EntryType::Repository, None),
+        SourceType::Book => (EntryType::Book, None),
+        SourceType::Chapter => (EntryType::Chapter, Some(EntryType::Book)),
+        SourceType::Interview | SourceType::Other => (EntryType::Misc, None),
+        SourceType::SocialMediaPost => (EntryType::Post, None),
+        SourceType::Thesis => (EntryType::Thesis, None),
+        SourceType::Legal => (EntryType::Legislation, None),
+        SourceType::Broadcast => (EntryType::Video, None),
+    };
+    let mut entry = Entry::new(source.key.as_str(), kind);
+    entry.set_title(text(&source.title));
+    if !source.authors.is_empty() {
+        entry.set_authors(source.authors.iter().map(csl_person).collect());
+    }
+    if let Some(issued) = source.issued {
+        entry.set_date(csl_date(issued));
+    }
+    if let Some(url) = source.url.as_deref().and_then(|u| url::Url::parse(u.trim()).ok()) {
+        entry.set_url(QualifiedUrl { value: url, visit_date: source.accessed.map(csl_date) });
+    }
+    if let Some(doi) = source.normalized_doi() {
+        entry.set_serial_number(SerialNumber(BTreeMap::from([("doi".to_owned(), doi)])));
+    }
+    if let Some(language) = source.language.as_deref().and_then(|l| l.parse::<unic_langid::LanguageIdentifier>().ok()) {
+        entry.set_language(language);
+    }
+    if let Some(pages) = source.pages.as_deref().filter(|p| !p.trim().is_empty()) {
+        entry.set_page_range(MaybeTyped::String(pages.trim().to_owned()));
+    }
+    let publisher = source.publisher.as_deref().filter(|p| !p.trim().is_empty()).map(|p| Publisher::new(Some(text(p)), None));
+    match (parent_kind, source.container_title.as_deref().filter(|c| !c.trim().is_empty())) {
+        (Some(parent_kind), Some(container)) => {
+            let mut parent = Entry::new(&format!("{}-container", source.key.as_str()), parent_kind);
+            parent.set_title(text(container));
+            if let Some(publisher) = publisher {
+                parent.set_publisher(publisher);
+            }
+            entry.set_parents(vec![parent]);
+        }
+        (_, container) => {
+            if let Some(publisher) = publisher {
+                entry.set_publisher(publisher);
+            } else if let Some(container) = container {
+                entry.set_publisher(Publisher::new(Some(text(container)), None));
+            }
+        }
+    }
+    entry
+}
+
+/// The plain text of styled pieces.
+pub(crate) fn plain(pieces: &[Styled]) -> String {
+    pieces.iter().map(|p| p.text.as_str()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use mizan_brief::parse;
+    use mizan_layout::Digits;
+    use mizan_source::{CitationKey, Credibility};
+
+    use super::*;
+
+    fn library() -> Vec<Source> {
+        let mut rfi = Source::new(CitationKey::parse("rfi").unwrap(), "Mali : le blocus du carburant s'étend");
+        rfi.kind = SourceType::NewsArticle;
+        rfi.container_title = Some("RFI".into());
+        rfi.authors = vec![Person::literal("RFI Afrique")];
+        rfi.issued = PartialDate::parse("2025-09").ok();
+        rfi.url = Some("https://www.rfi.fr/fr/afrique/".into());
+        rfi.language = Some("fr".into());
+        let mut icg = Source::new(CitationKey::parse("icg").unwrap(), "Mali: the junta and the road to Bamako");
+        icg.kind = SourceType::Report;
+        icg.publisher = Some("International Crisis Group".into());
+        icg.issued = PartialDate::parse("2025-10").ok();
+        icg.language = Some("en".into());
+        vec![rfi, icg]
+    }
+
+    fn notes_for(md: &str, lang: Lang) -> Formatted {
+        let brief = parse(md);
+        let groups: Vec<&CitationGroup> = brief.citations.iter().collect();
+        let lib = library();
+        let lookup = |key: &str| lib.iter().find(|s| s.key.as_str() == key).cloned();
+        let style = load_style("chicago-notes").unwrap();
+        format(&groups, &lookup, &style, lang, &Labels::new(lang, Digits::Western))
+    }
+
+    #[test]
+    fn french_notes_with_locator_credibility_and_unknown_key() {
+        let f = notes_for("---\nlang: fr\n---\n\nLe blocus [@rfi, p. 3, cred. 2; @icg]. Plus tard [@nowhere].\n", Lang::Fr);
+        assert_eq!(f.notes.len(), 2);
+        let first = plain(&f.notes[0]);
+        assert!(first.contains("RFI Afrique") && first.contains("3"), "{first}");
+        assert!(first.contains("crédibilité de l'information : 2 (probablement vraie)"), "{first}");
+        assert!(first.contains("International Crisis Group"), "{first}");
+        assert!(first.contains("septembre 2025"), "{first}");
+        let second = plain(&f.notes[1]);
+        assert!(second.contains("nowhere") && second.contains("absente"), "{second}");
+        let keys: Vec<&str> = f.bibliography.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys.len(), 2);
+        assert!(keys.contains(&"rfi") && keys.contains(&"icg"));
+    }
+
+    #[test]
+    fn arabic_locale_terms() {
+        let f = notes_for("---\nlang: ar\n---\n\nبدأ الحصار [@rfi، ص. 4، مصداقية 3].\n", Lang::Ar);
+        let note = plain(&f.notes[0]);
+        assert!(note.contains("مصداقية المعلومة: 3"), "{note}");
+        assert!(note.contains("سبتمبر") || note.contains("أيلول"), "Arabic month from the CSL locale: {note}");
+        assert_eq!(Credibility::PossiblyTrue.number(), 3);
+    }
+
+    #[test]
+    fn every_source_type_makes_an_entry() {
+        for kind in SourceType::ALL {
+            let mut s = Source::new(CitationKey::parse("k").unwrap(), "T");
+            s.kind = kind;
+            s.container_title = Some("C".into());
+            s.url = Some("not a url".into());
+            s.language = Some("%%".into());
+            let e = entry(&s);
+            assert_eq!(e.key(), "k");
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! PDF-level tests: export the sample briefs with the sample library and read the files
+//! back (lopdf for structure, pdftotext for the text layer when it is installed).
+
+// Helpers of this test file fail loudly on a broken fixture, which is what a test wants.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use lopdf::{Document, Object};
+use mizan_export::{ExportOptions, ExportWarning, Exported, Paper, Style, export_brief};
+use mizan_interchange::Format;
+use mizan_source::Source;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn library() -> Vec<Source> {
+    let bytes = std::fs::read(root().join("tests/fixtures/sources/sample-library.json")).unwrap();
+    mizan_interchange::read(Format::CslJson, &bytes).unwrap().into_iter().map(Result::unwrap).collect()
+}
+
+fn brief(path: &str) -> mizan_brief::Brief {
+    mizan_brief::parse(&std::fs::read_to_string(root().join(path)).unwrap())
+}
+
+fn export(path: &str, options: &ExportOptions) -> Exported {
+    export_brief(&brief(path), &library(), options).unwrap()
+}
+
+fn default_options() -> ExportOptions {
+    ExportOptions::new(Style::named("default").unwrap())
+}
+
+/// The text layer as pdftotext gives it, without the bidi embedding marks it adds;
+/// `None` (with a notice) when pdftotext is not installed.
+fn pdftotext(pdf: &[u8]) -> Option<String> {
+    let dir = std::env::temp_dir().join(format!("mizan-export-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).ok()?;
+    let path = dir.join(format!("{:x}.pdf", pdf.len() ^ pdf.iter().take(4096).map(|&b| usize::from(b)).sum::<usize>()));
+    std::fs::write(&path, pdf).ok()?;
+    match Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(&path).arg("-").output() {
+        Ok(out) if out.status.success() => {
+            let text = String::from_utf8_lossy(&out.stdout).chars().filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}')).collect();
+            Some(text)
+        }
+        _ => {
+            eprintln!("notice: pdftotext is not installed; skipping the text-layer checks");
+            None
+        }
+    }
+}
+
+#[test]
+fn samples_have_several_pages_embedded_fonts_and_lang() {
+    for (path, lang) in [("tests/fixtures/briefs/sample-ar.md", "ar"), ("tests/fixtures/briefs/sample-fr.md", "fr")] {
+        let exported = export(path, &default_options());
+        assert!(exported.pages > 1, "{path}: {} pages", exported.pages);
+        let doc = Document::load_mem(&exported.pdf).unwrap();
+        assert_eq!(doc.get_pages().len(), exported.pages);
+        let catalog = doc.catalog().unwrap();
+        let got = catalog.get(b"Lang").and_then(Object::as_str).unwrap();
+        assert_eq!(got, lang.as_bytes());
+        let embedded = doc
+            .objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .filter(|d| d.get(b"Type").and_then(Object::as_name).ok() == Some(b"FontDescriptor".as_slice()))
+            .filter(|d| d.has(b"FontFile2") || d.has(b"FontFile3"))
+            .count();
+        assert!(embedded >= 2, "{path}: {embedded} embedded fonts");
+        let info = doc.trailer.get(b"Info").and_then(Object::as_reference).and_then(|r| doc.get_dictionary(r)).unwrap();
+        assert!(info.has(b"Title") && info.has(b"Author") && info.has(b"Subject"));
+        assert!(exported.warnings.iter().all(|w| !matches!(w, ExportWarning::MissingGlyph { .. } | ExportWarning::UnknownSource { .. })), "{path}: {:?}", exported.warnings);
+    }
+}
+
+#[test]
+fn french_text_layer_notes_and_annex() {
+    let exported = export("tests/fixtures/briefs/sample-fr.md", &default_options());
+    let Some(text) = pdftotext(&exported.pdf) else { return };
+    for words in ["Points clés", "JUGEMENT", "improbable (20–45 %)", "Diffusion restreinte", "18 décembre 2025", "Page 2 sur", "Annexe : sources citées"] {
+        assert!(text.contains(words), "missing {words:?}");
+    }
+    // French spacing was applied: a thin no-break space before the colon of the title.
+    assert!(text.contains("Mali\u{a0}:") || text.contains("Mali :"), "title spacing");
+    // Notes: CSL text of the first citation at the foot of page one.
+    assert!(text.contains("RFI Afrique, « Mali"), "CSL note");
+    // Every cited source is in the annex with its reliability spelled out.
+    let brief = brief("tests/fixtures/briefs/sample-fr.md");
+    let library = library();
+    let mut keys: Vec<&str> = brief.citations.iter().flat_map(|g| g.items.iter().map(|i| i.key.as_str())).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let annex = text.split("Annexe : sources citées").nth(1).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    for key in &keys {
+        let source = library.iter().find(|s| s.key.as_str() == *key).unwrap();
+        // Mixed Arabic and Latin lines come back from pdftotext in visual runs, so Arabic
+        // titles are checked by their longest word.
+        let head: String = if source.title.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+            source.title.split_whitespace().max_by_key(|w| w.chars().count()).unwrap().trim_matches(|c: char| !c.is_alphabetic()).to_owned()
+        } else {
+            source.title.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+        };
+        // CSL title-cases English titles, hence the case-blind comparison.
+        assert!(annex.to_lowercase().contains(&head.to_lowercase()), "annex lacks {key} ({head})");
+    }
+    let graded = keys.iter().filter(|k| library.iter().any(|s| s.key.as_str() == **k && s.grade.is_some())).count();
+    assert_eq!(annex.matches("Fiabilité : ").count(), keys.len(), "{annex}");
+    assert!(annex.matches("(habituellement fiable)").count() + annex.matches("(totalement fiable)").count() + annex.matches("(assez fiable)").count() + annex.matches("(non fiable)").count() + annex.matches("(habituellement peu fiable)").count() + annex.matches("(fiabilité impossible à évaluer)").count() >= graded);
+}
+
+#[test]
+fn arabic_page_numbers_and_notes_in_arabic_indic_digits() {
+    let exported = export("tests/fixtures/briefs/sample-ar.md", &default_options());
+    let Some(text) = pdftotext(&exported.pdf) else { return };
+    let total: String = exported.pages.to_string().chars().map(|c| char::from_u32(0x0660 + c.to_digit(10).unwrap()).unwrap()).collect();
+    let folios = text.lines().filter(|l| l.contains("الصفحة") && l.contains(&total)).count();
+    assert_eq!(folios, exported.pages, "{text}");
+    assert!(!text.lines().any(|l| l.contains("الصفحة") && l.chars().any(|c| c.is_ascii_digit())));
+    // The analyst's Western digits stay as written.
+    assert!(text.contains("2026"));
+    assert!(text.contains("ملحق") && text.contains("المصادر المستشهد بها"));
+    assert!(text.contains("مصداقية المعلومة") && text.contains("صحيحة على الأرجح"), "credibility in a note");
+    assert!(text.contains("الموثوقية") && text.contains("(موثوق عادةً)"));
+    for words in ["النقاط الرئيسية", "غير مرجح", "ثقة متوسطة", "للاستخدام الداخلي", "١٨", "ديسمبر", "٢٠٢٥"] {
+        assert!(text.contains(words), "missing {words:?}");
+    }
+}
+
+#[test]
+fn exports_are_reproducible() {
+    let a = export("tests/fixtures/briefs/sample-ar.md", &default_options());
+    let b = export("tests/fixtures/briefs/sample-ar.md", &default_options());
+    assert!(a.pdf == b.pdf, "two exports differ");
+}
+
+#[test]
+fn draft_watermark_only_in_drafts() {
+    let mut options = default_options();
+    let clean = export("tests/fixtures/briefs/sample-fr.md", &options);
+    options.draft = true;
+    let draft = export("tests/fixtures/briefs/sample-fr.md", &options);
+    assert_eq!(clean.pages, draft.pages, "the draft is the full document");
+    assert_ne!(clean.pdf, draft.pdf);
+    let pages = draft.pages;
+    let (Some(clean), Some(draft)) = (pdftotext(&clean.pdf), pdftotext(&draft.pdf)) else { return };
+    assert!(!clean.contains("BROUILLON") && !clean.contains("مسودة"));
+    // One watermark per page, and every page of the document still there.
+    assert_eq!(draft.matches("BROUILLON").count(), pages);
+    assert_eq!(draft.matches("DRAFT").count(), pages);
+    assert!(draft.contains("مسودة"));
+}
+
+#[test]
+fn letter_paper_and_endnotes_style() {
+    let mut options = ExportOptions::new(Style::named("endnotes").unwrap());
+    options.paper = Paper::Letter;
+    let exported = export("tests/fixtures/export/features-fr.md", &options);
+    let doc = Document::load_mem(&exported.pdf).unwrap();
+    let (_, page) = doc.get_pages().into_iter().next().unwrap();
+    let media = doc.get_dictionary(page).unwrap().get(b"MediaBox").unwrap().as_array().unwrap().clone();
+    let width = match media.get(2).unwrap() {
+        Object::Real(w) => *w,
+        Object::Integer(w) => *w as f32,
+        other => panic!("{other:?}"),
+    };
+    assert!((width - 612.0).abs() < 0.5, "{width}");
+    let html_line = std::fs::read_to_string(root().join("tests/fixtures/export/features-fr.md")).unwrap().lines().position(|l| l.starts_with("<div>")).unwrap() as u32 + 1;
+    assert!(exported.warnings.iter().any(|w| matches!(w, ExportWarning::Unsupported { what: "raw HTML", line, .. } if *line == html_line)), "{:?}", exported.warnings);
+    let Some(text) = pdftotext(&exported.pdf) else { return };
+    let notes = text.split("\nNotes\n").nth(1).expect("an endnotes section");
+    assert!(notes.contains("Décision du gouvernement de transition"), "Markdown footnote as a note");
+    assert!(notes.contains("crédibilité de l'information : 4 (douteuse)"));
+    assert!(text.contains("HYPOTHÈSE"));
+}
+
+#[test]
+fn hostile_brief_exports_with_warnings() {
+    let mut md = String::from("---\ntitle: Hostile\nlang: fr\ndate: 2025-11-20\n---\n\n## Tableau\n\n");
+    let columns = 14;
+    md.push_str(&format!("|{}\n|{}\n", (0..columns).map(|c| format!(" Colonne {c} |")).collect::<String>(), " --- |".repeat(columns)));
+    for r in 0..300 {
+        md.push_str(&format!("|{}\n", (0..columns).map(|c| format!(" cellule {r}-{c} [@absent-{}] |", r % 3)).collect::<String>()));
+    }
+    md.push_str(&format!("\nUn mot interminable : {} fin.\n\nUn signe absent de toutes les polices : \u{10000} ici [@inconnu].\n", "anticonstitutionnellement".repeat(200)));
+    let brief = mizan_brief::parse(&md);
+    let exported = export_brief(&brief, &library(), &default_options()).unwrap();
+    assert!(exported.pages > 5, "{} pages", exported.pages);
+    Document::load_mem(&exported.pdf).unwrap();
+    let glyph = exported.warnings.iter().find_map(|w| match w {
+        ExportWarning::MissingGlyph { ch, line, column } => Some((*ch, *line, *column)),
+        _ => None,
+    });
+    let expected_line = md.lines().position(|l| l.contains('\u{10000}')).unwrap() as u32 + 1;
+    let expected_column = md.lines().nth(expected_line as usize - 1).unwrap().chars().position(|c| c == '\u{10000}').unwrap() as u32 + 1;
+    assert_eq!(glyph, Some(('\u{10000}', expected_line, expected_column)));
+    assert!(exported.warnings.iter().any(|w| matches!(w, ExportWarning::UnknownSource { key, .. } if key == "inconnu")));
+}
+
+#[test]
+fn empty_brief_still_makes_a_page() {
+    let brief = mizan_brief::parse("");
+    let exported = export_brief(&brief, &Vec::new(), &default_options()).unwrap();
+    assert_eq!(exported.pages, 1);
+    assert!(exported.warnings.contains(&ExportWarning::NoDate));
+}

@@ -1,0 +1,43 @@
+//! Digit shapes for page and note numbers: Western (0–9, the Maghreb) or Arabic-Indic (٠–٩,
+//! the Mashriq), a per-brief choice.
+
+/// Which digits numbers are written with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Digits {
+    /// 0123456789
+    #[default]
+    Western,
+    /// ٠١٢٣٤٥٦٧٨٩ (U+0660–U+0669)
+    ArabicIndic,
+}
+
+/// Rewrites the ASCII digits of `text` in the chosen digit set; everything else is kept.
+pub fn shape_digits(text: &str, digits: Digits) -> String {
+    match digits {
+        Digits::Western => text.to_owned(),
+        Digits::ArabicIndic => text
+            .chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) if c.is_ascii_digit() => char::from_u32(0x0660 + d).unwrap_or(c),
+                _ => c,
+            })
+            .collect(),
+    }
+}
+
+/// A number (page, note) written in the chosen digits.
+pub fn format_number(n: u64, digits: Digits) -> String {
+    shape_digits(&n.to_string(), digits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_indic_digits() {
+        assert_eq!(format_number(2025, Digits::ArabicIndic), "٢٠٢٥");
+        assert_eq!(format_number(2025, Digits::Western), "2025");
+        assert_eq!(shape_digits("ص 12، ن 3", Digits::ArabicIndic), "ص ١٢، ن ٣");
+    }
+}
