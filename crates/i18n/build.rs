@@ -24,10 +24,13 @@ fn main() {
         }
     }
     files.sort();
-    let mut out = String::from("/// Every embedded .ftl file: (language, file name, contents).\npub(crate) static FILES: &[(&str, &str, &str)] = &[\n");
+    let mut out = String::from(
+        "/// Every embedded .ftl file: (language, file name, contents).\npub(crate) static FILES: &[(&str, &str, &str)] = &[\n",
+    );
     for (lang, name, path) in &files {
         let path = absolute(path);
-        writeln!(out, "    ({lang:?}, {name:?}, include_str!({:?})),", path.display().to_string()).expect("writing to a String");
+        writeln!(out, "    ({lang:?}, {name:?}, include_str!({:?})),", path.display().to_string())
+            .expect("writing to a String");
     }
     out.push_str("];\n");
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("locales.rs");

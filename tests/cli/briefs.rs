@@ -24,12 +24,8 @@ fn the_sample_briefs_pass_the_audit_without_errors_or_warnings() {
         let (sandbox, brief) = with_brief(name);
         let run = sandbox.run(&["check", brief.to_str().unwrap(), "--json"]).ok();
         let report = run.json();
-        let serious: Vec<_> = report["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|d| d["severity"] != "info")
-            .collect();
+        let serious: Vec<_> =
+            report["diagnostics"].as_array().unwrap().iter().filter(|d| d["severity"] != "info").collect();
         assert!(serious.is_empty(), "{name}: {serious:?}");
         assert!(report["stats"]["claims"]["judgment"].as_u64().unwrap() >= 3, "{name}: {}", report["stats"]);
         assert!(report["stats"]["claims"]["fact"].as_u64().unwrap() >= 5, "{name}");
@@ -135,9 +131,12 @@ fn new_briefs_come_from_templates_in_each_language() {
     let out = sandbox.path("assessment-ar.md");
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.contains("النقاط الرئيسية"), "{text}");
-    let run = sandbox.run(&["new", "--template", "assessment", "--lang", "ar", "-o", out.to_str().unwrap()]).user_error();
+    let run =
+        sandbox.run(&["new", "--template", "assessment", "--lang", "ar", "-o", out.to_str().unwrap()]).user_error();
     assert!(run.stderr.contains("already exists"), "{}", run.stderr);
-    sandbox.run(&["new", "--template", "nope", "--lang", "ar", "-o", sandbox.path("x.md").to_str().unwrap()]).user_error();
+    sandbox
+        .run(&["new", "--template", "nope", "--lang", "ar", "-o", sandbox.path("x.md").to_str().unwrap()])
+        .user_error();
     sandbox.run(&["new", "--lang", "de", "-o", sandbox.path("y.md").to_str().unwrap()]).user_error();
 }
 
@@ -146,10 +145,13 @@ fn hostile_briefs_get_diagnostics_not_crashes() {
     let sandbox = Sandbox::new();
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("invalid-utf8.md", b"---\ntitle: x\nlang: fr\n---\n\nTexte \xff\xfe cass\xc3.\n".to_vec()),
-        ("brackets.md", "---\nlang: fr\n---\n\n[[[@a; [@b ]] ]\n".repeat(1).into_bytes()),
+        ("brackets.md", "---\nlang: fr\n---\n\n[[[@a; [@b ]] ]\n".as_bytes().to_vec()),
         ("script.md", b"---\nlang: fr\n---\n\n<script>alert(1)</script> [lien](javascript:alert(1))\n".to_vec()),
         ("deep.md", format!("---\nlang: fr\n---\n\n{}texte\n", "> ".repeat(3000)).into_bytes()),
-        ("big.md", format!("---\nlang: fr\n---\n\n{}", "Le blocus de Bamako se poursuit [@x]. ".repeat(130_000)).into_bytes()),
+        (
+            "big.md",
+            format!("---\nlang: fr\n---\n\n{}", "Le blocus de Bamako se poursuit [@x]. ".repeat(130_000)).into_bytes(),
+        ),
     ];
     for (name, bytes) in cases {
         let path = sandbox.path(name);

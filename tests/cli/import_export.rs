@@ -5,7 +5,8 @@ use crate::harness::{Sandbox, fixture};
 /// Every source as `show --json` prints it, minus who/when it was stored, by key.
 fn dump(sandbox: &Sandbox) -> Vec<serde_json::Value> {
     let hits = sandbox.run(&["sources", "search", "--json", "--limit", "100000"]).ok().json();
-    let mut keys: Vec<String> = hits.as_array().unwrap().iter().map(|h| h["key"].as_str().unwrap().to_owned()).collect();
+    let mut keys: Vec<String> =
+        hits.as_array().unwrap().iter().map(|h| h["key"].as_str().unwrap().to_owned()).collect();
     keys.sort();
     keys.iter()
         .map(|key| {
@@ -98,7 +99,9 @@ fn a_bad_entry_stops_the_import_and_names_file_entry_and_field() {
 #[test]
 fn broken_files_are_refused_with_their_position() {
     let sandbox = Sandbox::new();
-    for (name, needle) in [("truncated.json", "line"), ("invalid-utf8.json", "UTF-8"), ("bad-date.bib", "line"), ("bad-tag.ris", "line")] {
+    for (name, needle) in
+        [("truncated.json", "line"), ("invalid-utf8.json", "UTF-8"), ("bad-date.bib", "line"), ("bad-tag.ris", "line")]
+    {
         let run = sandbox.run(&["sources", "import", &fixture(name)]).user_error();
         assert!(run.stderr.contains(name), "{name}: {}", run.stderr);
         assert!(run.stderr.contains(needle), "{name}: {}", run.stderr);

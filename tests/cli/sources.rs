@@ -5,15 +5,46 @@ use crate::harness::Sandbox;
 fn add_sahel_sources(sandbox: &Sandbox) {
     sandbox
         .run(&[
-            "sources", "add", "--key", "rfi-bamako-2025", "--title", "Mali : Bamako asphyxiée par le blocus du carburant",
-            "--type", "news-article", "--author", "Daniel, Serge", "--container", "RFI", "--issued", "2025-10",
-            "--language", "fr", "--url", "https://www.rfi.fr/fr/afrique/bamako-blocus", "--tag", "Mali", "--tag", "JNIM",
+            "sources",
+            "add",
+            "--key",
+            "rfi-bamako-2025",
+            "--title",
+            "Mali : Bamako asphyxiée par le blocus du carburant",
+            "--type",
+            "news-article",
+            "--author",
+            "Daniel, Serge",
+            "--container",
+            "RFI",
+            "--issued",
+            "2025-10",
+            "--language",
+            "fr",
+            "--url",
+            "https://www.rfi.fr/fr/afrique/bamako-blocus",
+            "--tag",
+            "Mali",
+            "--tag",
+            "JNIM",
         ])
         .ok();
     sandbox
         .run(&[
-            "sources", "add", "--key", "jazeera-sahel-2025", "--title", "الجزائرُ والأمنُ في منطقة السّاحل",
-            "--type", "news-article", "--author", "محمد الأمين ولد أحمد", "--issued", "2025-11-03", "--language", "ar",
+            "sources",
+            "add",
+            "--key",
+            "jazeera-sahel-2025",
+            "--title",
+            "الجزائرُ والأمنُ في منطقة السّاحل",
+            "--type",
+            "news-article",
+            "--author",
+            "محمد الأمين ولد أحمد",
+            "--issued",
+            "2025-11-03",
+            "--language",
+            "ar",
         ])
         .ok();
 }
@@ -89,7 +120,9 @@ fn edit_grade_and_remove() {
     assert_eq!(show["grading"]["reliability"], "A");
     assert_eq!(show["grading"]["graded_by"], "Analyste E2E");
 
-    sandbox.run(&["sources", "excerpt", "rfi-2025", "--text", "Les files d’attente s’allongent.", "--locator", "§ 2"]).ok();
+    sandbox
+        .run(&["sources", "excerpt", "rfi-2025", "--text", "Les files d’attente s’allongent.", "--locator", "§ 2"])
+        .ok();
     let show = sandbox.run(&["sources", "show", "rfi-2025", "--json"]).ok().json();
     assert_eq!(show["excerpts"][0]["locator"], "§ 2");
 
@@ -124,7 +157,16 @@ fn user_errors_are_one_clear_line_with_exit_1() {
 fn a_duplicate_add_is_refused_unless_asked() {
     let sandbox = Sandbox::new();
     add_sahel_sources(&sandbox);
-    let dup = ["sources", "add", "--key", "copie", "--title", "Autre titre", "--url", "http://rfi.fr/fr/afrique/bamako-blocus/"];
+    let dup = [
+        "sources",
+        "add",
+        "--key",
+        "copie",
+        "--title",
+        "Autre titre",
+        "--url",
+        "http://rfi.fr/fr/afrique/bamako-blocus/",
+    ];
     let run = sandbox.run(&dup).user_error();
     assert!(run.stderr.contains("duplicates `rfi-bamako-2025` (same URL)"), "{}", run.stderr);
     let mut keep = dup.to_vec();
@@ -136,7 +178,9 @@ fn a_duplicate_add_is_refused_unless_asked() {
 #[test]
 fn help_works_everywhere() {
     let sandbox = Sandbox::new();
-    for args in [&["--help"][..], &["sources", "--help"], &["sources", "search", "--help"], &["library", "backup", "--help"]] {
+    for args in
+        [&["--help"][..], &["sources", "--help"], &["sources", "search", "--help"], &["library", "backup", "--help"]]
+    {
         let run = sandbox.run(args).ok();
         assert!(run.stdout.contains("Usage"), "{args:?}");
     }

@@ -10,7 +10,9 @@ fn two_laptops_converge_and_conflicts_can_be_reviewed_and_flipped() {
     std::fs::create_dir_all(&shared).unwrap();
     let dir = shared.to_str().unwrap();
 
-    amina.run(&["sources", "add", "--key", "rfi-bamako-2025", "--title", "Bamako sous blocus", "--language", "fr"]).ok();
+    amina
+        .run(&["sources", "add", "--key", "rfi-bamako-2025", "--title", "Bamako sous blocus", "--language", "fr"])
+        .ok();
     let sent = amina.run(&["library", "sync", dir, "--json"]).ok().json();
     assert_eq!(sent["refused"], 0);
     assert!(sent["sent"].as_u64().unwrap() > 0, "{sent}");

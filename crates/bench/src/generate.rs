@@ -26,8 +26,8 @@ impl Rng {
         (self.next_u64() % n.max(1) as u64) as usize
     }
 
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
     }
 
     pub fn chance(&mut self, percent: usize) -> bool {
@@ -36,55 +36,178 @@ impl Rng {
 }
 
 const AR_SUBJECTS: &[&str] = &[
-    "الأمن", "الحصار", "النزاع المسلح", "الانتقال السياسي", "الوضع الإنساني", "اقتصاد الذهب", "إمدادات الوقود",
-    "التحالفات الإقليمية", "الهجمات على القوافل", "المجلس العسكري", "النازحين", "الجماعات المسلحة", "الحدود",
-    "الانتخابات المؤجلة", "التعاون العسكري",
+    "الأمن",
+    "الحصار",
+    "النزاع المسلح",
+    "الانتقال السياسي",
+    "الوضع الإنساني",
+    "اقتصاد الذهب",
+    "إمدادات الوقود",
+    "التحالفات الإقليمية",
+    "الهجمات على القوافل",
+    "المجلس العسكري",
+    "النازحين",
+    "الجماعات المسلحة",
+    "الحدود",
+    "الانتخابات المؤجلة",
+    "التعاون العسكري",
 ];
 const AR_PLACES: &[&str] = &[
-    "مالي", "باماكو", "النيجر", "بوركينا فاسو", "منطقة الساحل", "غرب أفريقيا", "موريتانيا", "الجزائر", "تشاد",
-    "إقليم كايس", "تمبكتو", "غاو", "كيدال", "موبتي", "سيغو",
+    "مالي",
+    "باماكو",
+    "النيجر",
+    "بوركينا فاسو",
+    "منطقة الساحل",
+    "غرب أفريقيا",
+    "موريتانيا",
+    "الجزائر",
+    "تشاد",
+    "إقليم كايس",
+    "تمبكتو",
+    "غاو",
+    "كيدال",
+    "موبتي",
+    "سيغو",
 ];
-const AR_FRAMES: &[&str] = &["{s} في {p}", "تقرير عن {s} في {p}", "{s} و{p}: قراءة في المستجدات", "تطورات {s} في {p} خلال العام"];
+const AR_FRAMES: &[&str] =
+    &["{s} في {p}", "تقرير عن {s} في {p}", "{s} و{p}: قراءة في المستجدات", "تطورات {s} في {p} خلال العام"];
 const FR_SUBJECTS: &[&str] = &[
-    "la sécurité", "le blocus", "les convois de carburant", "la transition militaire", "la crise humanitaire",
-    "l’économie de l’or", "les groupes armés", "les déplacés internes", "la coopération militaire russe",
-    "l’Alliance des États du Sahel", "la CEDEAO", "les élections reportées", "la frontière", "les enlèvements",
+    "la sécurité",
+    "le blocus",
+    "les convois de carburant",
+    "la transition militaire",
+    "la crise humanitaire",
+    "l’économie de l’or",
+    "les groupes armés",
+    "les déplacés internes",
+    "la coopération militaire russe",
+    "l’Alliance des États du Sahel",
+    "la CEDEAO",
+    "les élections reportées",
+    "la frontière",
+    "les enlèvements",
     "la liberté de la presse",
 ];
 const FR_PLACES: &[&str] = &[
-    "au Mali", "à Bamako", "au Niger", "au Burkina Faso", "au Sahel central", "en Afrique de l’Ouest", "dans la région de Kayes",
-    "à Tombouctou", "à Gao", "à Kidal", "dans le delta intérieur du Niger", "à Ségou", "à Mopti", "à Niamey",
+    "au Mali",
+    "à Bamako",
+    "au Niger",
+    "au Burkina Faso",
+    "au Sahel central",
+    "en Afrique de l’Ouest",
+    "dans la région de Kayes",
+    "à Tombouctou",
+    "à Gao",
+    "à Kidal",
+    "dans le delta intérieur du Niger",
+    "à Ségou",
+    "à Mopti",
+    "à Niamey",
     "à Ouagadougou",
 ];
 const FR_FRAMES: &[&str] = &["{s} {p}", "Note sur {s} {p}", "{s} {p} : état des lieux", "Comprendre {s} {p}"];
 const EN_SUBJECTS: &[&str] = &[
-    "security", "the fuel blockade", "armed group expansion", "military rule", "humanitarian access", "gold mining",
-    "regional alliances", "displacement", "Russian military presence", "ECOWAS relations", "food insecurity",
-    "kidnappings", "border control", "media freedom", "civilian casualties",
+    "security",
+    "the fuel blockade",
+    "armed group expansion",
+    "military rule",
+    "humanitarian access",
+    "gold mining",
+    "regional alliances",
+    "displacement",
+    "Russian military presence",
+    "ECOWAS relations",
+    "food insecurity",
+    "kidnappings",
+    "border control",
+    "media freedom",
+    "civilian casualties",
 ];
 const EN_PLACES: &[&str] = &[
-    "Mali", "Bamako", "Niger", "Burkina Faso", "the Central Sahel", "West Africa", "the Kayes region", "Timbuktu", "Gao",
-    "Kidal", "Mopti", "Segou", "Niamey", "Ouagadougou", "coastal West Africa",
+    "Mali",
+    "Bamako",
+    "Niger",
+    "Burkina Faso",
+    "the Central Sahel",
+    "West Africa",
+    "the Kayes region",
+    "Timbuktu",
+    "Gao",
+    "Kidal",
+    "Mopti",
+    "Segou",
+    "Niamey",
+    "Ouagadougou",
+    "coastal West Africa",
 ];
 const EN_FRAMES: &[&str] = &["{s} in {p}", "Briefing: {s} in {p}", "{s} and the crisis in {p}", "Assessing {s} in {p}"];
 const FAMILY: &[&str] = &[
-    "Traoré", "Diallo", "Keïta", "Coulibaly", "Touré", "Sangaré", "Dembélé", "Maïga", "Cissé", "Konaté", "Dupont",
-    "Lefèvre", "Moreau", "Smith", "Johnson", "Nguyen", "Rossi", "Ould Mohamed", "Ag Attaher", "Barry",
+    "Traoré",
+    "Diallo",
+    "Keïta",
+    "Coulibaly",
+    "Touré",
+    "Sangaré",
+    "Dembélé",
+    "Maïga",
+    "Cissé",
+    "Konaté",
+    "Dupont",
+    "Lefèvre",
+    "Moreau",
+    "Smith",
+    "Johnson",
+    "Nguyen",
+    "Rossi",
+    "Ould Mohamed",
+    "Ag Attaher",
+    "Barry",
 ];
 const GIVEN: &[&str] = &[
-    "Aminata", "Moussa", "Fatoumata", "Ibrahim", "Awa", "Oumar", "Claire", "Jean", "Sarah", "David", "Mariam", "Hamadoun",
+    "Aminata",
+    "Moussa",
+    "Fatoumata",
+    "Ibrahim",
+    "Awa",
+    "Oumar",
+    "Claire",
+    "Jean",
+    "Sarah",
+    "David",
+    "Mariam",
+    "Hamadoun",
 ];
 const AR_NAMES: &[&str] = &[
-    "محمد الأمين ولد أحمد", "فاطمة الزهراء بنعلي", "عبد الرحمن التواتي", "خديجة المختار", "يوسف الحسيني",
-    "ليلى بن عيسى", "أحمد سيدي محمد", "سلمى القاسمي",
+    "محمد الأمين ولد أحمد",
+    "فاطمة الزهراء بنعلي",
+    "عبد الرحمن التواتي",
+    "خديجة المختار",
+    "يوسف الحسيني",
+    "ليلى بن عيسى",
+    "أحمد سيدي محمد",
+    "سلمى القاسمي",
 ];
 const INSTITUTIONS: &[&str] = &[
-    "International Crisis Group", "ACLED", "Human Rights Watch", "OCHA", "Amnesty International",
-    "مركز الدراسات الاستراتيجية", "Institut d’études de sécurité", "Clingendael",
+    "International Crisis Group",
+    "ACLED",
+    "Human Rights Watch",
+    "OCHA",
+    "Amnesty International",
+    "مركز الدراسات الاستراتيجية",
+    "Institut d’études de sécurité",
+    "Clingendael",
 ];
 const CONTAINERS: &[&str] = &[
-    "Le Monde", "RFI", "Jeune Afrique", "Al Jazeera", "Reuters", "Sahel Intelligence", "الشرق الأوسط", "سكاي نيوز عربية",
-    "Africa Report", "Foreign Policy",
+    "Le Monde",
+    "RFI",
+    "Jeune Afrique",
+    "Al Jazeera",
+    "Reuters",
+    "Sahel Intelligence",
+    "الشرق الأوسط",
+    "سكاي نيوز عربية",
+    "Africa Report",
+    "Foreign Policy",
 ];
 const TAGS: &[&str] = &["Mali", "JNIM", "AES", "CEDEAO", "Wagner", "carburant", "humanitaire", "ذهب", "أمن", "Niger"];
 
@@ -100,25 +223,46 @@ fn fill(frame: &str, subject: &str, place: &str) -> String {
 /// The `n`-th source of the data set seeded by `seed`.
 pub fn source(rng: &mut Rng, n: usize) -> Source {
     let (title, language) = match rng.below(3) {
-        0 => ({ let (f, s, p) = (*rng.pick(AR_FRAMES), *rng.pick(AR_SUBJECTS), *rng.pick(AR_PLACES)); fill(f, s, p) }, "ar"),
-        1 => ({ let (f, s, p) = (*rng.pick(FR_FRAMES), *rng.pick(FR_SUBJECTS), *rng.pick(FR_PLACES)); fill(f, s, p) }, "fr"),
-        _ => ({ let (f, s, p) = (*rng.pick(EN_FRAMES), *rng.pick(EN_SUBJECTS), *rng.pick(EN_PLACES)); fill(f, s, p) }, "en"),
+        0 => (
+            {
+                let (f, s, p) = (rng.pick(AR_FRAMES), rng.pick(AR_SUBJECTS), rng.pick(AR_PLACES));
+                fill(f, s, p)
+            },
+            "ar",
+        ),
+        1 => (
+            {
+                let (f, s, p) = (rng.pick(FR_FRAMES), rng.pick(FR_SUBJECTS), rng.pick(FR_PLACES));
+                fill(f, s, p)
+            },
+            "fr",
+        ),
+        _ => (
+            {
+                let (f, s, p) = (rng.pick(EN_FRAMES), rng.pick(EN_SUBJECTS), rng.pick(EN_PLACES));
+                fill(f, s, p)
+            },
+            "en",
+        ),
     };
     let key = CitationKey::sanitize(&format!("src-{n:06}"));
     let mut source = Source::new(key, &format!("{title} ({n})"));
     source.id = Uuid::from_u64_pair(rng.next_u64(), rng.next_u64());
-    source.kind = *rng.pick(&SourceType::ALL);
+    source.kind = rng.pick(&SourceType::ALL);
     source.language = Some(language.to_owned());
     let authors = rng.below(4);
     for _ in 0..authors {
         source.authors.push(match rng.below(4) {
-            0 => Person::literal(*rng.pick(AR_NAMES)),
-            1 => Person::literal(*rng.pick(INSTITUTIONS)),
-            _ => { let (g, f) = (*rng.pick(GIVEN), *rng.pick(FAMILY)); Person::structured(g, f) },
+            0 => Person::literal(rng.pick(AR_NAMES)),
+            1 => Person::literal(rng.pick(INSTITUTIONS)),
+            _ => {
+                let (g, f) = (rng.pick(GIVEN), rng.pick(FAMILY));
+                Person::structured(g, f)
+            }
         });
     }
     if rng.chance(70) {
-        source.container_title = Some((*rng.pick(CONTAINERS)).to_owned());
+        source.container_title = Some((rng.pick(CONTAINERS)).to_owned());
     }
     let year = 2015 + rng.below(11) as i32;
     source.issued = Some(match rng.below(3) {
@@ -135,7 +279,7 @@ pub fn source(rng: &mut Rng, n: usize) -> Source {
     if rng.chance(50) {
         let count = 1 + rng.below(3);
         for _ in 0..count {
-            let tag = (*rng.pick(TAGS)).to_owned();
+            let tag = (rng.pick(TAGS)).to_owned();
             if !source.tags.contains(&tag) {
                 source.tags.push(tag);
             }
@@ -143,7 +287,7 @@ pub fn source(rng: &mut Rng, n: usize) -> Source {
     }
     if rng.chance(60) {
         source.grade = Some(Grading {
-            reliability: *rng.pick(&Reliability::ALL),
+            reliability: rng.pick(&Reliability::ALL),
             graded_by: "Bench".into(),
             graded_at: Timestamp(1_760_000_000_000 + rng.below(10_000_000) as i64),
         });
@@ -151,7 +295,10 @@ pub fn source(rng: &mut Rng, n: usize) -> Source {
     if rng.chance(20) {
         source.excerpts.push(Excerpt {
             id: Uuid::from_u64_pair(rng.next_u64(), rng.next_u64()),
-            text: { let (a, b) = (*rng.pick(FR_SUBJECTS), *rng.pick(AR_SUBJECTS)); format!("{a} — {b}") },
+            text: {
+                let (a, b) = (rng.pick(FR_SUBJECTS), rng.pick(AR_SUBJECTS));
+                format!("{a} — {b}")
+            },
             locator: Some(format!("p. {}", 1 + rng.below(40))),
         });
     }
@@ -167,7 +314,34 @@ pub fn sources(seed: u64, count: usize) -> Vec<Source> {
 /// Queries the search benchmark runs: single words, prefixes, Arabic with and without
 /// clitics, several words, and filters.
 pub const QUERIES: &[&str] = &[
-    "mali", "sécurité", "securite", "blocus", "bamako", "الأمن", "مالي", "الحصار", "باماكو", "niger", "fuel", "gold",
-    "traoré", "crisis group", "جزائر", "sah", "كيدال", "tombouctou", "alliance sahel", "convois carburant", "ذهب",
-    "diallo", "reuters", "wagner", "humanitarian access", "transition", "النازحين", "ouagadougou", "timbuktu", "ecowas",
+    "mali",
+    "sécurité",
+    "securite",
+    "blocus",
+    "bamako",
+    "الأمن",
+    "مالي",
+    "الحصار",
+    "باماكو",
+    "niger",
+    "fuel",
+    "gold",
+    "traoré",
+    "crisis group",
+    "جزائر",
+    "sah",
+    "كيدال",
+    "tombouctou",
+    "alliance sahel",
+    "convois carburant",
+    "ذهب",
+    "diallo",
+    "reuters",
+    "wagner",
+    "humanitarian access",
+    "transition",
+    "النازحين",
+    "ouagadougou",
+    "timbuktu",
+    "ecowas",
 ];

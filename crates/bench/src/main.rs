@@ -139,7 +139,8 @@ fn library_bench(count: usize, seed: u64, mizan: Option<PathBuf>) -> anyhow::Res
     // A whole `mizan sources import` process on a fresh library.
     let fresh = dir.path().join("fresh.sqlite3");
     let t = Instant::now();
-    let output = Command::new(&mizan).arg("--library").arg(&fresh).args(["sources", "import"]).arg(&json_path).output()?;
+    let output =
+        Command::new(&mizan).arg("--library").arg(&fresh).args(["sources", "import"]).arg(&json_path).output()?;
     if !output.status.success() {
         bail!("import failed: {}", String::from_utf8_lossy(&output.stderr));
     }

@@ -144,7 +144,8 @@ impl Rules<'_> {
             (Some(t), None) => t.default_requires_sourcing,
             // No template: only sections every built-in template agrees require sourcing.
             (None, Some(id)) => {
-                let defs: Vec<bool> = Template::builtins().iter().filter_map(|t| t.section(id)).map(|s| s.requires_sourcing).collect();
+                let defs: Vec<bool> =
+                    Template::builtins().iter().filter_map(|t| t.section(id)).map(|s| s.requires_sourcing).collect();
                 !defs.is_empty() && defs.iter().all(|r| *r)
             }
             (None, None) => false,
@@ -187,7 +188,11 @@ pub fn audit(brief: &Brief, catalog: &dyn SourceCatalog, today: PartialDate) -> 
             if let Some(quoted) = &item.excerpt
                 && resolve_excerpt(entry, quoted).is_none()
             {
-                sink.push(Code::UnknownExcerpt, group.span, vec![("key", Arg::from(key)), ("excerpt", Arg::from(quoted.as_str()))]);
+                sink.push(
+                    Code::UnknownExcerpt,
+                    group.span,
+                    vec![("key", Arg::from(key)), ("excerpt", Arg::from(quoted.as_str()))],
+                );
             }
             if let (Some(limit), Some(issued)) = (template.and_then(|t| t.freshness_days), entry.issued) {
                 let age = days(today) - days(latest_day(issued));
@@ -229,7 +234,8 @@ pub fn audit(brief: &Brief, catalog: &dyn SourceCatalog, today: PartialDate) -> 
             }
             let weak = claim.citations.iter().all(|c| {
                 let entry = entries.get(c.key.as_str()).and_then(Option::as_ref);
-                c.credibility.is_some_and(|cr| cr.is_weak()) || entry.and_then(|e| e.reliability).is_some_and(Reliability::is_weak)
+                c.credibility.is_some_and(|cr| cr.is_weak())
+                    || entry.and_then(|e| e.reliability).is_some_and(Reliability::is_weak)
             });
             if weak {
                 sink.push(Code::WeakSourcing, claim.span, Vec::new());
@@ -366,7 +372,11 @@ mod tests {
             deleted: false,
             reliability: None,
             issued: None,
-            excerpts: vec![CatalogExcerpt { id: Uuid::from_u128(7), text: "Les camions-citernes n'arrivent plus à Bamako.".into(), locator: None }],
+            excerpts: vec![CatalogExcerpt {
+                id: Uuid::from_u128(7),
+                text: "Les camions-citernes n'arrivent plus à Bamako.".into(),
+                locator: None,
+            }],
         };
         assert_eq!(resolve_excerpt(&entry, "camions citernes n'arrivent").map(|e| e.id), Some(Uuid::from_u128(7)));
         assert!(resolve_excerpt(&entry, "autre chose").is_none());

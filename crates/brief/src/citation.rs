@@ -1,6 +1,6 @@
 //! Pandoc-style citations: `[@key]`, `[@key, p. 12]`, `[see @a; -@b, ch. 3]`, with
 //! Mizan's two additions inside the suffix: an excerpt in quotes (`« … »`) and an
-//! information credibility (`cred. 2`, `مصداقية 2`). See README-syntax.md.
+//! information credibility (`cred. 2`, `مصداقية 2`). See "Writing briefs" in the README.
 
 use mizan_i18n::{Arg, Lang};
 use mizan_source::{CitationKey, Credibility};
@@ -136,7 +136,10 @@ fn find_key_start(item: &str) -> Option<(usize, bool)> {
     let mut prev: Option<char> = None;
     let mut prev2: Option<char> = None;
     for (i, ch) in item.char_indices() {
-        let key_follows = item.get(i + 1..).and_then(|r| r.chars().next()).is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '{');
+        let key_follows = item
+            .get(i + 1..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '{');
         if ch == '@' && key_follows {
             let at_word_start = prev.is_none_or(char::is_whitespace);
             let after_dash = prev == Some('-') && prev2.is_none_or(char::is_whitespace);
@@ -163,7 +166,15 @@ fn parse_item(raw: &str, span: Span, sink: &mut Sink) -> Option<Citation> {
             return None;
         }
     };
-    let mut citation = Citation { key, suppress_author, prefix, locator: None, excerpt: None, credibility: None, suffix: String::new() };
+    let mut citation = Citation {
+        key,
+        suppress_author,
+        prefix,
+        locator: None,
+        excerpt: None,
+        credibility: None,
+        suffix: String::new(),
+    };
     let rest = rest.trim_start();
     let rest = rest.strip_prefix([',', '،']).unwrap_or(rest);
     let mut others = Vec::new();
@@ -283,9 +294,9 @@ fn parse_excerpt(part: &str) -> Option<String> {
         Some(rest) => (true, rest.trim_start_matches(|c: char| is_space(c) || c == ':')),
         None => (false, part),
     };
-    let quoted = [('«', '»'), ('“', '”'), ('"', '"')].iter().find_map(|(open, close)| {
-        rest.strip_prefix(*open)?.strip_suffix(*close)
-    });
+    let quoted = [('«', '»'), ('“', '”'), ('"', '"')]
+        .iter()
+        .find_map(|(open, close)| rest.strip_prefix(*open)?.strip_suffix(*close));
     let text = match quoted {
         Some(inner) => inner,
         None if labelled => rest,

@@ -108,7 +108,8 @@ pub(crate) enum LabelKind {
 
 fn localizer(lang: Lang) -> &'static Localizer {
     static LOCALIZERS: OnceLock<[Localizer; 3]> = OnceLock::new();
-    let all = LOCALIZERS.get_or_init(|| [Localizer::plain(Lang::Ar), Localizer::plain(Lang::Fr), Localizer::plain(Lang::En)]);
+    let all =
+        LOCALIZERS.get_or_init(|| [Localizer::plain(Lang::Ar), Localizer::plain(Lang::Fr), Localizer::plain(Lang::En)]);
     match lang {
         Lang::Ar => &all[0],
         Lang::Fr => &all[1],
@@ -172,10 +173,8 @@ const ARABIC_PREFIXES: [&str; 10] = ["وال", "فال", "بال", "كال", "ل
 
 /// The forms of a token to look up: itself, and itself without an Arabic proclitic.
 fn lookup_forms(token: &str) -> impl Iterator<Item = &str> {
-    let stripped = ARABIC_PREFIXES
-        .iter()
-        .filter_map(move |p| token.strip_prefix(p))
-        .filter(|rest| rest.chars().count() >= 2);
+    let stripped =
+        ARABIC_PREFIXES.iter().filter_map(move |p| token.strip_prefix(p)).filter(|rest| rest.chars().count() >= 2);
     std::iter::once(token).chain(stripped)
 }
 
@@ -396,7 +395,10 @@ mod tests {
     fn finds_the_longest_likelihood_term_in_each_language() {
         assert_eq!(likelihoods("It is very unlikely that Bamako falls."), [Likelihood::VeryUnlikely]);
         assert_eq!(likelihoods("Il est peu probable que Bamako tombe."), [Likelihood::Unlikely]);
-        assert_eq!(likelihoods("Une chute est improbable ; une trêve, très probable."), [Likelihood::Unlikely, Likelihood::VeryLikely]);
+        assert_eq!(
+            likelihoods("Une chute est improbable ; une trêve, très probable."),
+            [Likelihood::Unlikely, Likelihood::VeryLikely]
+        );
         assert_eq!(likelihoods("ومن المرجحِ جداً أن يستمر الحصار"), [Likelihood::VeryLikely]);
         assert_eq!(likelihoods("من غير المرجح أن تسقط باماكو"), [Likelihood::Unlikely]);
         assert_eq!(likelihoods("Le blocus a commencé en septembre."), []);

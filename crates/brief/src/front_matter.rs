@@ -139,7 +139,11 @@ pub(crate) fn parse(text: &str, layout: &Layout, sink: &mut Sink) -> FrontMatter
         Value::Mapping(mapping) => mapping,
         Value::Null => return front,
         _ => {
-            sink.push(Code::FrontMatterInvalid, Span::new(start, start), vec![("detail", Arg::from("not a mapping of fields"))]);
+            sink.push(
+                Code::FrontMatterInvalid,
+                Span::new(start, start),
+                vec![("detail", Arg::from("not a mapping of fields"))],
+            );
             front.unreadable = Some(yaml.trim_end_matches(['\n', '\r']).to_owned());
             return front;
         }
@@ -152,16 +156,25 @@ pub(crate) fn parse(text: &str, layout: &Layout, sink: &mut Sink) -> FrontMatter
     };
     for (key, value) in &mapping {
         let Some(key) = scalar_text(key) else {
-            sink.push(Code::FrontMatterInvalid, Span::new(start, start), vec![("detail", Arg::from("a field name is not text"))]);
+            sink.push(
+                Code::FrontMatterInvalid,
+                Span::new(start, start),
+                vec![("detail", Arg::from("a field name is not text"))],
+            );
             continue;
         };
         let (span, raw) = raw_of(&key);
         let bad = |sink: &mut Sink, expected: &str| {
-            let shown = scalar_text(value).unwrap_or_else(|| raw.split_once(':').map_or(String::new(), |(_, v)| v.trim().to_owned()));
+            let shown = scalar_text(value)
+                .unwrap_or_else(|| raw.split_once(':').map_or(String::new(), |(_, v)| v.trim().to_owned()));
             sink.push(
                 Code::FrontMatterBadValue,
                 span,
-                vec![("field", Arg::from(key.as_str())), ("value", Arg::from(shown)), ("expected", Arg::from(expected))],
+                vec![
+                    ("field", Arg::from(key.as_str())),
+                    ("value", Arg::from(shown)),
+                    ("expected", Arg::from(expected)),
+                ],
             );
         };
         let ok = match key.as_str() {
@@ -173,16 +186,22 @@ pub(crate) fn parse(text: &str, layout: &Layout, sink: &mut Sink) -> FrontMatter
             "template" => set(&mut front.template, scalar_text(value).filter(|t| !t.trim().is_empty())),
             "lang" => set(&mut front.lang, scalar_text(value).and_then(|s| s.parse().ok())),
             "date" => set(&mut front.date, scalar_text(value).and_then(|s| PartialDate::parse(&s).ok())),
-            "digits" => set(&mut front.digits, scalar_text(value).and_then(|s| match s.trim() {
-                "latn" => Some(Digits::Latn),
-                "arab" => Some(Digits::Arab),
-                _ => None,
-            })),
-            "status" => set(&mut front.status, scalar_text(value).and_then(|s| match s.trim() {
-                "draft" => Some(Status::Draft),
-                "final" => Some(Status::Final),
-                _ => None,
-            })),
+            "digits" => set(
+                &mut front.digits,
+                scalar_text(value).and_then(|s| match s.trim() {
+                    "latn" => Some(Digits::Latn),
+                    "arab" => Some(Digits::Arab),
+                    _ => None,
+                }),
+            ),
+            "status" => set(
+                &mut front.status,
+                scalar_text(value).and_then(|s| match s.trim() {
+                    "draft" => Some(Status::Draft),
+                    "final" => Some(Status::Final),
+                    _ => None,
+                }),
+            ),
             // `author` is Pandoc's name for the field; we read it and write `authors`.
             "authors" | "author" => match authors(value) {
                 Some(list) => {
@@ -323,10 +342,24 @@ pub(crate) fn write(front: &FrontMatter, out: &mut String) {
         line("template", yaml_word(v));
     }
     if let Some(v) = front.digits {
-        line("digits", match v { Digits::Latn => "latn", Digits::Arab => "arab" }.to_owned());
+        line(
+            "digits",
+            match v {
+                Digits::Latn => "latn",
+                Digits::Arab => "arab",
+            }
+            .to_owned(),
+        );
     }
     if let Some(v) = front.status {
-        line("status", match v { Status::Draft => "draft", Status::Final => "final" }.to_owned());
+        line(
+            "status",
+            match v {
+                Status::Draft => "draft",
+                Status::Final => "final",
+            }
+            .to_owned(),
+        );
     }
     for field in &front.extra {
         out.push_str(&field.yaml);

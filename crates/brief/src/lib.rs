@@ -2,8 +2,8 @@
 //!
 //! A brief is CommonMark (with tables and footnotes) under a YAML front matter block.
 //! Citations use Pandoc's `[@key, p. 12]`; judgments and assumptions open with a bold
-//! label (`**Jugement** (probable ; confiance modérée) : …`). The full syntax is in
-//! `README-syntax.md`. Parsing never fails: [`parse`] returns a [`Brief`] with
+//! label (`**Jugement** (probable ; confiance modérée) : …`). The full syntax is in the
+//! "Writing briefs" section of the repository README. Parsing never fails: [`parse`] returns a [`Brief`] with
 //! diagnostics. [`audit`] checks the brief's sourcing against a [`SourceCatalog`].
 //!
 //! ```
@@ -41,7 +41,9 @@ pub use diagnostic::{Code, Diagnostic, Severity, Span};
 pub use estimative::{Confidence, Likelihood};
 pub use front_matter::{Digits, FrontMatter, RawField, Status, set_id};
 pub use mizan_i18n::Lang;
-pub use model::{Alignment, Block, BlockKind, Brief, Claim, ClaimKind, Direction, Inline, Marker, Section, Sentence, SentenceRole};
+pub use model::{
+    Alignment, Block, BlockKind, Brief, Claim, ClaimKind, Direction, Inline, Marker, Section, Sentence, SentenceRole,
+};
 pub use parse::{parse, parse_bytes};
 pub use report::{ClaimCountsDto, DiagnosticDto, ReportDto, StatsDto};
 pub use template::{Headings, Template, TemplateError, TemplateSection, new_brief};

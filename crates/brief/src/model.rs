@@ -66,16 +66,36 @@ pub struct Block {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum BlockKind {
-    Heading { level: u8, content: Vec<Inline> },
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+    },
     /// A paragraph; `marker` is set when it opens with a judgment or assumption label.
-    Paragraph { marker: Option<Marker>, content: Vec<Inline> },
-    List { start: Option<u64>, tight: bool, items: Vec<Vec<Block>> },
+    Paragraph {
+        marker: Option<Marker>,
+        content: Vec<Inline>,
+    },
+    List {
+        start: Option<u64>,
+        tight: bool,
+        items: Vec<Vec<Block>>,
+    },
     Quote(Vec<Block>),
-    Table { alignments: Vec<Alignment>, header: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>> },
-    Code { info: String, text: String },
+    Table {
+        alignments: Vec<Alignment>,
+        header: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    Code {
+        info: String,
+        text: String,
+    },
     Html(String),
     Rule,
-    Footnote { label: String, blocks: Vec<Block> },
+    Footnote {
+        label: String,
+        blocks: Vec<Block>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -12,7 +12,9 @@ use crate::citation::{self, CitationGroup};
 use crate::diagnostic::{Code, LineIndex, Sink, Span};
 use crate::estimative::{self, LabelKind, Qualifier, tokenize};
 use crate::front_matter;
-use crate::model::{Alignment, Block, BlockKind, Brief, Claim, ClaimKind, Direction, Inline, Marker, Section, Sentence, SentenceRole};
+use crate::model::{
+    Alignment, Block, BlockKind, Brief, Claim, ClaimKind, Direction, Inline, Marker, Section, Sentence, SentenceRole,
+};
 use crate::sentences::{CITE, Plain, clean, split};
 use crate::template::{Template, section_id_for};
 
@@ -38,7 +40,11 @@ pub fn parse_bytes(bytes: &[u8]) -> Brief {
             let prefix = std::str::from_utf8(bytes.get(..valid).unwrap_or_default()).unwrap_or_default();
             let line = prefix.matches('\n').count() + 1;
             let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            sink.push(Code::InvalidUtf8, Span::new(valid, valid), vec![("line", Arg::from(line)), ("column", Arg::from(column))]);
+            sink.push(
+                Code::InvalidUtf8,
+                Span::new(valid, valid),
+                vec![("line", Arg::from(line)), ("column", Arg::from(column))],
+            );
             String::from_utf8_lossy(bytes).into_owned()
         }
     };
@@ -48,7 +54,11 @@ pub fn parse_bytes(bytes: &[u8]) -> Brief {
 fn build(text: String, mut sink: Sink) -> Brief {
     if text.len() > LARGE_INPUT {
         let tenths = text.len() * 10 / (1024 * 1024);
-        sink.push(Code::InputTooLarge, Span::new(0, 0), vec![("size", Arg::Text(format!("{}.{}", tenths / 10, tenths % 10)))]);
+        sink.push(
+            Code::InputTooLarge,
+            Span::new(0, 0),
+            vec![("size", Arg::Text(format!("{}.{}", tenths / 10, tenths % 10)))],
+        );
     }
     let layout = front_matter::locate(&text, &mut sink);
     let front = front_matter::parse(&text, &layout, &mut sink);
@@ -63,7 +73,12 @@ fn build(text: String, mut sink: Sink) -> Brief {
         sink: &mut sink,
         default_direction: if lang.is_rtl() { Direction::Rtl } else { Direction::Ltr },
         template,
-        sections: vec![Section { id: None, heading: String::new(), level: 0, span: Span::new(layout.body_start, layout.body_start) }],
+        sections: vec![Section {
+            id: None,
+            heading: String::new(),
+            level: 0,
+            span: Span::new(layout.body_start, layout.body_start),
+        }],
         citations: Vec::new(),
         sentences: Vec::new(),
         claims: Vec::new(),
@@ -224,7 +239,13 @@ fn is_inline(item: &Item<'_>) -> bool {
         Item::Text(_) | Item::Code(_) | Item::FootnoteRef(_) | Item::SoftBreak | Item::HardBreak => true,
         Item::Start(tag) => matches!(
             tag,
-            Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. } | Tag::Superscript | Tag::Subscript
+            Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Link { .. }
+                | Tag::Image { .. }
+                | Tag::Superscript
+                | Tag::Subscript
         ),
         _ => false,
     }
@@ -363,7 +384,10 @@ impl Builder<'_, '_> {
                 let mut items = Vec::new();
                 for item in children {
                     let item_children = self.children(item);
-                    if item_children.iter().any(|&c| matches!(self.nodes.get(c).map(|n| &n.item), Some(Item::Start(Tag::Paragraph)))) {
+                    if item_children
+                        .iter()
+                        .any(|&c| matches!(self.nodes.get(c).map(|n| &n.item), Some(Item::Start(Tag::Paragraph))))
+                    {
                         tight = false;
                     }
                     items.push(self.blocks(&item_children, depth + 1));
@@ -474,7 +498,8 @@ impl Builder<'_, '_> {
         let section = self.current_section();
         self.sentences.push(Sentence { text: text.clone(), span, section, role, citations: cited.len() });
         if !cited.is_empty() {
-            let citations = cited.iter().filter_map(|&i| self.citations.get(i)).flat_map(|g| g.items.iter().cloned()).collect();
+            let citations =
+                cited.iter().filter_map(|&i| self.citations.get(i)).flat_map(|g| g.items.iter().cloned()).collect();
             let tokens = tokenize(&text);
             self.claims.push(Claim {
                 id: Uuid::nil(),
@@ -497,7 +522,8 @@ impl Builder<'_, '_> {
         for (start, end) in split(&plain.text) {
             let raw = plain.text.get(start..end).unwrap_or_default();
             let lead = raw.len() - raw.trim_start().len();
-            let sentence_span = Span::new(plain.source_offset(start + lead), plain.source_offset(end.saturating_sub(1)) + 1);
+            let sentence_span =
+                Span::new(plain.source_offset(start + lead), plain.source_offset(end.saturating_sub(1)) + 1);
             let citations = plain.cites_in(start, end).count();
             self.sentences.push(Sentence { text: clean(raw), span: sentence_span, section, role, citations });
         }
@@ -563,7 +589,8 @@ impl Builder<'_, '_> {
             LabelKind::Judgment => ClaimKind::Judgment,
             LabelKind::Assumption => ClaimKind::Assumption,
         };
-        let mut marker = Marker { kind, label: label.to_owned(), likelihood: None, confidence: None, unrecognised: Vec::new() };
+        let mut marker =
+            Marker { kind, label: label.to_owned(), likelihood: None, confidence: None, unrecognised: Vec::new() };
         for part in qualifiers.split([';', '؛', ',', '،']).map(str::trim).filter(|p| !p.is_empty()) {
             let duplicate = match estimative::parse_qualifier(part) {
                 Some(Qualifier::Likelihood(value)) => marker.likelihood.replace(value).is_some(),

@@ -61,7 +61,9 @@ impl DiagnosticDto {
             .map(|(name, value)| {
                 let value = match value {
                     Arg::Text(text) => serde_json::Value::from(text.as_str()),
-                    Arg::Number(n) => serde_json::Number::from_f64(*n).map_or(serde_json::Value::Null, serde_json::Value::Number),
+                    Arg::Number(n) => {
+                        serde_json::Number::from_f64(*n).map_or(serde_json::Value::Null, serde_json::Value::Number)
+                    }
                 };
                 (*name, value)
             })

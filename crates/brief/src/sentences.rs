@@ -72,10 +72,11 @@ fn is_space(ch: char) -> bool {
 
 /// Words that end with a period without ending the sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "p", "pp", "cf", "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "vol", "chap", "art", "fig", "col", "no",
-    "éd", "ed", "av", "apr", "env", "gén", "lt", "cdt", "sgt", "mr", "mrs", "ms", "prof", "vs", "approx", "ca", "ibid",
-    "op", "cit", "al", "sq", "ex", "min", "nb", "tél", "jan", "janv", "fév", "févr", "avr", "juil", "sept", "oct", "nov",
-    "déc", "feb", "mar", "apr", "aug", "sep", "dec", "inc", "ltd", "co", "jr", "sr", "gen", "col", "maj", "capt",
+    "p", "pp", "cf", "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "vol", "chap", "art", "fig", "col",
+    "no", "éd", "ed", "av", "apr", "env", "gén", "lt", "cdt", "sgt", "mr", "mrs", "ms", "prof", "vs", "approx", "ca",
+    "ibid", "op", "cit", "al", "sq", "ex", "min", "nb", "tél", "jan", "janv", "fév", "févr", "avr", "juil", "sept",
+    "oct", "nov", "déc", "feb", "mar", "apr", "aug", "sep", "dec", "inc", "ltd", "co", "jr", "sr", "gen", "col", "maj",
+    "capt",
 ];
 
 /// Sentences of `text` as byte ranges.
@@ -208,7 +209,10 @@ mod tests {
 
     #[test]
     fn keeps_citations_after_the_full_stop_with_their_sentence() {
-        assert_eq!(sentences("Fait un. [c] Fait deux. [c] [c]. Trois."), ["Fait un. [c]", "Fait deux. [c] [c].", "Trois."]);
+        assert_eq!(
+            sentences("Fait un. [c] Fait deux. [c] [c]. Trois."),
+            ["Fait un. [c]", "Fait deux. [c] [c].", "Trois."]
+        );
     }
 
     #[test]

@@ -114,7 +114,10 @@ impl Template {
             return None;
         }
         self.sections.iter().find(|s| {
-            [&s.headings.ar, &s.headings.fr, &s.headings.en].into_iter().chain(&s.aliases).any(|h| heading_key(h) == wanted)
+            [&s.headings.ar, &s.headings.fr, &s.headings.en]
+                .into_iter()
+                .chain(&s.aliases)
+                .any(|h| heading_key(h) == wanted)
         })
     }
 
@@ -173,7 +176,8 @@ fn is_roman(word: &str) -> bool {
 /// A new brief from a built-in template: front matter filled (language, template,
 /// today's date), the template's headings in `lang`, each with a short guidance comment.
 pub fn new_brief(template: &str, lang: Lang, today: PartialDate) -> Result<String, TemplateError> {
-    let builtin = BUILTINS.iter().find(|b| b.id == template.trim()).ok_or_else(|| TemplateError::Unknown(template.to_owned()))?;
+    let builtin =
+        BUILTINS.iter().find(|b| b.id == template.trim()).ok_or_else(|| TemplateError::Unknown(template.to_owned()))?;
     let text = match lang {
         Lang::Ar => builtin.ar,
         Lang::Fr => builtin.fr,
@@ -198,7 +202,8 @@ mod tests {
     #[test]
     fn headings_map_to_sections_in_any_language() {
         let t = Template::builtin("assessment").unwrap();
-        for heading in ["Points clés", "KEY JUDGMENTS", "النقاط الرئيسية", "1. Points clés", "II. Situation", "التَّقدير"] {
+        for heading in ["Points clés", "KEY JUDGMENTS", "النقاط الرئيسية", "1. Points clés", "II. Situation", "التَّقدير"]
+        {
             assert!(t.section_for_heading(heading).is_some(), "{heading}");
         }
         assert_eq!(t.section_for_heading("Implications").map(|s| s.id.as_str()), Some("implications"));
@@ -222,7 +227,12 @@ mod tests {
                 let wanted: Vec<_> = template.sections.iter().map(|s| s.id.clone()).collect();
                 assert_eq!(ids, wanted, "{} {lang}", template.id);
                 for section in &template.sections {
-                    assert!(text.contains(&format!("## {}\n", section.headings.get(lang))), "{} {lang} {}", template.id, section.id);
+                    assert!(
+                        text.contains(&format!("## {}\n", section.headings.get(lang))),
+                        "{} {lang} {}",
+                        template.id,
+                        section.id
+                    );
                 }
             }
         }

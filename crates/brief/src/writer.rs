@@ -40,7 +40,11 @@ fn block(b: &Block, lang: Lang) -> String {
             }
             let text = inlines(content, lang, false);
             // The marker is followed by text, so line-start escapes do not apply there.
-            if marker.is_some() { out.push_str(&text) } else { out = text };
+            if marker.is_some() {
+                out.push_str(&text)
+            } else {
+                out = text
+            };
             out
         }
         BlockKind::List { start, tight, items } => {
@@ -177,9 +181,15 @@ fn write_inline(inline: &Inline, lang: Lang, in_table: bool, line_start: bool, o
         }
         Inline::Code(code) => {
             let fence = "`".repeat(longest_run(code, '`') + 1);
-            let pad = code.starts_with('`') || code.ends_with('`') || (code.starts_with(' ') && code.ends_with(' ') && !code.trim().is_empty());
+            let pad = code.starts_with('`')
+                || code.ends_with('`')
+                || (code.starts_with(' ') && code.ends_with(' ') && !code.trim().is_empty());
             let code = if in_table { code.replace('|', "\\|") } else { code.clone() };
-            if pad { out.push_str(&format!("{fence} {code} {fence}")) } else { out.push_str(&format!("{fence}{code}{fence}")) }
+            if pad {
+                out.push_str(&format!("{fence} {code} {fence}"))
+            } else {
+                out.push_str(&format!("{fence}{code}{fence}"))
+            }
         }
         Inline::Emphasis(inner) => {
             out.push('*');
@@ -261,7 +271,9 @@ fn escape_text(text: &str, in_table: bool) -> String {
             // An entity only when it would be read as one: `&amp;`, `&#91;`.
             '&' => {
                 let rest: String = chars.iter().skip(i + 1).take(33).collect();
-                rest.find(';').is_some_and(|end| end > 0 && rest.get(..end).is_some_and(|n| n.chars().all(|c| c.is_ascii_alphanumeric() || c == '#')))
+                rest.find(';').is_some_and(|end| {
+                    end > 0 && rest.get(..end).is_some_and(|n| n.chars().all(|c| c.is_ascii_alphanumeric() || c == '#'))
+                })
             }
             // `!` before `[` would make an image; `[` is escaped anyway, but keep `![` literal.
             _ => false,

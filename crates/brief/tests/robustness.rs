@@ -23,10 +23,61 @@ impl Rng {
 }
 
 const PIECES: &[&str] = &[
-    "[", "]", "[@", "[-@", "@", ";", "؛", "،", ",", "p. ", "ص. ", "cred. ", "«", "»", "\"", "**", "*", "_", "`", "```",
-    "\n", "\n\n", "> ", "- ", "1. ", "| a | b |\n| --- | --- |\n", "# ", "---\n", "...", "(", ")", ":", "\\", "<!--",
-    "-->", "[^1]", "[^1]: ", "&amp;", "\u{FEFF}", "\r\n", "؟", ".", " ", "Jugement", "تقدير", "probable", "مرجح", "{",
-    "}", "\u{202F}", "\u{FFFC}", "é", "ل", "\t", "    ",
+    "[",
+    "]",
+    "[@",
+    "[-@",
+    "@",
+    ";",
+    "؛",
+    "،",
+    ",",
+    "p. ",
+    "ص. ",
+    "cred. ",
+    "«",
+    "»",
+    "\"",
+    "**",
+    "*",
+    "_",
+    "`",
+    "```",
+    "\n",
+    "\n\n",
+    "> ",
+    "- ",
+    "1. ",
+    "| a | b |\n| --- | --- |\n",
+    "# ",
+    "---\n",
+    "...",
+    "(",
+    ")",
+    ":",
+    "\\",
+    "<!--",
+    "-->",
+    "[^1]",
+    "[^1]: ",
+    "&amp;",
+    "\u{FEFF}",
+    "\r\n",
+    "؟",
+    ".",
+    " ",
+    "Jugement",
+    "تقدير",
+    "probable",
+    "مرجح",
+    "{",
+    "}",
+    "\u{202F}",
+    "\u{FFFC}",
+    "é",
+    "ل",
+    "\t",
+    "    ",
 ];
 
 #[test]
@@ -108,8 +159,12 @@ fn deep_nesting_and_pathological_brackets_are_diagnosed() {
 
 #[test]
 fn huge_input_is_read_in_full_and_reported() {
-    let paragraph = "Le blocus de Bamako dure depuis septembre 2025 [@rfi-blocus-bamako-2025, p. 2]. Les convois attendent. ";
-    let text = format!("---\ntitle: T\nlang: fr\n---\n\n{}", (paragraph.to_owned() + "\n\n").repeat(5 * 1024 * 1024 / (paragraph.len() + 2)));
+    let paragraph =
+        "Le blocus de Bamako dure depuis septembre 2025 [@rfi-blocus-bamako-2025, p. 2]. Les convois attendent. ";
+    let text = format!(
+        "---\ntitle: T\nlang: fr\n---\n\n{}",
+        (paragraph.to_owned() + "\n\n").repeat(5 * 1024 * 1024 / (paragraph.len() + 2))
+    );
     assert!(text.len() > 5_000_000);
     let started = Instant::now();
     let brief = parse(&text);

@@ -38,7 +38,8 @@ fn strip_blocks(blocks: &mut [Block]) {
 fn essence(brief: &Brief) -> impl PartialEq + std::fmt::Debug {
     let mut blocks = brief.blocks.clone();
     strip_blocks(&mut blocks);
-    let claims: Vec<_> = brief.claims.iter().map(|c| (c.id, c.kind, c.text.clone(), c.citations.clone(), c.marker.clone())).collect();
+    let claims: Vec<_> =
+        brief.claims.iter().map(|c| (c.id, c.kind, c.text.clone(), c.citations.clone(), c.marker.clone())).collect();
     let sentences: Vec<_> = brief.sentences.iter().map(|s| (s.text.clone(), s.role, s.citations, s.section)).collect();
     let sections: Vec<_> = brief.sections.iter().map(|s| (s.id.clone(), s.heading.clone(), s.level)).collect();
     let codes: Vec<_> = brief.diagnostics.iter().map(|d| d.code).collect();
@@ -130,13 +131,19 @@ fn set_id_then_parse_keeps_everything_else() {
     let before = parse(&text);
     let after = parse(&with_id);
     assert_eq!(after.front.id, Some(id));
-    assert_eq!(with_id.lines().filter(|l| !l.starts_with("id: ")).collect::<Vec<_>>(), text.lines().collect::<Vec<_>>());
+    assert_eq!(
+        with_id.lines().filter(|l| !l.starts_with("id: ")).collect::<Vec<_>>(),
+        text.lines().collect::<Vec<_>>()
+    );
     assert_eq!(before.claims.len(), after.claims.len());
     // Claim ids move into the brief's namespace once, then stay put across edits elsewhere.
     assert_ne!(before.claims[0].id, after.claims[0].id);
     let edited = with_id.replace("Le Niger redessine", "Le Niger, lui, redessine");
     let edited = parse(&edited);
-    assert_eq!(after.claims[..10].iter().map(|c| c.id).collect::<Vec<_>>(), edited.claims[..10].iter().map(|c| c.id).collect::<Vec<_>>());
+    assert_eq!(
+        after.claims[..10].iter().map(|c| c.id).collect::<Vec<_>>(),
+        edited.claims[..10].iter().map(|c| c.id).collect::<Vec<_>>()
+    );
     let repunctuated = parse(&with_id.replace("Depuis septembre 2025, le JNIM", "Depuis septembre 2025 le JNIM"));
     let i = after.claims.iter().position(|c| c.text.starts_with("Depuis septembre")).unwrap();
     assert_eq!(after.claims[i].id, repunctuated.claims[i].id);

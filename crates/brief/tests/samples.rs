@@ -34,7 +34,10 @@ fn sample_briefs_have_what_the_issue_asks_for() {
         assert_eq!(brief.lang, lang);
         assert!(brief.blocks.iter().any(|b| matches!(b.kind, BlockKind::Table { .. })), "{name}: table");
         let judgment = brief.claims.iter().find(|c| c.kind == ClaimKind::Judgment).unwrap();
-        assert_eq!((judgment.likelihood(), judgment.confidence()), (Some(Likelihood::Unlikely), Some(Confidence::Moderate)));
+        assert_eq!(
+            (judgment.likelihood(), judgment.confidence()),
+            (Some(Likelihood::Unlikely), Some(Confidence::Moderate))
+        );
         assert!(brief.claims.iter().any(|c| c.kind == ClaimKind::Assumption));
         assert!(brief.claims.iter().flat_map(|c| &c.citations).any(|c| c.excerpt.is_some()));
         assert!(brief.claims.iter().flat_map(|c| &c.citations).any(|c| c.credibility.is_some()));

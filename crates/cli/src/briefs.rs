@@ -99,7 +99,16 @@ pub fn check(library: &mut Library, path: &Path, json: bool, stats: bool) -> any
     } else {
         let mut out = std::io::stdout().lock();
         for d in &audit.diagnostics {
-            writeln!(out, "{}:{}:{}: {}[{}]: {}", path.display(), d.line, d.column, d.severity.as_str(), d.code.as_str(), d.message(&localizer))?;
+            writeln!(
+                out,
+                "{}:{}:{}: {}[{}]: {}",
+                path.display(),
+                d.line,
+                d.column,
+                d.severity.as_str(),
+                d.code.as_str(),
+                d.message(&localizer)
+            )?;
         }
         if stats {
             let report = audit.report(&localizer);
@@ -122,7 +131,12 @@ pub fn check(library: &mut Library, path: &Path, json: bool, stats: bool) -> any
             writeln!(out, "sources cited: {}; by grade: {}", s.sources_cited, grades.join(", "))?;
         }
         let warnings = audit.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
-        writeln!(out, "{}: {errors} errors, {warnings} warnings, {} notes", path.display(), audit.diagnostics.len() - errors - warnings)?;
+        writeln!(
+            out,
+            "{}: {errors} errors, {warnings} warnings, {} notes",
+            path.display(),
+            audit.diagnostics.len() - errors - warnings
+        )?;
     }
     if errors > 0 {
         bail!("{}: the sourcing audit found {errors} errors", path.display());
@@ -131,7 +145,13 @@ pub fn check(library: &mut Library, path: &Path, json: bool, stats: bool) -> any
 }
 
 /// Writes the brief's claims and their citations to the library.
-fn record(library: &mut Library, brief: &Brief, id: Uuid, path: &Path, catalog: &HashMap<String, CatalogEntry>) -> anyhow::Result<()> {
+fn record(
+    library: &mut Library,
+    brief: &Brief,
+    id: Uuid,
+    path: &Path,
+    catalog: &HashMap<String, CatalogEntry>,
+) -> anyhow::Result<()> {
     let claims: Vec<ClaimEntry> = brief
         .claims
         .iter()
@@ -166,7 +186,8 @@ fn record(library: &mut Library, brief: &Brief, id: Uuid, path: &Path, catalog: 
         .collect();
     let title = brief.front.title.clone().unwrap_or_else(|| path.display().to_string());
     let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-    let entry = BriefEntry { id, title, lang: brief.lang.code().to_owned(), path: Some(absolute.display().to_string()) };
+    let entry =
+        BriefEntry { id, title, lang: brief.lang.code().to_owned(), path: Some(absolute.display().to_string()) };
     library.record_claims(&entry, &claims)?;
     Ok(())
 }
@@ -174,13 +195,16 @@ fn record(library: &mut Library, brief: &Brief, id: Uuid, path: &Path, catalog: 
 pub fn history(library: &mut Library, path: &Path, diff: Option<u32>, restore: Option<u32>) -> anyhow::Result<()> {
     let (bytes, brief) = read_brief(path)?;
     let id = brief.front.id.with_context(|| {
-        format!("{} has no id yet, so it has no history; `mizan check` gives it one and stores its first revision", path.display())
+        format!(
+            "{} has no id yet, so it has no history; `mizan check` gives it one and stores its first revision",
+            path.display()
+        )
     })?;
     let revisions = library.revisions(id)?;
     let text_of = |number: u32| -> anyhow::Result<String> {
-        library.revision_text(id, number)?.with_context(|| {
-            format!("{} has no revision {number} (it has {})", path.display(), revisions.len())
-        })
+        library
+            .revision_text(id, number)?
+            .with_context(|| format!("{} has no revision {number} (it has {})", path.display(), revisions.len()))
     };
     match (diff, restore) {
         (Some(_), Some(_)) => bail!("--diff and --restore go one at a time"),
@@ -188,7 +212,12 @@ pub fn history(library: &mut Library, path: &Path, diff: Option<u32>, restore: O
             let old = text_of(number)?;
             let current = String::from_utf8_lossy(&bytes);
             let diff = similar::TextDiff::from_lines(old.as_str(), current.as_ref());
-            print!("{}", diff.unified_diff().context_radius(3).header(&format!("revision {number}"), &path.display().to_string()));
+            print!(
+                "{}",
+                diff.unified_diff()
+                    .context_radius(3)
+                    .header(&format!("revision {number}"), &path.display().to_string())
+            );
             Ok(())
         }
         (None, Some(number)) => {
@@ -221,4 +250,53 @@ pub fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
     let tmp: PathBuf = dir.join(format!(".{name}.mizan-tmp"));
     std::fs::write(&tmp, text).with_context(|| format!("cannot write {}", tmp.display()))?;
     std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// `mizan export`: the audit gates it (errors need `--draft`), then the brief is typeset.
+pub fn export(
+    library: &Library,
+    path: &Path,
+    output: &Path,
+    style: &str,
+    paper: &str,
+    draft: bool,
+) -> anyhow::Result<()> {
+    let (_, brief) = read_brief(path)?;
+    let style = mizan_export::Style::named(style).map_err(|e| anyhow::anyhow!("--style: {e}"))?;
+    let paper = mizan_export::Paper::from_name(paper)
+        .with_context(|| format!("--paper: {paper:?} is not a paper size (expected a4 or letter)"))?;
+    let catalog = catalog(library, &brief)?;
+    let audit = mizan_brief::audit(&brief, &catalog, today());
+    let errors = audit.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    if errors > 0 && !draft {
+        let localizer = Localizer::plain(brief.lang);
+        for d in audit.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+            eprintln!(
+                "{}:{}:{}: error[{}]: {}",
+                path.display(),
+                d.line,
+                d.column,
+                d.code.as_str(),
+                d.message(&localizer)
+            );
+        }
+        bail!("{}: {errors} audit errors; fix them or export with --draft (watermarked)", path.display());
+    }
+    let lookup = |key: &str| library.get(key).ok().flatten().map(|record| record.source);
+    let options = mizan_export::ExportOptions { style, paper, draft };
+    let exported = mizan_export::export_brief(&brief, &lookup, &options)?;
+    for warning in &exported.warnings {
+        eprintln!("{}: warning[{}]: {warning}", path.display(), warning.code());
+    }
+    let tmp = output.with_extension("pdf.mizan-partial");
+    std::fs::write(&tmp, &exported.pdf).with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, output).with_context(|| format!("cannot write {}", output.display()))?;
+    println!(
+        "exported {} to {} ({} pages{})",
+        path.display(),
+        output.display(),
+        exported.pages,
+        if draft { ", draft" } else { "" }
+    );
+    Ok(())
 }

@@ -35,7 +35,9 @@ impl Config {
         let analyst = match table.get("analyst") {
             None => None,
             Some(toml::Value::String(name)) => Some(name.trim().to_owned()).filter(|n| !n.is_empty()),
-            Some(other) => anyhow::bail!("{}: field `analyst` must be a string, not {}", path.display(), other.type_str()),
+            Some(other) => {
+                anyhow::bail!("{}: field `analyst` must be a string, not {}", path.display(), other.type_str())
+            }
         };
         Ok(Self { analyst })
     }

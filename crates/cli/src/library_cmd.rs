@@ -84,7 +84,9 @@ pub fn run(command: LibraryCommand, path: &Path, open: impl FnOnce() -> anyhow::
                     library.backup_to(&file)?;
                     file
                 }
-                None => library.backup_automatic(BackupReason::Manual)?.context("this library has no folder for backups")?,
+                None => {
+                    library.backup_automatic(BackupReason::Manual)?.context("this library has no folder for backups")?
+                }
             };
             println!("backed up {} to {}", path.display(), written.display());
             Ok(())
@@ -175,8 +177,12 @@ pub fn run(command: LibraryCommand, path: &Path, open: impl FnOnce() -> anyhow::
         LibraryCommand::Restore { file } => {
             let mut library = open()?;
             library.restore_from(&file)?;
-            println!("restored {} from {} (the previous content is in {})", path.display(), file.display(),
-                library.backup_dir().map(|d| d.display().to_string()).unwrap_or_default());
+            println!(
+                "restored {} from {} (the previous content is in {})",
+                path.display(),
+                file.display(),
+                library.backup_dir().map(|d| d.display().to_string()).unwrap_or_default()
+            );
             Ok(())
         }
     }

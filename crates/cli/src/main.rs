@@ -28,7 +28,7 @@ struct Cli {
 enum Command {
     /// Add, find, grade and exchange sources
     #[command(subcommand)]
-    Sources(sources::SourcesCommand),
+    Sources(Box<sources::SourcesCommand>),
     /// Check, back up and restore the library file
     #[command(subcommand)]
     Library(library_cmd::LibraryCommand),
@@ -56,6 +56,21 @@ enum Command {
         #[arg(long)]
         stats: bool,
     },
+    /// Typeset a brief as PDF (a brief with audit errors needs --draft)
+    Export {
+        brief: PathBuf,
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
+        /// A style of templates/styles
+        #[arg(long, default_value = "default")]
+        style: String,
+        /// a4 or letter
+        #[arg(long, default_value = "a4")]
+        paper: String,
+        /// Export despite audit errors, watermarked DRAFT / مسودة / BROUILLON
+        #[arg(long)]
+        draft: bool,
+    },
     /// List a brief's stored revisions, compare with one, or go back to one
     History {
         brief: PathBuf,
@@ -73,7 +88,9 @@ fn main() -> ExitCode {
     // one line instead of printing a backtrace at the analyst.
     std::panic::set_hook(Box::new(|info| {
         let location = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
-        eprintln!("mizan: internal error{location}; please report it. Your library was not changed by the failed step.");
+        eprintln!(
+            "mizan: internal error{location}; please report it. Your library was not changed by the failed step."
+        );
     }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -94,7 +111,11 @@ fn usage_error(err: &clap::Error) -> ExitCode {
     match err.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let _ = err.print();
-            if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand { ExitCode::from(1) } else { ExitCode::SUCCESS }
+            if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         _ => {
             let rendered = err.render().to_string();
@@ -111,10 +132,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let library_path = cli.library.unwrap_or_else(config::default_library_path);
     let open = || config.open_library(&library_path);
     match cli.command {
-        Command::Sources(command) => sources::run(command, open),
+        Command::Sources(command) => sources::run(*command, open),
         Command::Library(command) => library_cmd::run(command, &library_path, open),
         Command::New { template, lang, output, force } => briefs::new(&template, &lang, &output, force),
         Command::Check { brief, json, stats } => briefs::check(&mut open()?, &brief, json, stats),
+        Command::Export { brief, output, style, paper, draft } => {
+            briefs::export(&open()?, &brief, &output, &style, &paper, draft)
+        }
         Command::History { brief, diff, restore } => briefs::history(&mut open()?, &brief, diff, restore),
     }
 }

@@ -210,7 +210,8 @@ fn parse_grades(s: &str) -> Result<Grades, String> {
 }
 
 fn parse_years(s: &str) -> Result<YearRange, String> {
-    YearRange::parse(s).ok_or_else(|| format!("{s:?} is not a year range (expected 2025, 2020..2024, 2023.. or ..2020)"))
+    YearRange::parse(s)
+        .ok_or_else(|| format!("{s:?} is not a year range (expected 2025, 2020..2024, 2023.. or ..2020)"))
 }
 
 pub fn run(command: SourcesCommand, open: impl FnOnce() -> anyhow::Result<Library>) -> anyhow::Result<()> {
@@ -221,7 +222,15 @@ pub fn run(command: SourcesCommand, open: impl FnOnce() -> anyhow::Result<Librar
         SourcesCommand::Export { output, format } => export(&open()?, &output, format),
         SourcesCommand::Search { query, json, limit, kinds, lang, grade, year, tag } => {
             let library = open()?;
-            let query = SearchQuery { text: query, kinds, language: lang, grades: grade.map(|g| g.0).unwrap_or_default(), years: year, tag, limit };
+            let query = SearchQuery {
+                text: query,
+                kinds,
+                language: lang,
+                grades: grade.map(|g| g.0).unwrap_or_default(),
+                years: year,
+                tag,
+                limit,
+            };
             let hits = library.search(&query)?;
             if json {
                 let list: Vec<HitDto> = hits.iter().map(HitDto::from).collect();
@@ -295,7 +304,8 @@ pub fn run(command: SourcesCommand, open: impl FnOnce() -> anyhow::Result<Librar
             }
             let mut library = open()?;
             let mut source = library.get(&key)?.with_context(|| format!("no source with key `{key}`"))?.source;
-            let excerpt = Excerpt { id: uuid::Uuid::new_v4(), text: text.trim().to_owned(), locator: non_empty(locator) };
+            let excerpt =
+                Excerpt { id: uuid::Uuid::new_v4(), text: text.trim().to_owned(), locator: non_empty(locator) };
             let id = excerpt.id;
             source.excerpts.push(excerpt);
             library.update(&source)?;
@@ -355,7 +365,13 @@ fn non_empty(value: Option<String>) -> Option<String> {
     value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
-fn import(mut library: Library, file: &PathBuf, format: Option<FormatArg>, policy: DuplicatePolicy, skip_invalid: bool) -> anyhow::Result<()> {
+fn import(
+    mut library: Library,
+    file: &PathBuf,
+    format: Option<FormatArg>,
+    policy: DuplicatePolicy,
+    skip_invalid: bool,
+) -> anyhow::Result<()> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let format = match format {
         Some(f) => f.into(),
@@ -391,8 +407,12 @@ fn import(mut library: Library, file: &PathBuf, format: Option<FormatArg>, polic
             ImportOutcome::Added { key, renamed_from: Some(old) } => {
                 writeln!(out, "renamed {old} -> {key}: the key was taken by another source")?;
             }
-            ImportOutcome::Skipped { key, existing, reason } => writeln!(out, "skipped {key}: duplicates {existing} ({reason})")?,
-            ImportOutcome::Merged { key, existing, reason } => writeln!(out, "merged {key} into {existing} ({reason})")?,
+            ImportOutcome::Skipped { key, existing, reason } => {
+                writeln!(out, "skipped {key}: duplicates {existing} ({reason})")?
+            }
+            ImportOutcome::Merged { key, existing, reason } => {
+                writeln!(out, "merged {key} into {existing} ({reason})")?
+            }
             ImportOutcome::Added { .. } => {}
         }
     }
@@ -475,7 +495,13 @@ fn print_card(record: &mizan_library::SourceRecord, citing: &[mizan_library::Cit
         let path = claim.brief.path.as_deref().unwrap_or("");
         let locator = claim.locator.as_deref().map(|l| format!(", {l}")).unwrap_or_default();
         let text: String = claim.text.chars().take(90).collect();
-        writeln!(out, "  cited by:   {} ({path}:{}) {}{locator}: {text}", claim.brief.title, claim.line, claim.kind.name())?;
+        writeln!(
+            out,
+            "  cited by:   {} ({path}:{}) {}{locator}: {text}",
+            claim.brief.title,
+            claim.line,
+            claim.kind.name()
+        )?;
     }
     Ok(())
 }

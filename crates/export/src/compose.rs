@@ -179,10 +179,15 @@ pub(crate) fn compose(brief: &Brief, sources: &dyn SourceLookup, options: &Expor
     let frame = Frame { width, height, left: left_margin, measure, top: style.page.margin_top, bottom: height - style.page.margin_bottom };
 
     // Notes: every citation group formatted by CSL, in document order.
-    let csl_style = csl::load_style(&style.notes.csl_style)?;
     let groups: Vec<&CitationGroup> = brief.citations.iter().collect();
     let lookup = |key: &str| -> Option<Source> { sources.source(key) };
-    let formatted = csl::format(&groups, &lookup, &csl_style, lang, &labels);
+    // Decoding the CSL style costs a few milliseconds: only when there is something to cite.
+    let formatted = if groups.is_empty() {
+        csl::Formatted::default()
+    } else {
+        let csl_style = csl::load_style(&style.notes.csl_style)?;
+        csl::format(&groups, &lookup, &csl_style, lang, &labels)
+    };
     let csl_notes: HashMap<usize, Vec<Styled>> = groups.iter().map(|g| g.span.start).zip(formatted.notes).collect();
 
     let mut footnotes = HashMap::new();

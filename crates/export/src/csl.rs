@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use hayagriva::archive::{ArchivedStyle, locales};
+use hayagriva::archive::{ArchivedStyle, LOCALES as ARCHIVED_LOCALES, locales};
 use hayagriva::citationberg::taxonomy::Locator as CslLocator;
 use hayagriva::citationberg::{FontStyle, FontWeight, IndependentStyle, Locale, LocaleCode, Style as CslStyle};
 use hayagriva::types::{Date, EntryType, FormatString, MaybeTyped, Person as CslPerson, Publisher, QualifiedUrl, SerialNumber};
@@ -53,10 +53,49 @@ pub(crate) struct Formatted {
     pub(crate) bibliography: Vec<(String, Vec<Styled>)>,
 }
 
-fn csl_locales() -> &'static [Locale] {
-    // Decoding the archive's locales costs a few milliseconds; do it once per process.
-    static LOCALES: OnceLock<Vec<Locale>> = OnceLock::new();
-    LOCALES.get_or_init(locales)
+/// The CSL locales a brief in `lang` needs: its own and en-US (the CSL fallback).
+fn csl_locales(lang: Lang) -> &'static [Locale] {
+    // Decoding the whole archive (63 locales) takes ~80 ms, most of a cold export: only the
+    // two needed are decoded, once per process and language.
+    static LOCALES: [OnceLock<Vec<Locale>>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let slot = match lang {
+        Lang::Ar => &LOCALES[0],
+        Lang::Fr => &LOCALES[1],
+        Lang::En => &LOCALES[2],
+    };
+    slot.get_or_init(|| {
+        let wanted = [locale_code(lang).0, "en-US".to_owned()];
+        let mut found: Vec<Locale> = ARCHIVED_LOCALES
+            .iter()
+            .filter(|bytes| archived_lang(bytes).is_none_or(|code| wanted.iter().any(|w| w == code)))
+            .filter_map(|bytes| ciborium::de::from_reader::<Locale, _>(*bytes).ok())
+            .filter(|locale| locale.lang.as_ref().is_some_and(|code| wanted.contains(&code.0)))
+            .collect();
+        if found.is_empty() {
+            // An archive whose layout we do not recognise: decode it all.
+            found = locales();
+        }
+        found
+    })
+}
+
+/// The `@xml:lang` of an archived locale, read from the first entry of its CBOR map without
+/// decoding the rest; `None` if the bytes are not laid out that way.
+fn archived_lang(bytes: &[u8]) -> Option<&str> {
+    const KEY: &[u8] = b"\x69@xml:lang";
+    let header = *bytes.first()?;
+    // A CBOR map (major type 5) with fewer than 24 entries has a one-byte header.
+    if !(0xA0..0xB8).contains(&header) || bytes.get(1..1 + KEY.len())? != KEY {
+        return None;
+    }
+    let at = 1 + KEY.len();
+    let head = *bytes.get(at)?;
+    let (len, start) = match head {
+        0x60..=0x77 => (usize::from(head - 0x60), at + 1),
+        0x78 => (usize::from(*bytes.get(at + 1)?), at + 2),
+        _ => return None,
+    };
+    std::str::from_utf8(bytes.get(start..start + len)?).ok()
 }
 
 fn locale_code(lang: Lang) -> LocaleCode {
@@ -103,7 +142,7 @@ pub(crate) fn format(
         pieces.iter_mut().for_each(|p| p.lang = lang);
         pieces
     };
-    let locale_files = csl_locales();
+    let locale_files = csl_locales(lang);
     let locale = locale_code(lang);
     let mut driver: BibliographyDriver<'_, Entry> = BibliographyDriver::new();
     // (note index, item index) of each CSL citation, to put the results back.
@@ -399,6 +438,16 @@ mod tests {
         assert!(note.contains("مصداقية المعلومة: 3"), "{note}");
         assert!(note.contains("سبتمبر") || note.contains("أيلول"), "Arabic month from the CSL locale: {note}");
         assert_eq!(Credibility::PossiblyTrue.number(), 3);
+    }
+
+    #[test]
+    fn archived_locales_are_found_by_their_header() {
+        let codes: Vec<&str> = ARCHIVED_LOCALES.iter().filter_map(|b| archived_lang(b)).collect();
+        assert_eq!(codes.len(), ARCHIVED_LOCALES.len(), "every archived locale has a readable header");
+        for lang in Lang::ALL {
+            let found = csl_locales(lang);
+            assert_eq!(found.len(), if lang == Lang::En { 1 } else { 2 }, "{lang}");
+        }
     }
 
     #[test]

@@ -268,20 +268,25 @@ fn watermark(page: &mut Page, c: &Composed, labels: &Labels, color: Color) {
             .collect()
     };
     let (sin, cos) = 35f32.to_radians().sin_cos();
-    // Size the words so the whole line spans 80 % of the page width along the diagonal.
+    // Each word stays horizontal while the words climb, so the line's horizontal extent is
+    // the climb to the last word plus that word's own width. Size it to 80 % of the page.
+    let extent = |laid: &[Label], size: f32| -> f32 {
+        let last = laid.last().map_or(0.0, |l| l.width);
+        let total: f32 = laid.iter().map(|l| l.width).sum::<f32>() + size * 0.35 * (laid.len() as f32 - 1.0);
+        (total - last) * cos + last
+    };
     let reference = 40.0;
     let probe = set(reference);
-    let probe_total: f32 = probe.iter().map(|l| l.width).sum::<f32>() + reference * 0.35 * (probe.len() as f32 - 1.0);
-    let size = (reference * 0.8 * c.frame.width / (probe_total * cos).max(1.0)).clamp(12.0, 72.0);
+    let size = (reference * 0.8 * c.frame.width / extent(&probe, reference).max(1.0)).clamp(12.0, 72.0);
     let laid = set(size);
     if laid.is_empty() {
         return;
     }
     let gap = size * 0.35;
     let total: f32 = laid.iter().map(|l| l.width).sum::<f32>() + gap * (laid.len() as f32 - 1.0);
-    // A 35° climb from lower left to upper right, centred on the page.
-    let run_x = total * cos;
-    let run_y = total * sin;
+    let last = laid.last().map_or(0.0, |l| l.width);
+    let run_x = extent(&laid, size);
+    let run_y = (total - last) * sin;
     let mut along = 0.0;
     for l in laid {
         let cx = c.frame.width / 2.0 - run_x / 2.0 + along * cos;

@@ -26,7 +26,9 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use biblatex::{Bibliography, Chunk, Chunks, ChunksExt, Entry, EntryType, ParseError, RawBibliography, RawChunk, RawEntry, Spanned};
+use biblatex::{
+    Bibliography, Chunk, Chunks, ChunksExt, Entry, EntryType, ParseError, RawBibliography, RawChunk, RawEntry, Spanned,
+};
 use mizan_source::{CitationKey, PartialDate, Person, Reliability, Source, SourceType};
 use uuid::Uuid;
 
@@ -254,8 +256,9 @@ fn resolve_alone(
     };
     let bib = Bibliography::from_raw(batch)?;
     let key = &infos[i].key;
-    bib.into_iter().find(|e| &e.key == key).ok_or_else(|| {
-        ParseError { span: infos[i].span.clone(), kind: biblatex::ParseErrorKind::DuplicateKey(key.clone()) }
+    bib.into_iter().find(|e| &e.key == key).ok_or_else(|| ParseError {
+        span: infos[i].span.clone(),
+        kind: biblatex::ParseErrorKind::DuplicateKey(key.clone()),
     })
 }
 
@@ -441,7 +444,13 @@ fn issued(entry: &Entry) -> Result<Option<PartialDate>, (&'static str, String)> 
         None => None,
         Some(d) => Some(d.parse::<u8>().map_err(|_| ("day", format!("{d:?} is not a day of the month")))?),
     };
-    let field = if day.is_some() { "day" } else if month.is_some() { "month" } else { "year" };
+    let field = if day.is_some() {
+        "day"
+    } else if month.is_some() {
+        "month"
+    } else {
+        "year"
+    };
     PartialDate::new(year, month, day).map(Some).map_err(|e| (field, format!("{year_text}-{month:?}-{day:?}: {e}")))
 }
 
@@ -504,10 +513,12 @@ fn extension(entry: &Entry) -> Result<Option<Extension>, (&'static str, String)>
         ext.grade = Some(GradeRecord::Full { reliability, graded_by: graded_by.trim().to_owned(), graded_at });
     }
     if let Some(json) = excerpts {
-        ext.excerpts = serde_json::from_str(&json).map_err(|e| ("mizan-excerpts", format!("not a valid list of excerpts: {e}")))?;
+        ext.excerpts = serde_json::from_str(&json)
+            .map_err(|e| ("mizan-excerpts", format!("not a valid list of excerpts: {e}")))?;
     }
     if let Some(json) = exact {
-        ext.exact = serde_json::from_str(&json).map_err(|e| ("mizan-exact", format!("not a valid JSON object: {e}")))?;
+        ext.exact =
+            serde_json::from_str(&json).map_err(|e| ("mizan-exact", format!("not a valid JSON object: {e}")))?;
     }
     Ok(Some(ext))
 }
@@ -850,7 +861,10 @@ mod tests {
     fn escapes_what_tex_needs() {
         let mut out = String::new();
         escape("50 % & #1 a_b {x} $ ~ ^ \\ a--b---c é ع", &mut out);
-        assert_eq!(out, "50 \\% \\& \\#1 a\\_b \\{x\\} \\$ \\textasciitilde{} \\textasciicircum{} \\textbackslash{} a-{-}b-{-}{-}c é ع");
+        assert_eq!(
+            out,
+            "50 \\% \\& \\#1 a\\_b \\{x\\} \\$ \\textasciitilde{} \\textasciicircum{} \\textbackslash{} a-{-}b-{-}{-}c é ع"
+        );
         let text = format!("@misc{{k, title = {{{out}}}}}");
         assert_eq!(results(&text).remove(0).unwrap().title, "50 % & #1 a_b {x} $ ~ ^ \\ a--b---c é ع");
     }

@@ -17,8 +17,8 @@ use std::borrow::Cow;
 
 use mizan_source::{PartialDate, Person, Source, SourceType};
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::dates::parse_date_text;
 use crate::draft::{Draft, finish};
@@ -196,8 +196,7 @@ fn read_item(index: usize, line: usize, json: &str) -> Result<Draft, EntryError>
         let message = format!("expected a CSL item (a JSON object), found {}", found(json));
         return Err(EntryError::new(index, Some(line), message));
     }
-    let item: Item<'_> =
-        serde_json::from_str(json).map_err(|e| EntryError::new(index, Some(line), e.to_string()))?;
+    let item: Item<'_> = serde_json::from_str(json).map_err(|e| EntryError::new(index, Some(line), e.to_string()))?;
     from_item(index, Some(line), &item)
 }
 
@@ -307,15 +306,11 @@ impl NameIn<'_> {
         if let Some(literal) = part(&self.literal) {
             return Ok(Person::literal(literal));
         }
-        let family: Vec<&str> = [
-            part(&self.dropping_particle),
-            part(&self.non_dropping_particle),
-            part(&self.family),
-            part(&self.suffix),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
+        let family: Vec<&str> =
+            [part(&self.dropping_particle), part(&self.non_dropping_particle), part(&self.family), part(&self.suffix)]
+                .into_iter()
+                .flatten()
+                .collect();
         match (part(&self.family), part(&self.given)) {
             (Some(_), given) => Ok(Person::Structured { given: given.map(str::to_owned), family: family.join(" ") }),
             (None, Some(given)) => Ok(Person::literal(given)),
@@ -727,7 +722,8 @@ mod tests {
     fn foreign_keywords_and_exact_tags() {
         let mut source = Source::new(CitationKey::parse("k").unwrap(), "t");
         source.tags = vec!["Mali, Burkina".into(), "AES".into()];
-        source.grade = Some(Grading { reliability: Reliability::B, graded_by: "Analyste".into(), graded_at: Timestamp(7) });
+        source.grade =
+            Some(Grading { reliability: Reliability::B, graded_by: "Analyste".into(), graded_at: Timestamp(7) });
         let json = write(std::slice::from_ref(&source));
         assert!(json.contains("\"keyword\": \"Mali, Burkina, AES\""), "{json}");
         let back = read_ok(&json);

@@ -28,9 +28,8 @@ pub(crate) fn parse_date_text(input: &str) -> Result<PartialDate, String> {
 fn range_start(text: &str) -> Option<&str> {
     let (start, end) = text.split_once('/')?;
     let iso = |s: &str| s.is_empty() || s == ".." || (s.contains('-') && !s.contains('/')) || is_year(s);
-    (iso(start) && iso(end) && !(start.is_empty() && end.is_empty())).then(|| {
-        if start.is_empty() || start == ".." { end } else { start }
-    })
+    (iso(start) && iso(end) && !(start.is_empty() && end.is_empty()))
+        .then(|| if start.is_empty() || start == ".." { end } else { start })
 }
 
 fn is_year(s: &str) -> bool {

@@ -120,7 +120,10 @@ mod tests {
     fn a_missing_title_is_an_entry_error() {
         let out = finish(vec![draft(1, Some("a"), "  "), draft(2, None, "ok")]);
         let err = out[0].as_ref().unwrap_err();
-        assert_eq!((err.index, err.line, err.field.as_deref(), err.key.as_deref()), (1, Some(10), Some("title"), Some("a")));
+        assert_eq!(
+            (err.index, err.line, err.field.as_deref(), err.key.as_deref()),
+            (1, Some(10), Some("title"), Some("a"))
+        );
         assert!(out[1].is_ok());
     }
 

@@ -7,9 +7,7 @@
 //! only the fields that came back different; readers apply `exact` last. So an export
 //! re-imports identically, while a file edited by another tool stays readable by it.
 
-use mizan_source::{
-    CitationKey, Excerpt, Grading, PartialDate, Person, Reliability, Source, SourceType, Timestamp,
-};
+use mizan_source::{CitationKey, Excerpt, Grading, PartialDate, Person, Reliability, Source, SourceType, Timestamp};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
@@ -344,11 +342,13 @@ mod tests {
     #[test]
     fn exact_values_restore_every_field() {
         let mut original = Source::new(CitationKey::parse("k1").unwrap(), "  Titre  ");
-        original.authors = vec![Person::literal("Crisis Group"), Person::Structured { given: None, family: "Thiam".into() }];
+        original.authors =
+            vec![Person::literal("Crisis Group"), Person::Structured { given: None, family: "Thiam".into() }];
         original.tags = vec!["a, b".into(), "c".into()];
         original.notes = Some(String::new());
         original.issued = Some(PartialDate::parse("2025-11").unwrap());
-        original.grade = Some(Grading { reliability: Reliability::C, graded_by: " x ".into(), graded_at: Timestamp(5) });
+        original.grade =
+            Some(Grading { reliability: Reliability::C, graded_by: " x ".into(), graded_at: Timestamp(5) });
         let blank = Source::new(CitationKey::parse("other").unwrap(), "t");
         let exact = exact_differences(&original, Some(&blank));
         assert!(!exact.contains_key("url"), "equal fields are not carried");
@@ -377,6 +377,9 @@ mod tests {
     fn a_bare_letter_is_a_grade() {
         let mut source = Source::new(CitationKey::parse("k").unwrap(), "t");
         Extension::parse(r#"{"grade": "b"}"#).unwrap().apply(&mut source, &mut None).unwrap();
-        assert_eq!(source.grade, Some(Grading { reliability: Reliability::B, graded_by: String::new(), graded_at: Timestamp(0) }));
+        assert_eq!(
+            source.grade,
+            Some(Grading { reliability: Reliability::B, graded_by: String::new(), graded_at: Timestamp(0) })
+        );
     }
 }

@@ -46,8 +46,8 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, ReadError> {
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
         let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         // The prefix is valid UTF-8 by construction, so counting characters is safe.
-        let column = std::str::from_utf8(valid.get(line_start..).unwrap_or_default())
-            .map_or(1, |s| s.chars().count() + 1);
+        let column =
+            std::str::from_utf8(valid.get(line_start..).unwrap_or_default()).map_or(1, |s| s.chars().count() + 1);
         ReadError::InvalidUtf8 { offset, line, column }
     })
 }

@@ -54,7 +54,8 @@ impl<'t> Record<'t> {
 /// `XX  - value` (value may be empty, and `ER  -` may lack the trailing space).
 fn tag_line(line: &str) -> Option<(&str, &str)> {
     let bytes = line.as_bytes();
-    let tag_ok = matches!(bytes, [a, b, ..] if a.is_ascii_uppercase() && (b.is_ascii_uppercase() || b.is_ascii_digit()));
+    let tag_ok =
+        matches!(bytes, [a, b, ..] if a.is_ascii_uppercase() && (b.is_ascii_uppercase() || b.is_ascii_digit()));
     if !tag_ok {
         return None;
     }
@@ -86,7 +87,11 @@ pub(crate) fn read(text: &str) -> Vec<Result<Draft, EntryError>> {
             Some(("TY", value)) => {
                 if let Some(mut unfinished) = current.take() {
                     let start = unfinished.start;
-                    unfinished.fail(start, None, format!("the record has no `ER` line before the next `TY` on line {n}"));
+                    unfinished.fail(
+                        start,
+                        None,
+                        format!("the record has no `ER` line before the next `TY` on line {n}"),
+                    );
                     out.push(to_draft(out.len() + 1, unfinished));
                 }
                 let mut record = Record::new(n);
@@ -95,13 +100,21 @@ pub(crate) fn read(text: &str) -> Vec<Result<Draft, EntryError>> {
             }
             Some(("ER", _)) => match current.take() {
                 Some(record) => out.push(to_draft(out.len() + 1, record)),
-                None => out.push(Err(EntryError::new(out.len() + 1, Some(n), "`ER` without a record: no `TY` line opened one")
-                    .with_field("ER"))),
+                None => out.push(Err(EntryError::new(
+                    out.len() + 1,
+                    Some(n),
+                    "`ER` without a record: no `TY` line opened one",
+                )
+                .with_field("ER"))),
             },
             Some((tag, value)) => {
                 let record = current.get_or_insert_with(|| {
                     let mut record = Record::new(n);
-                    record.fail(n, Some("TY"), format!("the record does not start with a `TY` line (it starts with `{tag}`)"));
+                    record.fail(
+                        n,
+                        Some("TY"),
+                        format!("the record does not start with a `TY` line (it starts with `{tag}`)"),
+                    );
                     record
                 });
                 record.tags.push(TagLine { line: n, tag, value });
@@ -110,14 +123,22 @@ pub(crate) fn read(text: &str) -> Vec<Result<Draft, EntryError>> {
     }
     if let Some(mut unfinished) = current.take() {
         let start = unfinished.start;
-        unfinished.fail(start, Some("ER"), format!("the record is not closed: the file ends (line {last_line}) without an `ER` line"));
+        unfinished.fail(
+            start,
+            Some("ER"),
+            format!("the record is not closed: the file ends (line {last_line}) without an `ER` line"),
+        );
         out.push(to_draft(out.len() + 1, unfinished));
     }
     out
 }
 
 fn shorten(line: &str) -> String {
-    if line.chars().count() > 40 { format!("{}…", line.chars().take(40).collect::<String>()) } else { line.to_owned() }
+    if line.chars().count() > 40 {
+        format!("{}…", line.chars().take(40).collect::<String>())
+    } else {
+        line.to_owned()
+    }
 }
 
 fn to_draft(index: usize, record: Record<'_>) -> Result<Draft, EntryError> {
@@ -455,10 +476,7 @@ TI  - Coupé
         assert_eq!(brief(7), (8, Some(20), Some("title".into())));
         assert_eq!(e(7).key.as_deref(), Some("sans-titre"));
         assert_eq!(brief(8), (9, Some(23), Some("ER".into())));
-        assert_eq!(
-            e(3).to_string(),
-            "entry 4, line 9, field `DA`: \"2025/02/30/\" is not a date: day out of range"
-        );
+        assert_eq!(e(3).to_string(), "entry 4, line 9, field `DA`: \"2025/02/30/\" is not a date: day out of range");
     }
 
     #[test]

@@ -28,7 +28,8 @@ fn varied_sources() -> Vec<Source> {
     ];
     everything.publisher = Some("Société éditrice du Monde".into());
     everything.issued = date("2025-11-05");
-    everything.url = Some("https://www.lemonde.fr/afrique/article/2025/11/05/mali-blocus_6650000_3212.html?a=1&b=2#x".into());
+    everything.url =
+        Some("https://www.lemonde.fr/afrique/article/2025/11/05/mali-blocus_6650000_3212.html?a=1&b=2#x".into());
     everything.doi = Some("10.1000/Sahel-2025_x".into());
     everything.language = Some("fr".into());
     everything.pages = Some("12-14".into());
@@ -41,11 +42,16 @@ fn varied_sources() -> Vec<Source> {
         graded_at: Timestamp(1_763_631_000_250),
     });
     everything.excerpts = vec![
-        Excerpt { id: Uuid::new_v4(), text: "Les files d'attente s'allongent devant les stations-service.".into(), locator: Some("§ 3".into()) },
+        Excerpt {
+            id: Uuid::new_v4(),
+            text: "Les files d'attente s'allongent devant les stations-service.".into(),
+            locator: Some("§ 3".into()),
+        },
         Excerpt { id: Uuid::new_v4(), text: "  espaces  et\ttabulation\n".into(), locator: None },
     ];
 
-    let mut arabic = Source::new(key("الجزيرة-باماكو-2025"), "حصار باماكو: جماعة نصرة الإسلام والمسلمين تخنق العاصمة المالية");
+    let mut arabic =
+        Source::new(key("الجزيرة-باماكو-2025"), "حصار باماكو: جماعة نصرة الإسلام والمسلمين تخنق العاصمة المالية");
     arabic.kind = SourceType::WebPage;
     arabic.container_title = Some("الجزيرة نت".into());
     arabic.authors = vec![Person::literal("محمد الأمين ولد أحمد")];
@@ -53,7 +59,11 @@ fn varied_sources() -> Vec<Source> {
     arabic.language = Some("ar".into());
     arabic.tags = vec!["مالي".into(), "الساحل".into()];
     arabic.grade = Some(Grading { reliability: Reliability::C, graded_by: String::new(), graded_at: Timestamp(0) });
-    arabic.excerpts = vec![Excerpt { id: Uuid::new_v4(), text: "فرضت الجماعة حصاراً على إمدادات الوقود".into(), locator: Some("ص. 2".into()) }];
+    arabic.excerpts = vec![Excerpt {
+        id: Uuid::new_v4(),
+        text: "فرضت الجماعة حصاراً على إمدادات الوقود".into(),
+        locator: Some("ص. 2".into()),
+    }];
 
     let mut english = Source::new(key("acled-sahel-2025"), "Sahel: Conflict Overview, Q3 2025");
     english.kind = SourceType::Dataset;
@@ -84,7 +94,10 @@ fn varied_sources() -> Vec<Source> {
     numeric_key.authors = vec![Person::literal("Commission de la CEDEAO")];
     numeric_key.issued = date("2025-12-01");
 
-    let mut typography = Source::new(key("a%b#c~d<e>f?g+h$i&j"), "Mali\u{202F}: «\u{202F}le blocus\u{202F}» vu de Kayes\nsur deux lignes");
+    let mut typography = Source::new(
+        key("a%b#c~d<e>f?g+h$i&j"),
+        "Mali\u{202F}: «\u{202F}le blocus\u{202F}» vu de Kayes\nsur deux lignes",
+    );
     typography.kind = SourceType::Report;
     typography.container_title = Some("Revue\u{00A0}sahélienne".into());
     typography.publisher = Some("Institut d'études — Bamako".into());
@@ -149,15 +162,39 @@ fn native_fields_are_written_for_other_tools() {
     let sources = varied_sources();
     let everything = std::slice::from_ref(&sources[0]);
     let csl = write(Format::CslJson, everything);
-    for needle in ["\"type\": \"article-newspaper\"", "\"family\": \"Le Cam\"", "\"date-parts\"", "\"URL\"", "\"keyword\": \"Mali, JNIM, blocus\""] {
+    for needle in [
+        "\"type\": \"article-newspaper\"",
+        "\"family\": \"Le Cam\"",
+        "\"date-parts\"",
+        "\"URL\"",
+        "\"keyword\": \"Mali, JNIM, blocus\"",
+    ] {
         assert!(csl.contains(needle), "{needle}\n{csl}");
     }
     let bib = write(Format::Bibtex, everything);
-    for needle in ["@article{lemonde-blocus-2025,", "entrysubtype = {newspaper}", "author = {{Le Cam}, {Morgane} and {Service Afrique}", "date = {2025-11-05}", "langid = {french}", "mizan-grade = {B}", "mizan-graded-at = {2025-11-20T09:30:00.250Z}"] {
+    for needle in [
+        "@article{lemonde-blocus-2025,",
+        "entrysubtype = {newspaper}",
+        "author = {{Le Cam}, {Morgane} and {Service Afrique}",
+        "date = {2025-11-05}",
+        "langid = {french}",
+        "mizan-grade = {B}",
+        "mizan-graded-at = {2025-11-20T09:30:00.250Z}",
+    ] {
         assert!(bib.contains(needle), "{needle}\n{bib}");
     }
     let ris = write(Format::Ris, everything);
-    for needle in ["TY  - NEWS\n", "AU  - Le Cam, Morgane\n", "AU  - Service Afrique\n", "DA  - 2025/11/05/\n", "SP  - 12\nEP  - 14\n", "KW  - JNIM\n", "N1  - Lu le 20 novembre.\n", "C8  - mizan:{", "ER  - \n"] {
+    for needle in [
+        "TY  - NEWS\n",
+        "AU  - Le Cam, Morgane\n",
+        "AU  - Service Afrique\n",
+        "DA  - 2025/11/05/\n",
+        "SP  - 12\nEP  - 14\n",
+        "KW  - JNIM\n",
+        "N1  - Lu le 20 novembre.\n",
+        "C8  - mizan:{",
+        "ER  - \n",
+    ] {
         assert!(ris.contains(needle), "{needle}\n{ris}");
     }
 }
@@ -272,16 +309,36 @@ fn reads_a_hundred_thousand_csl_items_in_well_under_a_second() {
 #[test]
 fn cut_files_never_panic() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/sources");
-    for (name, format) in [("sample.bib", Format::Bibtex), ("sample.ris", Format::Ris), ("missing-title.json", Format::CslJson)] {
+    for (name, format) in
+        [("sample.bib", Format::Bibtex), ("sample.ris", Format::Ris), ("missing-title.json", Format::CslJson)]
+    {
         let bytes = std::fs::read(dir.join(name)).unwrap();
         for cut in 0..bytes.len() {
             let _ = read(format, bytes.get(..cut).unwrap());
         }
     }
     // And some hostile BibTeX the crate has to survive.
-    for text in ["@", "@{", "@a{", "@a{k", "@a{k,", "@a{k, t = {\\}}", "@a{k, t = {\\'}}", "@a{k, t = $x}", "@a{k, t = {$x}}",
-        "@a{k, t = {x}, crossref = {k}}", "@string{a = a}@b{k, t = a}", "@a{k, author = { and and }}", "@a{k, author = {,,,}}",
-        "@a{k, date = {/}}", "@a{a, t = {x}, crossref = {bb}}@a{b, ids = {bb}, t = {y}, crossref = {a}}", "@a{k, mizan-exact = {[1]}}", "@a{k, mizan-excerpts = {{}}}", "@comment{", "@preamble{\"x"] {
+    for text in [
+        "@",
+        "@{",
+        "@a{",
+        "@a{k",
+        "@a{k,",
+        "@a{k, t = {\\}}",
+        "@a{k, t = {\\'}}",
+        "@a{k, t = $x}",
+        "@a{k, t = {$x}}",
+        "@a{k, t = {x}, crossref = {k}}",
+        "@string{a = a}@b{k, t = a}",
+        "@a{k, author = { and and }}",
+        "@a{k, author = {,,,}}",
+        "@a{k, date = {/}}",
+        "@a{a, t = {x}, crossref = {bb}}@a{b, ids = {bb}, t = {y}, crossref = {a}}",
+        "@a{k, mizan-exact = {[1]}}",
+        "@a{k, mizan-excerpts = {{}}}",
+        "@comment{",
+        "@preamble{\"x",
+    ] {
         let _ = read(Format::Bibtex, text.as_bytes());
     }
 }
@@ -380,7 +437,11 @@ mod fixtures {
         assert_eq!(book.issued, date("2023"));
         let chapter = ok(&entries, "sangare2025aes");
         assert_eq!(chapter.kind, SourceType::Chapter);
-        assert_eq!(chapter.container_title.as_deref(), Some("Afrique de l'Ouest : recompositions sécuritaires"), "crossref");
+        assert_eq!(
+            chapter.container_title.as_deref(),
+            Some("Afrique de l'Ouest : recompositions sécuritaires"),
+            "crossref"
+        );
         assert_eq!(chapter.issued, date("2025-03"), "date inherited through crossref");
         assert_eq!(chapter.publisher.as_deref(), Some("Éditions du Fleuve"));
         assert!(ok(&entries, "recompositions2025").authors.is_empty(), "editors are not authors");
@@ -442,7 +503,10 @@ mod fixtures {
         let errors: Vec<_> = entries.iter().filter_map(|e| e.as_ref().err()).map(brief).collect();
         assert_eq!(
             errors,
-            [(2, Some("sans-titre-2025"), Some(9), Some("title")), (3, Some("titre-vide-2025"), Some(16), Some("title"))]
+            [
+                (2, Some("sans-titre-2025"), Some(9), Some("title")),
+                (3, Some("titre-vide-2025"), Some(16), Some("title"))
+            ]
         );
     }
 
@@ -456,12 +520,27 @@ mod fixtures {
             .collect();
         assert_eq!(
             issued,
-            ["2025", "2025-11", "2025-09-14", "2025-10", "2025-09", "2025", "2025-11", "2025-11-20", "2025-11-20", "2025-07", ""]
+            [
+                "2025",
+                "2025-11",
+                "2025-09-14",
+                "2025-10",
+                "2025-09",
+                "2025",
+                "2025-11",
+                "2025-11-20",
+                "2025-11-20",
+                "2025-07",
+                ""
+            ]
         );
         assert_eq!(ok(&entries, "chaine").accessed, date("2025-11-20"));
         let errors: Vec<_> = entries.iter().filter_map(|e| e.as_ref().err()).collect();
         let briefs: Vec<_> = errors.iter().map(|e| brief(e)).collect();
-        assert_eq!(briefs, [(12, Some("mauvaise"), Some(13), Some("issued")), (13, Some("illisible"), Some(14), Some("accessed"))]);
+        assert_eq!(
+            briefs,
+            [(12, Some("mauvaise"), Some(13), Some("issued")), (13, Some("illisible"), Some(14), Some("accessed"))]
+        );
         assert!(errors[1].message.contains("la semaine dernière"));
     }
 

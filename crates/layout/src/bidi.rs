@@ -54,7 +54,10 @@ pub fn line_levels_and_order(text: &str, direction: Option<Direction>) -> (Vec<O
     let per_char = info.reordered_levels_per_char(0..text.len());
     let removed: Vec<bool> = text.chars().map(removed_by_x9).collect();
     let levels = per_char.iter().zip(&removed).map(|(l, &x)| if x { None } else { Some(l.number()) }).collect();
-    let order = ParagraphBidiInfo::reorder_visual(&per_char).into_iter().filter(|&i| !removed.get(i).copied().unwrap_or(false)).collect();
+    let order = ParagraphBidiInfo::reorder_visual(&per_char)
+        .into_iter()
+        .filter(|&i| !removed.get(i).copied().unwrap_or(false))
+        .collect();
     (levels, order)
 }
 
@@ -133,7 +136,12 @@ mod tests {
         }
         println!("BidiCharacterTest: {passed} passed, {} failed", failed.len());
         // unicode-bidi 0.3.18 passes all 91,707 cases of Unicode 15.0's file: no exceptions.
-        assert!(failed.is_empty(), "bidi conformance: {} failures, first lines {:?}", failed.len(), &failed[..failed.len().min(10)]);
+        assert!(
+            failed.is_empty(),
+            "bidi conformance: {} failures, first lines {:?}",
+            failed.len(),
+            &failed[..failed.len().min(10)]
+        );
         assert!(passed > 90_000);
     }
 }

@@ -40,7 +40,11 @@ pub(crate) fn opportunities(text: &str, hyphenate: &[(Range<usize>, Lang)]) -> V
         })
         .collect();
     for (range, lang) in hyphenate {
-        out.extend(hyphenation_points(text, range.clone(), *lang).into_iter().map(|pos| Breakpoint { pos, kind: BreakKind::Hyphen }));
+        out.extend(
+            hyphenation_points(text, range.clone(), *lang)
+                .into_iter()
+                .map(|pos| Breakpoint { pos, kind: BreakKind::Hyphen }),
+        );
     }
     out.sort_by_key(|b| b.pos);
     out.dedup_by_key(|b| b.pos);

@@ -177,7 +177,11 @@ impl Face {
 
     /// The shaping plan for a direction/script/language, built once and reused.
     pub(crate) fn plan(&self, rtl: bool, script: Script, language: Option<&Language>) -> Arc<ShapePlan> {
-        let key = PlanKey { rtl, script: script.tag().to_be_bytes(), language: language.map(|l| l.as_str().to_owned()).unwrap_or_default() };
+        let key = PlanKey {
+            rtl,
+            script: script.tag().to_be_bytes(),
+            language: language.map(|l| l.as_str().to_owned()).unwrap_or_default(),
+        };
         // A poisoned lock only means another thread panicked while inserting; the map itself
         // is still a valid cache.
         let mut plans = self.plans.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -265,7 +269,12 @@ impl FontSet {
         let mut order: Vec<usize> = (0..self.faces.len()).collect();
         order.sort_by_key(|&i| {
             let f = &self.faces[i];
-            (u32::from(f.family != pref.family) * 100 + u32::from(f.weight != pref.weight) * 10 + u32::from(f.italic != pref.italic), i)
+            (
+                u32::from(f.family != pref.family) * 100
+                    + u32::from(f.weight != pref.weight) * 10
+                    + u32::from(f.italic != pref.italic),
+                i,
+            )
         });
         order.into_iter().find(|&i| self.faces[i].covers(c)).map(FaceId)
     }
@@ -274,11 +283,41 @@ impl FontSet {
 type BundledFace = (&'static str, ScriptFamily, Weight, bool, &'static [u8]);
 
 const BUNDLED: &[BundledFace] = &[
-    ("Amiri-Regular", ScriptFamily::Arabic, Weight::Regular, false, include_bytes!("../../../templates/fonts/Amiri-Regular.ttf")),
-    ("Amiri-Bold", ScriptFamily::Arabic, Weight::Bold, false, include_bytes!("../../../templates/fonts/Amiri-Bold.ttf")),
-    ("NotoSerif-Regular", ScriptFamily::Latin, Weight::Regular, false, include_bytes!("../../../templates/fonts/NotoSerif-Regular.ttf")),
-    ("NotoSerif-Bold", ScriptFamily::Latin, Weight::Bold, false, include_bytes!("../../../templates/fonts/NotoSerif-Bold.ttf")),
-    ("NotoSerif-Italic", ScriptFamily::Latin, Weight::Regular, true, include_bytes!("../../../templates/fonts/NotoSerif-Italic.ttf")),
+    (
+        "Amiri-Regular",
+        ScriptFamily::Arabic,
+        Weight::Regular,
+        false,
+        include_bytes!("../../../templates/fonts/Amiri-Regular.ttf"),
+    ),
+    (
+        "Amiri-Bold",
+        ScriptFamily::Arabic,
+        Weight::Bold,
+        false,
+        include_bytes!("../../../templates/fonts/Amiri-Bold.ttf"),
+    ),
+    (
+        "NotoSerif-Regular",
+        ScriptFamily::Latin,
+        Weight::Regular,
+        false,
+        include_bytes!("../../../templates/fonts/NotoSerif-Regular.ttf"),
+    ),
+    (
+        "NotoSerif-Bold",
+        ScriptFamily::Latin,
+        Weight::Bold,
+        false,
+        include_bytes!("../../../templates/fonts/NotoSerif-Bold.ttf"),
+    ),
+    (
+        "NotoSerif-Italic",
+        ScriptFamily::Latin,
+        Weight::Regular,
+        true,
+        include_bytes!("../../../templates/fonts/NotoSerif-Italic.ttf"),
+    ),
 ];
 
 #[cfg(test)]

@@ -26,7 +26,8 @@ pub fn french_spacing(text: &str) -> String {
         match c {
             ';' | '!' | '?' | ':' => {
                 let wanted = if c == ':' { NBSP } else { NNBSP };
-                let digits_around = c == ':' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+                let digits_around =
+                    c == ':' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
                 let after_mark = prev.is_some_and(|p| matches!(p, '!' | '?' | ';' | ':'));
                 if !digits_around && !after_mark {
                     // Drop the spaces typed before the mark, then put the right one.
@@ -108,7 +109,10 @@ mod tests {
 
     #[test]
     fn spaces_before_high_punctuation() {
-        assert_eq!(french_spacing("Pourquoi ? Parce que ; enfin !"), "Pourquoi\u{202F}? Parce que\u{202F}; enfin\u{202F}!");
+        assert_eq!(
+            french_spacing("Pourquoi ? Parce que ; enfin !"),
+            "Pourquoi\u{202F}? Parce que\u{202F}; enfin\u{202F}!"
+        );
         assert_eq!(french_spacing("Pourquoi?"), "Pourquoi\u{202F}?");
         assert_eq!(french_spacing("Note : voir"), "Note\u{00A0}: voir");
         assert_eq!(french_spacing("Note: voir"), "Note\u{00A0}: voir");
@@ -128,7 +132,10 @@ mod tests {
 
     #[test]
     fn urls_times_and_double_marks_are_untouched() {
-        assert_eq!(french_spacing("Voir https://exemple.org/a?b=1 et www.site.fr:80"), "Voir https://exemple.org/a?b=1 et www.site.fr:80");
+        assert_eq!(
+            french_spacing("Voir https://exemple.org/a?b=1 et www.site.fr:80"),
+            "Voir https://exemple.org/a?b=1 et www.site.fr:80"
+        );
         assert_eq!(french_spacing("à 20:30"), "à 20:30");
         assert_eq!(french_spacing("Vraiment ?!"), "Vraiment\u{202F}?!");
         assert_eq!(french_spacing("écrire à info@mizan.org."), "écrire à info@mizan.org.");

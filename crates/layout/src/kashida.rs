@@ -95,7 +95,8 @@ pub(crate) fn choose(places: &[Place], count: usize) -> Vec<(usize, usize)> {
             left -= 1;
         }
     }
-    let mut out: Vec<(usize, usize)> = best.iter().zip(&counts).filter(|(_, c)| **c > 0).map(|(p, c)| (p.pos, *c)).collect();
+    let mut out: Vec<(usize, usize)> =
+        best.iter().zip(&counts).filter(|(_, c)| **c > 0).map(|(p, c)| (p.pos, *c)).collect();
     out.sort_unstable();
     out
 }

@@ -258,7 +258,8 @@ impl<'a> Engine<'a> {
                 CharScript::Other => false,
                 CharScript::Inherited => i.checked_sub(1).map_or(default_arabic, |j| resolved[j]),
                 CharScript::Common => {
-                    let strong = |j: usize| matches!(raw[j], CharScript::Arabic | CharScript::Other) && levels[j] == levels[i];
+                    let strong =
+                        |j: usize| matches!(raw[j], CharScript::Arabic | CharScript::Other) && levels[j] == levels[i];
                     let before = (0..i).rev().find(|&j| strong(j));
                     let after = (i + 1..chars.len()).find(|&j| strong(j));
                     match (before, after) {
@@ -360,7 +361,11 @@ impl<'a> Engine<'a> {
                         stretch_at[pos] += g.advance * 0.5;
                         shrink_at[pos] += g.advance / 3.0;
                     }
-                } else if justify && item.arabic && g.tatweel_ok && let Some(rank) = kashida::rank(self.text, pos) {
+                } else if justify
+                    && item.arabic
+                    && g.tatweel_ok
+                    && let Some(rank) = kashida::rank(self.text, pos)
+                {
                     places.push((pos, rank, item.face, item.size));
                 }
             }
@@ -472,7 +477,10 @@ impl<'a> Engine<'a> {
         let mut hyphenate = Vec::new();
         for (ix, span) in self.para.spans.iter().enumerate() {
             let lang = span.lang.unwrap_or(self.para.lang);
-            if !span.verbatim && lang != Lang::Ar && let Some(r) = self.spans.get(ix) {
+            if !span.verbatim
+                && lang != Lang::Ar
+                && let Some(r) = self.spans.get(ix)
+            {
                 hyphenate.push((r.clone(), lang));
             }
         }
@@ -589,7 +597,13 @@ impl<'a> Engine<'a> {
                 // Nothing fits (a single cluster wider than the measure): take the least
                 // overfull line; it is scaled to the measure when built.
                 if let Some((_, a)) = least_overfull {
-                    nodes.push(Node { bp: Some(bi), fitness: 1, demerits: nodes[a].demerits + 1e9, prev: Some(a), hyphen: false });
+                    nodes.push(Node {
+                        bp: Some(bi),
+                        fitness: 1,
+                        demerits: nodes[a].demerits + 1e9,
+                        prev: Some(a),
+                        hyphen: false,
+                    });
                     active.push(nodes.len() - 1);
                 }
             }
@@ -662,7 +676,9 @@ impl<'a> Engine<'a> {
                 .iter()
                 .enumerate()
                 .flat_map(|(pi, p)| p.glyphs.iter().enumerate().map(move |(gi, g)| (pi, gi, g)))
-                .filter(|(_, _, g)| g.inserted.is_none() && matches!(char_at(self.text, g.pos as usize), Some(' ' | '\u{00A0}')))
+                .filter(|(_, _, g)| {
+                    g.inserted.is_none() && matches!(char_at(self.text, g.pos as usize), Some(' ' | '\u{00A0}'))
+                })
                 .map(|(pi, gi, _)| (pi, gi))
                 .collect();
             let delta = measure - width;
@@ -725,7 +741,8 @@ impl<'a> Engine<'a> {
                 }
                 !found
             };
-            let reshape = add_hyphen || (s > item.range.start && cut_unsafe(s)) || (e < item.range.end && cut_unsafe(e));
+            let reshape =
+                add_hyphen || (s > item.range.start && cut_unsafe(s)) || (e < item.range.end && cut_unsafe(e));
             let glyphs = if reshape {
                 let mut chars = source_chars(self.text, s, e);
                 if add_hyphen {
@@ -759,7 +776,9 @@ impl<'a> Engine<'a> {
             .places
             .iter()
             .filter(|p| p.pos > start && p.pos < end)
-            .filter(|p| pieces.iter().any(|pc| self.items[pc.item].arabic && pc.range.start < p.pos && p.pos < pc.range.end))
+            .filter(|p| {
+                pieces.iter().any(|pc| self.items[pc.item].arabic && pc.range.start < p.pos && p.pos < pc.range.end)
+            })
             .copied()
             .collect();
         if line_places.is_empty() {
@@ -784,7 +803,8 @@ impl<'a> Engine<'a> {
             let mut placed = 0;
             for p in pieces.iter() {
                 let item = &self.items[p.item];
-                let here: Vec<(usize, usize)> = chosen.iter().filter(|(pos, _)| p.range.start < *pos && *pos < p.range.end).copied().collect();
+                let here: Vec<(usize, usize)> =
+                    chosen.iter().filter(|(pos, _)| p.range.start < *pos && *pos < p.range.end).copied().collect();
                 if !item.arabic || here.is_empty() {
                     trial.push(None);
                     continue;
@@ -834,9 +854,13 @@ impl<'a> Engine<'a> {
             for (pos, _) in &chosen {
                 let word = word_around(self.text, *pos);
                 let ids = |gs: &[ShapedGlyph]| -> Vec<u16> {
-                    gs.iter().filter(|g| g.inserted.is_none() && word.contains(&(g.pos as usize))).map(|g| g.id).collect()
+                    gs.iter()
+                        .filter(|g| g.inserted.is_none() && word.contains(&(g.pos as usize)))
+                        .map(|g| g.id)
+                        .collect()
                 };
-                let changed = pieces.iter().zip(&trial).any(|(p, t)| t.as_ref().is_some_and(|t| ids(t) != ids(&p.glyphs)));
+                let changed =
+                    pieces.iter().zip(&trial).any(|(p, t)| t.as_ref().is_some_and(|t| ids(t) != ids(&p.glyphs)));
                 if changed {
                     spoilt.push(*pos);
                 }
@@ -875,7 +899,8 @@ impl<'a> Engine<'a> {
         let mut x = x0;
         for (range, level) in self.bidi.visual_runs(start..end) {
             let rtl = level % 2 == 1;
-            let mut parts: Vec<&Piece> = pieces.iter().filter(|p| p.range.start < range.end && range.start < p.range.end).collect();
+            let mut parts: Vec<&Piece> =
+                pieces.iter().filter(|p| p.range.start < range.end && range.start < p.range.end).collect();
             if rtl {
                 parts.reverse();
             }
@@ -888,7 +913,8 @@ impl<'a> Engine<'a> {
                     .iter()
                     .filter(|g| {
                         let pos = g.pos as usize;
-                        (lo..hi).contains(&pos) || (g.inserted == Some(Inserted::Hyphen) && hi == p.range.end && pos == hi)
+                        (lo..hi).contains(&pos)
+                            || (g.inserted == Some(Inserted::Hyphen) && hi == p.range.end && pos == hi)
                     })
                     .copied()
                     .collect();
@@ -911,7 +937,11 @@ impl<'a> Engine<'a> {
                             && prev.size == run.size
                             && prev.rtl == rtl
                             && !prev.text.ends_with('-')
-                            && if rtl { run.source.end == prev.source.start } else { prev.source.end == run.source.start } =>
+                            && if rtl {
+                                run.source.end == prev.source.start
+                            } else {
+                                prev.source.end == run.source.start
+                            } =>
                     {
                         merge_into(prev, run);
                     }
@@ -924,14 +954,23 @@ impl<'a> Engine<'a> {
 }
 
 /// A glyph run for `glyphs` (visual order) taken from `source` of the paragraph text.
-fn make_run(text: &str, face: FaceId, size: f32, rtl: bool, x: f32, glyphs: &[ShapedGlyph], source: Range<usize>) -> GlyphRun {
+fn make_run(
+    text: &str,
+    face: FaceId,
+    size: f32,
+    rtl: bool,
+    x: f32,
+    glyphs: &[ShapedGlyph],
+    source: Range<usize>,
+) -> GlyphRun {
     let mut run_text = text.get(source.clone()).unwrap_or("").to_owned();
     let has_hyphen = glyphs.iter().any(|g| g.inserted == Some(Inserted::Hyphen));
     if has_hyphen {
         run_text.push('-');
     }
     // Cluster starts in logical order, to find where each cluster's text ends.
-    let mut starts: Vec<usize> = glyphs.iter().filter(|g| g.inserted.is_none()).map(|g| g.pos as usize - source.start).collect();
+    let mut starts: Vec<usize> =
+        glyphs.iter().filter(|g| g.inserted.is_none()).map(|g| g.pos as usize - source.start).collect();
     starts.sort_unstable();
     starts.dedup();
     let source_len = source.len();
@@ -1002,8 +1041,14 @@ fn prefix_sums(v: &[f32]) -> Vec<f32> {
 
 /// The word (between whitespace) around byte `pos`.
 fn word_around(text: &str, pos: usize) -> Range<usize> {
-    let start = text.get(..pos).and_then(|s| s.char_indices().rev().find(|(_, c)| c.is_whitespace())).map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text.get(pos..).and_then(|s| s.char_indices().find(|(_, c)| c.is_whitespace())).map_or(text.len(), |(i, _)| pos + i);
+    let start = text
+        .get(..pos)
+        .and_then(|s| s.char_indices().rev().find(|(_, c)| c.is_whitespace()))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text
+        .get(pos..)
+        .and_then(|s| s.char_indices().find(|(_, c)| c.is_whitespace()))
+        .map_or(text.len(), |(i, _)| pos + i);
     start..end
 }
 

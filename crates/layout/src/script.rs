@@ -24,14 +24,11 @@ pub(crate) fn char_script(c: char) -> CharScript {
     if matches!(u, 0x0600..=0x06FF | 0x0750..=0x077F | 0x0870..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF) {
         return CharScript::Arabic;
     }
-    if matches!(u, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200C | 0x200D) {
+    if matches!(u, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200C | 0x200D)
+    {
         return CharScript::Inherited;
     }
-    if c.is_alphabetic() {
-        CharScript::Other
-    } else {
-        CharScript::Common
-    }
+    if c.is_alphabetic() { CharScript::Other } else { CharScript::Common }
 }
 
 /// Arabic harakat and other combining marks of the Arabic block.
@@ -61,19 +58,58 @@ pub(crate) fn joining(c: char) -> Joining {
     match c {
         '\u{0640}' => Joining::Causing,
         // Right-joining letters of the Arabic block (ArabicShaping.txt, type R).
-        '\u{0622}'..='\u{0625}' | '\u{0627}' | '\u{0629}' | '\u{062F}'..='\u{0632}' | '\u{0648}' | '\u{0671}'..='\u{0673}'
-        | '\u{0675}'..='\u{0677}' | '\u{0688}'..='\u{0699}' | '\u{06C0}' | '\u{06C3}'..='\u{06CB}' | '\u{06CD}' | '\u{06CF}'
-        | '\u{06D2}' | '\u{06D3}' | '\u{06D5}' | '\u{06EE}' | '\u{06EF}' | '\u{0759}'..='\u{075B}' | '\u{076B}' | '\u{076C}'
-        | '\u{0771}' | '\u{0773}' | '\u{0774}' | '\u{0778}' | '\u{0779}' => Joining::Right,
+        '\u{0622}'..='\u{0625}'
+        | '\u{0627}'
+        | '\u{0629}'
+        | '\u{062F}'..='\u{0632}'
+        | '\u{0648}'
+        | '\u{0671}'..='\u{0673}'
+        | '\u{0675}'..='\u{0677}'
+        | '\u{0688}'..='\u{0699}'
+        | '\u{06C0}'
+        | '\u{06C3}'..='\u{06CB}'
+        | '\u{06CD}'
+        | '\u{06CF}'
+        | '\u{06D2}'
+        | '\u{06D3}'
+        | '\u{06D5}'
+        | '\u{06EE}'
+        | '\u{06EF}'
+        | '\u{0759}'..='\u{075B}'
+        | '\u{076B}'
+        | '\u{076C}'
+        | '\u{0771}'
+        | '\u{0773}'
+        | '\u{0774}'
+        | '\u{0778}'
+        | '\u{0779}' => Joining::Right,
         // Hamza alone does not join.
         '\u{0621}' => Joining::None,
         // The other Arabic letters of the block are dual-joining.
-        '\u{0620}' | '\u{0626}' | '\u{0628}' | '\u{062A}'..='\u{062E}' | '\u{0633}'..='\u{063F}' | '\u{0641}'..='\u{064A}'
-        | '\u{066E}' | '\u{066F}' | '\u{0678}'..='\u{0687}' | '\u{069A}'..='\u{06BF}' | '\u{06C1}' | '\u{06C2}' | '\u{06CC}'
-        | '\u{06CE}' | '\u{06D0}' | '\u{06D1}' | '\u{06FA}'..='\u{06FC}' | '\u{06FF}' | '\u{0750}'..='\u{0758}'
-        | '\u{075C}'..='\u{076A}' | '\u{076D}'..='\u{0770}' | '\u{0772}' | '\u{0775}'..='\u{0777}' | '\u{077A}'..='\u{077F}' => {
-            Joining::Dual
-        }
+        '\u{0620}'
+        | '\u{0626}'
+        | '\u{0628}'
+        | '\u{062A}'..='\u{062E}'
+        | '\u{0633}'..='\u{063F}'
+        | '\u{0641}'..='\u{064A}'
+        | '\u{066E}'
+        | '\u{066F}'
+        | '\u{0678}'..='\u{0687}'
+        | '\u{069A}'..='\u{06BF}'
+        | '\u{06C1}'
+        | '\u{06C2}'
+        | '\u{06CC}'
+        | '\u{06CE}'
+        | '\u{06D0}'
+        | '\u{06D1}'
+        | '\u{06FA}'..='\u{06FC}'
+        | '\u{06FF}'
+        | '\u{0750}'..='\u{0758}'
+        | '\u{075C}'..='\u{076A}'
+        | '\u{076D}'..='\u{0770}'
+        | '\u{0772}'
+        | '\u{0775}'..='\u{0777}'
+        | '\u{077A}'..='\u{077F}' => Joining::Dual,
         _ => Joining::None,
     }
 }

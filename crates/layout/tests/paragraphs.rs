@@ -73,12 +73,24 @@ fn kashida_is_used_and_never_after_a_non_joining_letter() {
             total += line.kashidas;
             let tatweels: usize = line.runs.iter().flat_map(|r| &r.glyphs).filter(|g| g.text.is_empty()).count();
             // Amiri may draw several consecutive tatweels as one longer kashida glyph.
-            assert!(tatweels <= line.kashidas && (tatweels > 0) == (line.kashidas > 0), "{tatweels} glyphs for {}", line.kashidas);
+            assert!(
+                tatweels <= line.kashidas && (tatweels > 0) == (line.kashidas > 0),
+                "{tatweels} glyphs for {}",
+                line.kashidas
+            );
             for run in &line.runs {
                 for g in run.glyphs.iter().filter(|g| g.text.is_empty()) {
-                    let before = run.text[..g.text.start].chars().rev().find(|c| !('\u{064B}'..='\u{065F}').contains(c)).unwrap();
+                    let before = run.text[..g.text.start]
+                        .chars()
+                        .rev()
+                        .find(|c| !('\u{064B}'..='\u{065F}').contains(c))
+                        .unwrap();
                     let after = run.text[g.text.start..].chars().next().unwrap();
-                    assert!(!"اأإآدذرزوؤةءى ".contains(before) || before == 'ى', "tatweel after {before:?} in {}", run.text);
+                    assert!(
+                        !"اأإآدذرزوؤةءى ".contains(before) || before == 'ى',
+                        "tatweel after {before:?} in {}",
+                        run.text
+                    );
                     assert!(!(before == 'ل' && "اأإآ".contains(after)), "tatweel inside lam-alef in {}", run.text);
                     assert!(after != ' ', "tatweel at a word end in {}", run.text);
                 }
@@ -175,7 +187,10 @@ fn a_word_longer_than_the_measure_is_broken_between_characters() {
 fn missing_glyphs_are_reported_with_their_position() {
     let text = "Linear B: \u{10000} here";
     let layout = set(text, Direction::Ltr, Lang::En, 300.0, Align::Start);
-    assert_eq!(layout.warnings, vec![LayoutWarning::MissingGlyph { ch: '\u{10000}', offset: text.find('\u{10000}').unwrap() }]);
+    assert_eq!(
+        layout.warnings,
+        vec![LayoutWarning::MissingGlyph { ch: '\u{10000}', offset: text.find('\u{10000}').unwrap() }]
+    );
 }
 
 #[test]

@@ -41,7 +41,9 @@ impl Library {
     pub fn backup_to(&self, to: &Path) -> Result<()> {
         let tmp = to.with_extension("partial");
         let _ = std::fs::remove_file(&tmp);
-        self.conn.backup(rusqlite::MAIN_DB, &tmp, None::<fn(rusqlite::backup::Progress)>).at(&tmp.display().to_string())?;
+        self.conn
+            .backup(rusqlite::MAIN_DB, &tmp, None::<fn(rusqlite::backup::Progress)>)
+            .at(&tmp.display().to_string())?;
         // A backup is a single file: fold the WAL into it so it can be copied alone.
         Connection::open(&tmp)
             .and_then(|c| c.pragma_update(None, "journal_mode", "delete"))
@@ -78,7 +80,9 @@ impl Library {
         let mut list: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| {
-                p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".sqlite3"))
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".sqlite3"))
             })
             .collect();
         // Names carry a sortable UTC time stamp, so name order is time order.
@@ -100,10 +104,18 @@ impl Library {
         let (y, mo, d) = now.date();
         let ms = now.millis().rem_euclid(DAY_MS);
         let (h, mi, s) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60);
-        let mut path = dir.join(format!("{}{y:04}{mo:02}{d:02}T{h:02}{mi:02}{s:02}-{}.sqlite3", self.backup_prefix(), reason.name()));
+        let mut path = dir.join(format!(
+            "{}{y:04}{mo:02}{d:02}T{h:02}{mi:02}{s:02}-{}.sqlite3",
+            self.backup_prefix(),
+            reason.name()
+        ));
         let mut n = 2;
         while path.exists() {
-            path = dir.join(format!("{}{y:04}{mo:02}{d:02}T{h:02}{mi:02}{s:02}-{}-{n}.sqlite3", self.backup_prefix(), reason.name()));
+            path = dir.join(format!(
+                "{}{y:04}{mo:02}{d:02}T{h:02}{mi:02}{s:02}-{}-{n}.sqlite3",
+                self.backup_prefix(),
+                reason.name()
+            ));
             n += 1;
         }
         self.backup_to(&path)?;
@@ -189,7 +201,9 @@ mod tests {
         let junk = dir.path().join("junk.sqlite3");
         std::fs::write(&junk, b"SQLite format 3\0 but then garbage").unwrap();
         assert!(library.restore_from(&junk).is_err());
-        assert!(library.restore_from(&dir.path().join("missing.sqlite3")).unwrap_err().to_string().contains("no such file"));
+        assert!(
+            library.restore_from(&dir.path().join("missing.sqlite3")).unwrap_err().to_string().contains("no such file")
+        );
         let foreign = dir.path().join("foreign.sqlite3");
         rusqlite::Connection::open(&foreign).unwrap().execute_batch("CREATE TABLE t (x)").unwrap();
         assert!(library.restore_from(&foreign).unwrap_err().to_string().contains("no Mizan tables"));

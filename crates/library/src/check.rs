@@ -45,13 +45,17 @@ impl Library {
         };
 
         let mut stmt = conn.prepare("PRAGMA integrity_check").at(&label)?;
-        let verdicts: Vec<String> = stmt.query_map([], |r| r.get(0)).at(&label)?.collect::<rusqlite::Result<_>>().at(&label)?;
+        let verdicts: Vec<String> =
+            stmt.query_map([], |r| r.get(0)).at(&label)?.collect::<rusqlite::Result<_>>().at(&label)?;
         for verdict in verdicts.into_iter().filter(|v| v != "ok") {
             problem(None, format!("SQLite integrity check: {verdict}"), false);
         }
         let mut stmt = conn.prepare("PRAGMA foreign_key_check").at(&label)?;
-        let orphans: Vec<(String, i64)> =
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).at(&label)?.collect::<rusqlite::Result<_>>().at(&label)?;
+        let orphans: Vec<(String, i64)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .at(&label)?
+            .collect::<rusqlite::Result<_>>()
+            .at(&label)?;
         for (table, rowid) in orphans {
             problem(None, format!("row {rowid} of table {table} points to a row that does not exist"), false);
         }
@@ -98,8 +102,9 @@ impl Library {
         if orphan_excerpts > 0 {
             problem(None, format!("{orphan_excerpts} excerpts belong to deleted sources but are not deleted"), false);
         }
-        report.excerpts =
-            conn.query_row("SELECT count(*) FROM excerpts WHERE deleted_at IS NULL", [], |r| r.get::<_, i64>(0)).at(&label)? as u64;
+        report.excerpts = conn
+            .query_row("SELECT count(*) FROM excerpts WHERE deleted_at IS NULL", [], |r| r.get::<_, i64>(0))
+            .at(&label)? as u64;
 
         let indexed: i64 = conn.query_row("SELECT count(*) FROM source_search", [], |r| r.get(0)).at(&label)?;
         let unindexed: i64 = conn
@@ -117,7 +122,9 @@ impl Library {
                 true,
             );
         }
-        if let Err(e) = conn.execute("INSERT INTO source_search (source_search, rank) VALUES ('integrity-check', 0)", []) {
+        if let Err(e) =
+            conn.execute("INSERT INTO source_search (source_search, rank) VALUES ('integrity-check', 0)", [])
+        {
             problem(None, format!("search index damaged: {e}"), true);
         }
         Ok(report)
@@ -193,7 +200,10 @@ mod tests {
         library.add(&source("a", "Titre")).unwrap();
         library.connection().execute("UPDATE sources SET authors = 'not json', issued = '2025-13'", []).unwrap();
         let report = library.check().unwrap();
-        assert!(report.problems.iter().any(|p| p.source.as_deref() == Some("a") && p.message.contains("authors")), "{report:?}");
+        assert!(
+            report.problems.iter().any(|p| p.source.as_deref() == Some("a") && p.message.contains("authors")),
+            "{report:?}"
+        );
         // Reading it elsewhere is an error naming the field, not a panic.
         let err = library.get("a").unwrap_err().to_string();
         assert!(err.contains("authors"), "{err}");

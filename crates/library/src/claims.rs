@@ -180,7 +180,10 @@ impl Library {
     pub fn brief(&self, id: Uuid) -> Result<Option<(BriefEntry, Timestamp)>> {
         self.conn
             .query_row("SELECT title, lang, path, checked_at FROM briefs WHERE id = ?1", [id.to_string()], |row| {
-                Ok((BriefEntry { id, title: row.get(0)?, lang: row.get(1)?, path: row.get(2)? }, Timestamp(row.get(3)?)))
+                Ok((
+                    BriefEntry { id, title: row.get(0)?, lang: row.get(1)?, path: row.get(2)? },
+                    Timestamp(row.get(3)?),
+                ))
             })
             .optional()
             .at(&self.label)
@@ -193,7 +196,12 @@ mod tests {
     use crate::test_support::*;
 
     fn brief() -> BriefEntry {
-        BriefEntry { id: Uuid::new_v4(), title: "Mali : le blocus".into(), lang: "fr".into(), path: Some("/tmp/b.md".into()) }
+        BriefEntry {
+            id: Uuid::new_v4(),
+            title: "Mali : le blocus".into(),
+            lang: "fr".into(),
+            path: Some("/tmp/b.md".into()),
+        }
     }
 
     fn fact(id: &str, keys: &[&str], line: u32) -> ClaimEntry {
@@ -207,7 +215,12 @@ mod tests {
             confidence: None,
             citations: keys
                 .iter()
-                .map(|k| CitationEntry { key: (*k).into(), locator: Some("p. 4".into()), excerpt: None, credibility: Credibility::from_number(2) })
+                .map(|k| CitationEntry {
+                    key: (*k).into(),
+                    locator: Some("p. 4".into()),
+                    excerpt: None,
+                    credibility: Credibility::from_number(2),
+                })
                 .collect(),
         }
     }
@@ -218,7 +231,9 @@ mod tests {
         library.add(&source("a", "Source A")).unwrap();
         library.add(&source("b", "Source B")).unwrap();
         let b = brief();
-        library.record_claims(&b, &[fact("c1", &["a"], 3), fact("c2", &["a", "b"], 7), fact("c3", &["inconnue"], 9)]).unwrap();
+        library
+            .record_claims(&b, &[fact("c1", &["a"], 3), fact("c2", &["a", "b"], 7), fact("c3", &["inconnue"], 9)])
+            .unwrap();
         let a_id = library.get("a").unwrap().unwrap().source.id;
         let citing = library.claims_citing(a_id).unwrap();
         assert_eq!(citing.iter().map(|c| c.claim_id.as_str()).collect::<Vec<_>>(), ["c1", "c2"]);

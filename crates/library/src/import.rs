@@ -9,7 +9,9 @@ use uuid::Uuid;
 
 use crate::Library;
 use crate::error::{LibraryError, Result, SqliteContext};
-use crate::store::{Stamp, WriteMode, free_key, index_row, key_taken, load_excerpts, title_key, write_source_unindexed};
+use crate::store::{
+    Stamp, WriteMode, free_key, index_row, key_taken, load_excerpts, title_key, write_source_unindexed,
+};
 
 /// What to do with a source that duplicates one already in the library.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -97,7 +99,9 @@ impl Library {
             return Err(LibraryError::KeyTaken(source.key.clone()));
         }
         match self.add_with(source, DuplicatePolicy::Skip)? {
-            ImportOutcome::Skipped { key, existing, reason } => Err(LibraryError::Duplicate { incoming: key, existing, reason }),
+            ImportOutcome::Skipped { key, existing, reason } => {
+                Err(LibraryError::Duplicate { incoming: key, existing, reason })
+            }
             _ => Ok(()),
         }
     }
@@ -105,7 +109,9 @@ impl Library {
     /// Adds one source, handling a duplicate by `policy`. A taken key is an error.
     pub fn add_with(&mut self, source: &Source, policy: DuplicatePolicy) -> Result<ImportOutcome> {
         let label = self.label.clone();
-        if key_taken(&self.conn, source.key.as_str()).at(&label)? && find_duplicate(&self.conn, source).at(&label)?.is_none() {
+        if key_taken(&self.conn, source.key.as_str()).at(&label)?
+            && find_duplicate(&self.conn, source).at(&label)?.is_none()
+        {
             return Err(LibraryError::KeyTaken(source.key.clone()));
         }
         let mut report = self.import(vec![source.clone()], policy)?;
@@ -125,7 +131,8 @@ impl Library {
         // Into an empty library (a first import, the big one), duplicates can only be among
         // the incoming sources, so they are found in memory instead of by a handful of
         // index lookups per source.
-        let live: i64 = tx.query_row("SELECT count(*) FROM sources WHERE deleted_at IS NULL", [], |r| r.get(0)).at(&label)?;
+        let live: i64 =
+            tx.query_row("SELECT count(*) FROM sources WHERE deleted_at IS NULL", [], |r| r.get(0)).at(&label)?;
         let mut seen = (live == 0).then(Seen::default);
         let mut report = ImportReport::default();
         let mut written = Vec::with_capacity(sources.len());
@@ -254,7 +261,10 @@ fn import_one(
 }
 
 /// The live source that `source` duplicates, if any, with the reason.
-pub(crate) fn find_duplicate(conn: &Connection, source: &Source) -> rusqlite::Result<Option<(Source, DuplicateReason)>> {
+pub(crate) fn find_duplicate(
+    conn: &Connection,
+    source: &Source,
+) -> rusqlite::Result<Option<(Source, DuplicateReason)>> {
     let by = |sql: &str, value: &dyn rusqlite::ToSql| -> rusqlite::Result<Option<String>> {
         conn.prepare_cached(sql)?.query_row([value], |r| r.get::<_, String>(0)).optional()
     };
@@ -425,7 +435,10 @@ mod tests {
         let mut library = memory();
         library.add(&source("k", "Premier")).unwrap();
         let report = library
-            .import(vec![source("k", "Deuxième"), source("k", "Troisième"), source("z", "Autre")], DuplicatePolicy::Skip)
+            .import(
+                vec![source("k", "Deuxième"), source("k", "Troisième"), source("z", "Autre")],
+                DuplicatePolicy::Skip,
+            )
             .unwrap();
         assert_eq!(report.added(), 3);
         assert_eq!(report.renamed(), 2);
@@ -439,7 +452,9 @@ mod tests {
         library.import(list.clone(), DuplicatePolicy::Skip).unwrap();
         let report = library.import(list, DuplicatePolicy::Skip).unwrap();
         assert_eq!((report.added(), report.skipped()), (0, 2));
-        assert!(report.outcomes.iter().all(|o| matches!(o, ImportOutcome::Skipped { reason: DuplicateReason::SameId, .. })));
+        assert!(
+            report.outcomes.iter().all(|o| matches!(o, ImportOutcome::Skipped { reason: DuplicateReason::SameId, .. }))
+        );
     }
 
     /// The in-memory duplicate detection (used for imports into an empty library) must

@@ -36,11 +36,11 @@ use rusqlite::{Connection, OpenFlags};
 pub use backup::{BackupReason, DEFAULT_KEEP_BACKUPS};
 pub use check::{CheckReport, Problem};
 pub use claims::{BriefEntry, CitationEntry, CitingClaim, ClaimEntry, ClaimKind};
-pub use revisions::Revision;
 pub use error::{LibraryError, Result};
-pub use import::{is_key_free, DuplicatePolicy, DuplicateReason, ImportOutcome, ImportReport};
+pub use import::{DuplicatePolicy, DuplicateReason, ImportOutcome, ImportReport, is_key_free};
 pub use migrate::SCHEMA_VERSION;
 pub use mizan_source::Source;
+pub use revisions::Revision;
 pub use search::{RANK_WINDOW, SearchHit, SearchQuery, SourceSummary, YearRange};
 pub use store::SourceRecord;
 
@@ -149,10 +149,8 @@ impl Library {
         // WAL lets the app and the CLI read while the other writes; a busy timeout makes
         // them wait for each other instead of failing.
         self.conn.busy_timeout(std::time::Duration::from_secs(10)).at(&self.label)?;
-        let mode: String = self
-            .conn
-            .pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0))
-            .at(&self.label)?;
+        let mode: String =
+            self.conn.pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0)).at(&self.label)?;
         if self.path.is_some() && !mode.eq_ignore_ascii_case("wal") {
             return Err(LibraryError::NotALibrary {
                 path: self.path.clone().unwrap_or_default(),
@@ -174,7 +172,8 @@ impl Library {
             .create_scalar_function(
                 "mizan_fold",
                 1,
-                rusqlite::functions::FunctionFlags::SQLITE_UTF8 | rusqlite::functions::FunctionFlags::SQLITE_DETERMINISTIC,
+                rusqlite::functions::FunctionFlags::SQLITE_UTF8
+                    | rusqlite::functions::FunctionFlags::SQLITE_DETERMINISTIC,
                 |ctx| Ok(mizan_text::fold(&ctx.get::<String>(0).unwrap_or_default())),
             )
             .at(&self.label)?;
@@ -196,10 +195,8 @@ impl Library {
         }
         if existed && version == 0 {
             // A SQLite file with tables but no schema version is someone else's database.
-            let tables: i64 = self
-                .conn
-                .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
-                .at(&self.label)?;
+            let tables: i64 =
+                self.conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0)).at(&self.label)?;
             if tables > 0 {
                 return Err(LibraryError::NotALibrary {
                     path: self.path.clone().unwrap_or_default(),

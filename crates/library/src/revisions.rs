@@ -58,11 +58,18 @@ impl Library {
     pub fn revisions(&self, brief_id: Uuid) -> Result<Vec<Revision>> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT number, saved_at, saved_by, size FROM revisions WHERE brief_id = ?1 ORDER BY number")
+            .prepare_cached(
+                "SELECT number, saved_at, saved_by, size FROM revisions WHERE brief_id = ?1 ORDER BY number",
+            )
             .at(&self.label)?;
         let rows = stmt
             .query_map([brief_id.to_string()], |r| {
-                Ok(Revision { number: r.get(0)?, saved_at: Timestamp(r.get(1)?), saved_by: r.get(2)?, size: r.get::<_, i64>(3)? as u64 })
+                Ok(Revision {
+                    number: r.get(0)?,
+                    saved_at: Timestamp(r.get(1)?),
+                    saved_by: r.get(2)?,
+                    size: r.get::<_, i64>(3)? as u64,
+                })
             })
             .at(&self.label)?;
         rows.collect::<rusqlite::Result<_>>().at(&self.label)
@@ -80,7 +87,12 @@ impl Library {
             .optional()
             .at(&self.label)?;
         let Some((compressed, hash)) = row else { return Ok(None) };
-        let bad = |reason: String| LibraryError::BadRow { id: format!("{brief_id} revision {number}"), field: "content", value: String::new(), reason };
+        let bad = |reason: String| LibraryError::BadRow {
+            id: format!("{brief_id} revision {number}"),
+            field: "content",
+            value: String::new(),
+            reason,
+        };
         let mut text = String::new();
         flate2::read::DeflateDecoder::new(compressed.as_slice())
             .read_to_string(&mut text)

@@ -25,7 +25,8 @@ pub(crate) fn read_source(row: &Row<'_>) -> Result<Source> {
     let key_text: String = get(row, 1)?;
     let key = CitationKey::parse(&key_text).map_err(|e| bad("key", &key_text, e.to_string()))?;
     let kind_text: String = get(row, 2)?;
-    let kind: SourceType = kind_text.parse().map_err(|e: mizan_source::UnknownSourceType| bad("type", &kind_text, e.to_string()))?;
+    let kind: SourceType =
+        kind_text.parse().map_err(|e: mizan_source::UnknownSourceType| bad("type", &kind_text, e.to_string()))?;
     let authors_text: String = get(row, 5)?;
     let authors = authors_from_json(&authors_text).map_err(|reason| bad("authors", &authors_text, reason))?;
     let tags_text: String = get(row, 14)?;
@@ -37,10 +38,15 @@ pub(crate) fn read_source(row: &Row<'_>) -> Result<Source> {
     let grade_text: Option<String> = get(row, 15)?;
     let grade = match grade_text {
         Some(letter) => {
-            let reliability: Reliability = letter.parse().map_err(|e: mizan_source::GradeError| bad("grade", &letter, e.to_string()))?;
+            let reliability: Reliability =
+                letter.parse().map_err(|e: mizan_source::GradeError| bad("grade", &letter, e.to_string()))?;
             let graded_by: Option<String> = get(row, 16)?;
             let graded_at: Option<i64> = get(row, 17)?;
-            Some(Grading { reliability, graded_by: graded_by.unwrap_or_default(), graded_at: Timestamp(graded_at.unwrap_or(0)) })
+            Some(Grading {
+                reliability,
+                graded_by: graded_by.unwrap_or_default(),
+                graded_at: Timestamp(graded_at.unwrap_or(0)),
+            })
         }
         None => None,
     };
@@ -96,7 +102,9 @@ pub(crate) fn authors_from_json(text: &str) -> Result<Vec<Person>, String> {
             let field = |name: &str| item.get(name).and_then(Value::as_str);
             match (field("literal"), field("family")) {
                 (Some(literal), _) => Ok(Person::Literal(literal.to_owned())),
-                (None, Some(family)) => Ok(Person::Structured { given: field("given").map(str::to_owned), family: family.to_owned() }),
+                (None, Some(family)) => {
+                    Ok(Person::Structured { given: field("given").map(str::to_owned), family: family.to_owned() })
+                }
                 _ => Err(format!("author {item} has neither `family` nor `literal`")),
             }
         })

@@ -150,7 +150,8 @@ impl Library {
         limit: usize,
         hits: &mut Vec<SearchHit>,
     ) -> Result<usize> {
-        let row_sql = format!("SELECT {SUMMARY_COLUMNS}, ?2 FROM sources s WHERE s.rowid = ?1 AND s.deleted_at IS NULL{filters}");
+        let row_sql =
+            format!("SELECT {SUMMARY_COLUMNS}, ?2 FROM sources s WHERE s.rowid = ?1 AND s.deleted_at IS NULL{filters}");
         let mut fts = self.conn.prepare_cached(fts_sql).at(&self.label)?;
         let mut by_rowid = self.conn.prepare_cached(&row_sql).at(&self.label)?;
         let mut matches = fts.query([expr]).at(&self.label)?;
@@ -266,7 +267,8 @@ fn filter_sql(query: &SearchQuery, all: bool) -> (String, Vec<Value>) {
         format!("?{}", args.len() + 2)
     };
     if all && !query.kinds.is_empty() {
-        let list: Vec<String> = query.kinds.iter().map(|k| param(&mut args, Value::Text(k.name().to_owned()))).collect();
+        let list: Vec<String> =
+            query.kinds.iter().map(|k| param(&mut args, Value::Text(k.name().to_owned()))).collect();
         let _ = write!(sql, " AND s.type IN ({})", list.join(", "));
     }
     if let Some(language) = query.language.as_ref().filter(|_| all) {
@@ -300,7 +302,12 @@ fn filter_sql(query: &SearchQuery, all: bool) -> (String, Vec<Value>) {
 fn read_hit(row: &rusqlite::Row<'_>) -> Result<SearchHit> {
     let sqlite = |source| LibraryError::Sqlite { path: String::new(), source };
     let id_text: String = row.get(0).map_err(sqlite)?;
-    let bad = |field: &'static str, value: String, reason: String| LibraryError::BadRow { id: id_text.clone(), field, value, reason };
+    let bad = |field: &'static str, value: String, reason: String| LibraryError::BadRow {
+        id: id_text.clone(),
+        field,
+        value,
+        reason,
+    };
     let key: String = row.get(1).map_err(sqlite)?;
     let kind: String = row.get(2).map_err(sqlite)?;
     let authors: String = row.get(5).map_err(sqlite)?;
@@ -311,13 +318,19 @@ fn read_hit(row: &rusqlite::Row<'_>) -> Result<SearchHit> {
         source: SourceSummary {
             id: uuid::Uuid::parse_str(&id_text).map_err(|e| bad("id", id_text.clone(), e.to_string()))?,
             key: CitationKey::parse(&key).map_err(|e| bad("key", key.clone(), e.to_string()))?,
-            kind: kind.parse().map_err(|e: mizan_source::UnknownSourceType| bad("type", kind.clone(), e.to_string()))?,
+            kind: kind
+                .parse()
+                .map_err(|e: mizan_source::UnknownSourceType| bad("type", kind.clone(), e.to_string()))?,
             title: row.get(3).map_err(sqlite)?,
             container_title: row.get(4).map_err(sqlite)?,
             authors: crate::row::authors_from_json(&authors).map_err(|e| bad("authors", authors.clone(), e))?,
-            issued: issued.map(|t| t.parse().map_err(|e: mizan_source::PartialDateError| bad("issued", t.clone(), e.to_string()))).transpose()?,
+            issued: issued
+                .map(|t| t.parse().map_err(|e: mizan_source::PartialDateError| bad("issued", t.clone(), e.to_string())))
+                .transpose()?,
             language: row.get(7).map_err(sqlite)?,
-            grade: grade.map(|g| g.parse().map_err(|e: mizan_source::GradeError| bad("grade", g.clone(), e.to_string()))).transpose()?,
+            grade: grade
+                .map(|g| g.parse().map_err(|e: mizan_source::GradeError| bad("grade", g.clone(), e.to_string())))
+                .transpose()?,
             tags: crate::row::tags_from_json(&tags).map_err(|e| bad("tags", tags.clone(), e))?,
         },
         score: row.get(10).map_err(sqlite)?,
@@ -528,7 +541,10 @@ mod tests {
         // An old source whose title is only the word, then many newer long titles.
         batch.push(source("old-exact", "Kidal"));
         for n in 0..(RANK_WINDOW + 50) {
-            batch.push(source(&format!("n{n}"), &format!("Long rapport numéro {n} qui mentionne aussi Kidal parmi bien d'autres lieux")));
+            batch.push(source(
+                &format!("n{n}"),
+                &format!("Long rapport numéro {n} qui mentionne aussi Kidal parmi bien d'autres lieux"),
+            ));
         }
         library.import(batch, DuplicatePolicy::Skip).unwrap();
         let hits = find(&library, "kidal");

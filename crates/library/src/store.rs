@@ -86,7 +86,10 @@ impl Library {
             Some(record) if record.deleted_at.is_none() => reindex(&self.conn, &record.source).at(&self.label),
             _ => {
                 self.conn
-                    .execute("DELETE FROM source_search WHERE rowid = (SELECT rowid FROM sources WHERE id = ?1)", [id.to_string()])
+                    .execute(
+                        "DELETE FROM source_search WHERE rowid = (SELECT rowid FROM sources WHERE id = ?1)",
+                        [id.to_string()],
+                    )
                     .at(&self.label)?;
                 Ok(())
             }
@@ -113,8 +116,10 @@ impl Library {
 
     /// How many live sources the library holds.
     pub fn count(&self) -> Result<u64> {
-        let n: i64 =
-            self.conn.query_row("SELECT count(*) FROM sources WHERE deleted_at IS NULL", [], |r| r.get(0)).at(&self.label)?;
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sources WHERE deleted_at IS NULL", [], |r| r.get(0))
+            .at(&self.label)?;
         Ok(u64::try_from(n).unwrap_or(0))
     }
 
@@ -126,7 +131,9 @@ impl Library {
         let label = self.label.clone();
         let tx = self.conn.transaction().at(&label)?;
         let current: Option<String> = tx
-            .query_row("SELECT key FROM sources WHERE id = ?1 AND deleted_at IS NULL", [source.id.to_string()], |r| r.get(0))
+            .query_row("SELECT key FROM sources WHERE id = ?1 AND deleted_at IS NULL", [source.id.to_string()], |r| {
+                r.get(0)
+            })
             .optional()
             .at(&label)?;
         let Some(current_key) = current else {
@@ -169,7 +176,8 @@ impl Library {
             params![id, stamp.at.0, stamp.by],
         )
         .at(&label)?;
-        tx.execute("DELETE FROM source_search WHERE rowid = (SELECT rowid FROM sources WHERE id = ?1)", [&id]).at(&label)?;
+        tx.execute("DELETE FROM source_search WHERE rowid = (SELECT rowid FROM sources WHERE id = ?1)", [&id])
+            .at(&label)?;
         tx.commit().at(&label)?;
         Ok(record.source)
     }
@@ -186,7 +194,12 @@ pub(crate) fn key_taken(conn: &Connection, key: &str) -> rusqlite::Result<bool> 
 }
 
 /// Writes a source row, its excerpts and its search entry.
-pub(crate) fn write_source(conn: &Connection, source: &Source, stamp: Stamp<'_>, mode: WriteMode) -> rusqlite::Result<()> {
+pub(crate) fn write_source(
+    conn: &Connection,
+    source: &Source,
+    stamp: Stamp<'_>,
+    mode: WriteMode,
+) -> rusqlite::Result<()> {
     let rowid = write_source_unindexed(conn, source, stamp, mode)?;
     if mode == WriteMode::Update {
         conn.prepare_cached("DELETE FROM source_search WHERE rowid = ?1")?.execute([rowid])?;
@@ -374,7 +387,9 @@ pub(crate) fn index_text(text: &str) -> String {
 
 /// Rewrites the search entry of a live source (the FTS rowid is the source's rowid).
 pub(crate) fn reindex(conn: &Connection, source: &Source) -> rusqlite::Result<()> {
-    let rowid: i64 = conn.prepare_cached("SELECT rowid FROM sources WHERE id = ?1")?.query_row([source.id.to_string()], |r| r.get(0))?;
+    let rowid: i64 = conn
+        .prepare_cached("SELECT rowid FROM sources WHERE id = ?1")?
+        .query_row([source.id.to_string()], |r| r.get(0))?;
     conn.prepare_cached("DELETE FROM source_search WHERE rowid = ?1")?.execute([rowid])?;
     index_row(conn, rowid, source)
 }
@@ -435,7 +450,11 @@ mod tests {
         s.accessed = Some("2025-11-02".parse().unwrap());
         s.notes = Some("Reportage sur les files d’attente aux stations-service.".into());
         s.tags = vec!["Mali".into(), "JNIM".into(), "carburant".into()];
-        s.excerpts = vec![Excerpt { id: Uuid::new_v4(), text: "Les convois de citernes sont attaqués sur l’axe Kayes–Bamako.".into(), locator: Some("§ 3".into()) }];
+        s.excerpts = vec![Excerpt {
+            id: Uuid::new_v4(),
+            text: "Les convois de citernes sont attaqués sur l’axe Kayes–Bamako.".into(),
+            locator: Some("§ 3".into()),
+        }];
         s
     }
 

@@ -35,7 +35,13 @@ fn blocks(measure: f32) -> Vec<Block> {
     let heading = |size: f32| SpanStyle { size, weight: Weight::Bold, ..SpanStyle::default() };
     let mut out = Vec::new();
     out.push(Block {
-        para: Paragraph::new("الوضع الأمني في منطقة الساحل: حصار باماكو وتداعياته", heading(18.0), Direction::Rtl, Lang::Ar, measure),
+        para: Paragraph::new(
+            "الوضع الأمني في منطقة الساحل: حصار باماكو وتداعياته",
+            heading(18.0),
+            Direction::Rtl,
+            Lang::Ar,
+            measure,
+        ),
         space_after: 4.0,
         color: ACCENT,
         rule_after: true,
@@ -49,7 +55,13 @@ fn blocks(measure: f32) -> Vec<Block> {
         });
     }
     out.push(Block {
-        para: Paragraph::new("Situation sécuritaire au Sahel : le blocus de Bamako", heading(16.0), Direction::Ltr, Lang::Fr, measure),
+        para: Paragraph::new(
+            "Situation sécuritaire au Sahel : le blocus de Bamako",
+            heading(16.0),
+            Direction::Ltr,
+            Lang::Fr,
+            measure,
+        ),
         space_after: 4.0,
         color: ACCENT,
         rule_after: true,
@@ -111,7 +123,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         y = top + (layout.lines.len() - first_line_of_page) as f32 * layout.line_height;
         if block.rule_after {
             let page = pages.last_mut().ok_or("no page")?;
-            page.items.push(PageItem::Rule { from: (MARGIN_X, y + 2.0), to: (page_w - MARGIN_X, y + 2.0), thickness: 0.8, color: ACCENT });
+            page.items.push(PageItem::Rule {
+                from: (MARGIN_X, y + 2.0),
+                to: (page_w - MARGIN_X, y + 2.0),
+                thickness: 0.8,
+                color: ACCENT,
+            });
             y += 8.0;
         }
         y += block.space_after;
@@ -119,10 +136,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Folios: Arabic-Indic digits, centred under the text block, with a thin rule above.
     let count = pages.len();
     for (n, page) in pages.iter_mut().enumerate() {
-        let label = format!("{} / {}", format_number(n as u64 + 1, Digits::ArabicIndic), format_number(count as u64, Digits::ArabicIndic));
-        let folio = Paragraph::new(label, SpanStyle { size: 9.0, ..SpanStyle::default() }, Direction::Rtl, Lang::Ar, measure).aligned(Align::Center);
+        let label = format!(
+            "{} / {}",
+            format_number(n as u64 + 1, Digits::ArabicIndic),
+            format_number(count as u64, Digits::ArabicIndic)
+        );
+        let folio =
+            Paragraph::new(label, SpanStyle { size: 9.0, ..SpanStyle::default() }, Direction::Rtl, Lang::Ar, measure)
+                .aligned(Align::Center);
         let layout = layout_paragraph(&folio, &fonts)?;
-        page.items.push(PageItem::Rule { from: (MARGIN_X, page_h - 62.0), to: (page_w - MARGIN_X, page_h - 62.0), thickness: 0.4, color: ACCENT });
+        page.items.push(PageItem::Rule {
+            from: (MARGIN_X, page_h - 62.0),
+            to: (page_w - MARGIN_X, page_h - 62.0),
+            thickness: 0.4,
+            color: ACCENT,
+        });
         page.add_paragraph(&layout, MARGIN_X, page_h - 58.0, ACCENT);
     }
 

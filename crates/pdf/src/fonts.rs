@@ -45,7 +45,8 @@ pub(crate) fn clusters(run: &GlyphRun) -> Vec<std::ops::Range<usize>> {
     let mut out: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, g) in run.glyphs.iter().enumerate() {
         let same_text = |last: &std::ops::Range<usize>| run.glyphs.get(last.start).is_some_and(|h| h.text == g.text);
-        let prev_empty = out.last().is_some_and(|last: &std::ops::Range<usize>| last.clone().all(|j| run.glyphs[j].text.is_empty()));
+        let prev_empty =
+            out.last().is_some_and(|last: &std::ops::Range<usize>| last.clone().all(|j| run.glyphs[j].text.is_empty()));
         match out.last_mut() {
             Some(last) if same_text(last) || g.text.is_empty() || prev_empty => last.end = i + 1,
             _ => out.push(i..i + 1),
@@ -115,7 +116,11 @@ pub(crate) fn embed(fonts: &FontSet, pages: &[Page], subset: bool) -> Result<BTr
         } else {
             (face.data().to_vec(), None)
         };
-        let base_font = if subset { format!("{}+{}", subset_tag(face.name(), &glyphs), face.name()) } else { face.name().to_owned() };
+        let base_font = if subset {
+            format!("{}+{}", subset_tag(face.name(), &glyphs), face.name())
+        } else {
+            face.name().to_owned()
+        };
         out.insert(face_id, EmbeddedFont { resource: format!("F{}", n + 1), base_font, program, remap, canonical });
     }
     Ok(out)
@@ -148,7 +153,10 @@ fn subset_tag(name: &str, glyphs: &BTreeSet<u16>) -> String {
 /// yeh kerned away from a reh, marks drawn left of their base — and with the font's own advance
 /// widths those boxes leave gaps or overlaps that extractors (poppler, MuPDF) read as word
 /// breaks. Widths taken from the actual spacing make the boxes meet, so words come back whole.
-pub(crate) fn extraction_widths(pages: &[Page], embedded: &BTreeMap<FaceId, EmbeddedFont>) -> BTreeMap<FaceId, BTreeMap<u16, f32>> {
+pub(crate) fn extraction_widths(
+    pages: &[Page],
+    embedded: &BTreeMap<FaceId, EmbeddedFont>,
+) -> BTreeMap<FaceId, BTreeMap<u16, f32>> {
     let mut samples: BTreeMap<(FaceId, u16), Vec<f32>> = BTreeMap::new();
     for page in pages {
         for item in &page.items {

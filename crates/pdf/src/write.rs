@@ -57,13 +57,20 @@ pub fn write_pdf(doc: &Document<'_>, options: &Options) -> Result<Vec<u8>, PdfEr
     let mut warnings = Vec::new();
     let mut out = pdf.to_lopdf_document(&save, &mut warnings);
     let id = document_id(doc, &embedded);
-    out.trailer.set("ID", Object::Array(vec![Object::String(id.clone(), StringFormat::Hexadecimal), Object::String(id, StringFormat::Hexadecimal)]));
+    out.trailer.set(
+        "ID",
+        Object::Array(vec![
+            Object::String(id.clone(), StringFormat::Hexadecimal),
+            Object::String(id, StringFormat::Hexadecimal),
+        ]),
+    );
     let catalog = out.catalog_mut().map_err(|e| PdfError::Serialize(e.to_string()))?;
     if !doc.metadata.lang.is_empty() {
         catalog.set("Lang", Object::string_literal(doc.metadata.lang.as_str()));
     }
     if doc.metadata.rtl {
-        catalog.set("ViewerPreferences", lopdf::Dictionary::from_iter(vec![("Direction", Object::Name(b"R2L".to_vec()))]));
+        catalog
+            .set("ViewerPreferences", lopdf::Dictionary::from_iter(vec![("Direction", Object::Name(b"R2L".to_vec()))]));
     }
     if options.compress {
         compress_streams(&mut out);
@@ -85,7 +92,10 @@ fn validate(doc: &Document<'_>) -> Result<(), PdfError> {
         && d.minute < 60
         && d.second < 60;
     if !date_ok {
-        return Err(PdfError::InvalidDate(format!("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", d.year, d.month, d.day, d.hour, d.minute, d.second)));
+        return Err(PdfError::InvalidDate(format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+            d.year, d.month, d.day, d.hour, d.minute, d.second
+        )));
     }
     for (i, page) in doc.pages.iter().enumerate() {
         let n = i + 1;
@@ -100,11 +110,16 @@ fn validate(doc: &Document<'_>) -> Result<(), PdfError> {
                         && run.x.is_finite()
                         && run.size.is_finite()
                         && run.size > 0.0
-                        && run.glyphs.iter().all(|g| g.x_advance.is_finite() && g.x_offset.is_finite() && g.y_offset.is_finite())
+                        && run
+                            .glyphs
+                            .iter()
+                            .all(|g| g.x_advance.is_finite() && g.x_offset.is_finite() && g.y_offset.is_finite())
                         && color_ok(color)
                 }
                 PageItem::Rule { from, to, thickness, color } => {
-                    [from.0, from.1, to.0, to.1, *thickness].iter().all(|v| v.is_finite()) && *thickness >= 0.0 && color_ok(color)
+                    [from.0, from.1, to.0, to.1, *thickness].iter().all(|v| v.is_finite())
+                        && *thickness >= 0.0
+                        && color_ok(color)
                 }
                 PageItem::Rect { x, y, width, height, color } => {
                     [*x, *y, *width, *height].iter().all(|v| v.is_finite()) && color_ok(color)
@@ -149,7 +164,10 @@ fn page_ops(page: &Page, embedded: &BTreeMap<FaceId, EmbeddedFont>) -> PdfPage {
                 }
                 let key = (ef.resource.clone(), run.size.to_bits());
                 if font.as_ref() != Some(&key) {
-                    ops.push(Op::SetFont { font: PdfFontHandle::External(FontId(ef.resource.clone())), size: Pt(run.size) });
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(FontId(ef.resource.clone())),
+                        size: Pt(run.size),
+                    });
                     font = Some(key);
                 }
                 set_fill(&mut ops, *color);
@@ -158,14 +176,22 @@ fn page_ops(page: &Page, embedded: &BTreeMap<FaceId, EmbeddedFont>) -> PdfPage {
                 for cluster in clusters(run) {
                     let text = cluster_text(run, &cluster);
                     let glyphs = &run.glyphs[cluster];
-                    let spelled = glyphs.len() == 1 && glyphs.first().and_then(|g| ef.canonical.get(&g.id)).is_some_and(|t| t == text);
+                    let spelled = glyphs.len() == 1
+                        && glyphs.first().and_then(|g| ef.canonical.get(&g.id)).is_some_and(|t| t == text);
                     if !spelled {
-                        ops.push(Op::BeginMarkedContentWithProperties { tag: "Span".to_owned(), properties: actual_text(text) });
+                        ops.push(Op::BeginMarkedContentWithProperties {
+                            tag: "Span".to_owned(),
+                            properties: actual_text(text),
+                        });
                     }
                     for g in glyphs {
-                        ops.push(Op::SetTextMatrix { matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, pen + g.x_offset, y + g.y_offset]) });
+                        ops.push(Op::SetTextMatrix {
+                            matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, pen + g.x_offset, y + g.y_offset]),
+                        });
                         let cid = ef.canonical.get(&g.id).cloned();
-                        ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(vec![Codepoint { gid: ef.code(g.id), offset: 0.0, cid }])] });
+                        ops.push(Op::ShowText {
+                            items: vec![TextItem::GlyphIds(vec![Codepoint { gid: ef.code(g.id), offset: 0.0, cid }])],
+                        });
                         pen += g.x_advance;
                     }
                     if !spelled {
@@ -180,7 +206,8 @@ fn page_ops(page: &Page, embedded: &BTreeMap<FaceId, EmbeddedFont>) -> PdfPage {
                 }
                 ops.push(Op::SetOutlineColor { col: pdf_color(*color) });
                 ops.push(Op::SetOutlineThickness { pt: Pt(*thickness) });
-                let point = |(px, py): (f32, f32)| LinePoint { p: Point { x: Pt(px), y: Pt(page.height - py) }, bezier: false };
+                let point =
+                    |(px, py): (f32, f32)| LinePoint { p: Point { x: Pt(px), y: Pt(page.height - py) }, bezier: false };
                 ops.push(Op::DrawLine { line: PdfLine { points: vec![point(*from), point(*to)], is_closed: false } });
             }
             PageItem::Rect { x, y, width, height, color } => {

@@ -34,8 +34,9 @@ fn arabic_pages(fonts: &FontSet) -> Vec<Page> {
     let mut pages = vec![Page::a4()];
     let mut y = 70.0;
     for text in ARABIC.split("\n\n").map(str::trim).filter(|t| !t.is_empty()) {
-        let p = Paragraph::new(text, SpanStyle { size: 12.5, ..SpanStyle::default() }, Direction::Rtl, Lang::Ar, measure)
-            .aligned(Align::Justify);
+        let p =
+            Paragraph::new(text, SpanStyle { size: 12.5, ..SpanStyle::default() }, Direction::Rtl, Lang::Ar, measure)
+                .aligned(Align::Justify);
         let layout = layout_paragraph(&p, fonts).unwrap();
         for line in &layout.lines {
             if y + layout.line_height > 760.0 {
@@ -44,7 +45,12 @@ fn arabic_pages(fonts: &FontSet) -> Vec<Page> {
             }
             let page = pages.last_mut().unwrap();
             for run in &line.runs {
-                page.items.push(PageItem::Glyphs { x: 68.0, baseline: y + layout.lines[0].baseline, run: run.clone(), color: Color::BLACK });
+                page.items.push(PageItem::Glyphs {
+                    x: 68.0,
+                    baseline: y + layout.lines[0].baseline,
+                    run: run.clone(),
+                    color: Color::BLACK,
+                });
             }
             y += layout.line_height;
         }
@@ -89,7 +95,8 @@ fn two_arabic_pages_embed_subset_fonts_with_tounicode() {
         assert!(String::from_utf8_lossy(&cmap).contains("beginbfchar"));
         let descendant = dict.get(b"DescendantFonts").and_then(Object::as_array).unwrap()[0].as_dict().unwrap();
         let descriptor = descendant.get_deref(b"FontDescriptor", &doc).and_then(Object::as_dict).unwrap();
-        let program = descriptor.get_deref(b"FontFile2", &doc).and_then(Object::as_stream).expect("embedded TrueType program");
+        let program =
+            descriptor.get_deref(b"FontFile2", &doc).and_then(Object::as_stream).expect("embedded TrueType program");
         let program_len = program.decompressed_content().map(|c| c.len()).unwrap_or(program.content.len());
         assert!(program_len < 120_000, "{base}: embedded program of {program_len} bytes is not a subset");
     }
@@ -162,7 +169,11 @@ fn pdftotext_gives_arabic_and_french_back_in_logical_order() {
     std::fs::write(&path, write(&fonts, pages)).unwrap();
     let out = Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(&path).arg("-").output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout).replace('\u{0640}', "");
-    let words: Vec<&str> = ARABIC.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphabetic())).filter(|w| w.chars().count() >= 2 && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))).collect();
+    let words: Vec<&str> = ARABIC
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .filter(|w| w.chars().count() >= 2 && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)))
+        .collect();
     let found = words.iter().filter(|w| text.contains(*w)).count();
     let ratio = found as f64 / words.len() as f64;
     assert!(ratio >= 0.98, "only {found} of {} Arabic words come back from pdftotext", words.len());
@@ -182,8 +193,19 @@ fn qpdf_finds_nothing_wrong() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("check.pdf");
     let mut pages = arabic_pages(&fonts);
-    pages[0].items.push(PageItem::Rule { from: (68.0, 60.0), to: (527.0, 60.0), thickness: 0.8, color: Color::rgb8(30, 60, 95) });
-    pages[0].items.push(PageItem::Rect { x: 68.0, y: 780.0, width: 459.0, height: 4.0, color: Color::rgb8(200, 200, 200) });
+    pages[0].items.push(PageItem::Rule {
+        from: (68.0, 60.0),
+        to: (527.0, 60.0),
+        thickness: 0.8,
+        color: Color::rgb8(30, 60, 95),
+    });
+    pages[0].items.push(PageItem::Rect {
+        x: 68.0,
+        y: 780.0,
+        width: 459.0,
+        height: 4.0,
+        color: Color::rgb8(200, 200, 200),
+    });
     std::fs::write(&path, write(&fonts, pages)).unwrap();
     let out = Command::new("qpdf").arg("--check").arg(&path).output().unwrap();
     let report = String::from_utf8_lossy(&out.stdout);
@@ -222,8 +244,13 @@ fn whole_fonts_when_subsetting_is_off() {
     let p = Paragraph::new("Sahel", SpanStyle::default(), Direction::Ltr, Lang::Fr, 100.0);
     let mut page = Page::a4();
     page.add_paragraph(&layout_paragraph(&p, &fonts).unwrap(), 50.0, 50.0, Color::BLACK);
-    let full = write_pdf(&Document { fonts: &fonts, pages: vec![page.clone()], metadata: metadata() }, &Options { subset_fonts: false, compress: true }).unwrap();
-    let subset = write_pdf(&Document { fonts: &fonts, pages: vec![page], metadata: metadata() }, &Options::default()).unwrap();
+    let full = write_pdf(
+        &Document { fonts: &fonts, pages: vec![page.clone()], metadata: metadata() },
+        &Options { subset_fonts: false, compress: true },
+    )
+    .unwrap();
+    let subset =
+        write_pdf(&Document { fonts: &fonts, pages: vec![page], metadata: metadata() }, &Options::default()).unwrap();
     assert!(full.len() > 5 * subset.len(), "full {} vs subset {}", full.len(), subset.len());
     let doc = load(&full);
     let bases: Vec<String> = doc

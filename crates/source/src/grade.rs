@@ -126,11 +126,7 @@ impl Credibility {
 impl FromStr for Credibility {
     type Err = GradeError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        s.trim()
-            .parse::<u8>()
-            .ok()
-            .and_then(Self::from_number)
-            .ok_or_else(|| GradeError::Credibility(s.to_owned()))
+        s.trim().parse::<u8>().ok().and_then(Self::from_number).ok_or_else(|| GradeError::Credibility(s.to_owned()))
     }
 }
 

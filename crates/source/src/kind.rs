@@ -87,10 +87,7 @@ impl FromStr for SourceType {
     type Err = UnknownSourceType;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let wanted = s.trim().to_ascii_lowercase().replace(['_', ' '], "-");
-        Self::ALL
-            .into_iter()
-            .find(|t| t.name() == wanted)
-            .ok_or_else(|| UnknownSourceType(s.to_owned()))
+        Self::ALL.into_iter().find(|t| t.name() == wanted).ok_or_else(|| UnknownSourceType(s.to_owned()))
     }
 }
 

@@ -12,10 +12,7 @@ pub enum Person {
 impl Person {
     pub fn structured(given: &str, family: &str) -> Self {
         let given = given.trim();
-        Self::Structured {
-            given: (!given.is_empty()).then(|| given.to_owned()),
-            family: family.trim().to_owned(),
-        }
+        Self::Structured { given: (!given.is_empty()).then(|| given.to_owned()), family: family.trim().to_owned() }
     }
 
     pub fn literal(name: &str) -> Self {

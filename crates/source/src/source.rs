@@ -114,7 +114,9 @@ pub fn normalize_url(url: &str) -> Option<String> {
     if let Some(query) = query {
         let mut kept: Vec<&str> = query
             .split('&')
-            .filter(|p| !p.is_empty() && !p.starts_with("utm_") && !p.starts_with("fbclid=") && !p.starts_with("gclid="))
+            .filter(|p| {
+                !p.is_empty() && !p.starts_with("utm_") && !p.starts_with("fbclid=") && !p.starts_with("gclid=")
+            })
             .collect();
         kept.sort_unstable();
         if !kept.is_empty() {

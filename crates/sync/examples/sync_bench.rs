@@ -28,7 +28,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut amina = library("amina", work.path())?;
     let sources: Vec<Source> = (0..1000)
         .map(|i| {
-            let mut s = Source::new(CitationKey::sanitize(&format!("rapport-{i}")), &format!("Rapport sur la sécurité au Sahel n° {i}"));
+            let mut s = Source::new(
+                CitationKey::sanitize(&format!("rapport-{i}")),
+                &format!("Rapport sur la sécurité au Sahel n° {i}"),
+            );
             s.notes = Some(format!("ملاحظة تحليلية رقم {i}"));
             s.url = Some(format!("https://example.org/rapports/{i}"));
             s.tags = vec!["Mali".into(), "الساحل".into()];

@@ -94,7 +94,9 @@ impl<'a> Applier<'a> {
     pub fn finish(mut self) -> Result<ApplyStats> {
         loop {
             let waiting: Vec<(String, String)> = {
-                let mut stmt = self.conn.prepare_cached("SELECT DISTINCT entity, row_id FROM sync_parked ORDER BY entity DESC, row_id")?;
+                let mut stmt = self
+                    .conn
+                    .prepare_cached("SELECT DISTINCT entity, row_id FROM sync_parked ORDER BY entity DESC, row_id")?;
                 let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
                 rows.collect::<rusqlite::Result<_>>()?
             };
@@ -131,9 +133,14 @@ impl<'a> Applier<'a> {
 
     fn parked(&self, entity: Entity, id: &str) -> Result<Vec<Entry>> {
         let mut stmt = self.conn.prepare_cached("SELECT entry FROM sync_parked WHERE entity = ?1 AND row_id = ?2")?;
-        let texts: Vec<String> = stmt.query_map(params![entity.name(), id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let texts: Vec<String> =
+            stmt.query_map(params![entity.name(), id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
         // Parked entries were checked when they arrived; one that no longer reads is dropped.
-        Ok(texts.iter().filter_map(|t| serde_json::from_str(t).ok()).filter_map(|v: Value| Entry::from_json(&v).ok()).collect())
+        Ok(texts
+            .iter()
+            .filter_map(|t| serde_json::from_str(t).ok())
+            .filter_map(|v: Value| Entry::from_json(&v).ok())
+            .collect())
     }
 
     fn merge_row(&mut self, entity: Entity, id: &str, mut entries: Vec<Entry>) -> Result<()> {
@@ -170,7 +177,9 @@ impl<'a> Applier<'a> {
                 rows::empty(entity)
             }
         };
-        self.conn.prepare_cached("DELETE FROM sync_parked WHERE entity = ?1 AND row_id = ?2")?.execute(params![entity.name(), id])?;
+        self.conn
+            .prepare_cached("DELETE FROM sync_parked WHERE entity = ?1 AND row_id = ?2")?
+            .execute(params![entity.name(), id])?;
         let mut registers = rows::registers(self.conn, entity, id)?;
         let mut changed: Vec<&'static str> = Vec::new();
         for entry in entries {
@@ -262,7 +271,15 @@ impl<'a> Applier<'a> {
         Ok(true)
     }
 
-    fn log(&mut self, entity: Entity, id: &str, field: &str, kind: &str, kept: &Side<'_>, lost: &Side<'_>) -> Result<()> {
+    fn log(
+        &mut self,
+        entity: Entity,
+        id: &str,
+        field: &str,
+        kind: &str,
+        kept: &Side<'_>,
+        lost: &Side<'_>,
+    ) -> Result<()> {
         let added = self
             .conn
             .prepare_cached(
@@ -359,7 +376,12 @@ impl<'a> Applier<'a> {
     /// same on every device, and the rename goes out as this device's edit.
     fn make_live(&mut self, id: &str, values: &Values, registers: &Registers) -> Result<()> {
         let mut key = values.get("key").and_then(Value::as_str).unwrap_or_default().to_owned();
-        let no_version = Register { version: Version { ts: 0, device: String::new() }, author: String::new(), base: None, extra: None };
+        let no_version = Register {
+            version: Version { ts: 0, device: String::new() },
+            author: String::new(),
+            base: None,
+            extra: None,
+        };
         for _ in 0..8 {
             let other: Option<String> = self
                 .conn
@@ -370,8 +392,11 @@ impl<'a> Applier<'a> {
             let other_registers = rows::registers(self.conn, Entity::Source, &other)?;
             let mine = registers.get("key").unwrap_or(&no_version);
             let theirs = other_registers.get("key").unwrap_or(&no_version);
-            let (loser, loser_register) =
-                if (&mine.version, id) > (&theirs.version, other.as_str()) { (id.to_owned(), mine) } else { (other.clone(), theirs) };
+            let (loser, loser_register) = if (&mine.version, id) > (&theirs.version, other.as_str()) {
+                (id.to_owned(), mine)
+            } else {
+                (other.clone(), theirs)
+            };
             let renamed = self.free_key(&key, &loser)?;
             self.conn.prepare_cached("UPDATE sources SET key = ?2 WHERE id = ?1")?.execute(params![loser, renamed])?;
             self.conn
@@ -389,7 +414,9 @@ impl<'a> Applier<'a> {
                 key = renamed;
             }
         }
-        self.conn.prepare_cached("UPDATE sources SET deleted_at = NULL, deleted_by = NULL WHERE id = ?1")?.execute([id])?;
+        self.conn
+            .prepare_cached("UPDATE sources SET deleted_at = NULL, deleted_by = NULL WHERE id = ?1")?
+            .execute([id])?;
         Ok(())
     }
 
@@ -400,7 +427,10 @@ impl<'a> Applier<'a> {
         let mut candidate = String::new();
         for len in [4, 8, 32] {
             candidate = CitationKey::sanitize(&format!("{stem}-{}", hex.get(..len).unwrap_or(&hex))).to_string();
-            let taken = self.conn.prepare_cached("SELECT 1 FROM sources WHERE key = ?1 AND deleted_at IS NULL")?.exists([&candidate])?;
+            let taken = self
+                .conn
+                .prepare_cached("SELECT 1 FROM sources WHERE key = ?1 AND deleted_at IS NULL")?
+                .exists([&candidate])?;
             if !taken {
                 break;
             }
@@ -423,8 +453,16 @@ pub fn refresh_derived(library: &Library, id: &str) -> Result<()> {
     let title_norm = mizan_text::words(&folded).collect::<Vec<_>>().join(" ");
     library
         .connection()
-        .prepare_cached("UPDATE sources SET title_norm = ?2, doi_norm = ?3, url_norm = ?4, issued_year = ?5 WHERE id = ?1")?
-        .execute(params![id, title_norm, source.normalized_doi(), source.normalized_url(), source.issued.map(|d| d.year)])?;
+        .prepare_cached(
+            "UPDATE sources SET title_norm = ?2, doi_norm = ?3, url_norm = ?4, issued_year = ?5 WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            title_norm,
+            source.normalized_doi(),
+            source.normalized_url(),
+            source.issued.map(|d| d.year)
+        ])?;
     library.reindex_source(uuid)?;
     Ok(())
 }

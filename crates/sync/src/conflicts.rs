@@ -142,8 +142,12 @@ pub fn flip(library: &mut Library, id: i64, now: i64) -> Result<()> {
     let row_id = conflict.row_id.to_string();
     let conn = library.connection();
     let live: Option<bool> = match entity {
-        Entity::Source => conn.query_row("SELECT deleted_at IS NULL FROM sources WHERE id = ?1", [&row_id], |r| r.get(0)),
-        Entity::Excerpt => conn.query_row("SELECT deleted_at IS NULL FROM excerpts WHERE id = ?1", [&row_id], |r| r.get(0)),
+        Entity::Source => {
+            conn.query_row("SELECT deleted_at IS NULL FROM sources WHERE id = ?1", [&row_id], |r| r.get(0))
+        }
+        Entity::Excerpt => {
+            conn.query_row("SELECT deleted_at IS NULL FROM excerpts WHERE id = ?1", [&row_id], |r| r.get(0))
+        }
     }
     .optional()?;
     let Some(live) = live else { return Err(cannot("the row is not in this library")) };
@@ -184,7 +188,10 @@ pub fn flip(library: &mut Library, id: i64, now: i64) -> Result<()> {
             }
             let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
             rows::write_field(&tx, entity, &row_id, field, &conflict.lost.value)?;
-            tx.execute(&format!("UPDATE {table} SET modified_at = ?2, modified_by = ?3 WHERE id = ?1"), params![row_id, now, analyst])?;
+            tx.execute(
+                &format!("UPDATE {table} SET modified_at = ?2, modified_by = ?3 WHERE id = ?1"),
+                params![row_id, now, analyst],
+            )?;
             tx.commit()?;
             let source_id = match entity {
                 Entity::Source => Some(row_id.clone()),

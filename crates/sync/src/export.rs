@@ -69,7 +69,12 @@ impl Exporter<'_> {
         tx.execute("DELETE FROM sync_outbox WHERE n <= ?1", [upto])?;
         state::set_sent(&tx, seq)?;
         tx.commit()?;
-        let rows = entries.iter().map(|e| (e.entity, e.id.clone())).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+        let rows = entries
+            .iter()
+            .map(|e| (e.entity, e.id.clone()))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
         Ok(Some(Exported { entries: entries.len() as u64, rows }))
     }
 
@@ -148,7 +153,8 @@ struct OutboxRow {
 }
 
 fn read_outbox(conn: &Connection) -> rusqlite::Result<Vec<OutboxRow>> {
-    let mut stmt = conn.prepare_cached("SELECT n, entity, row_id, field, value, at, author FROM sync_outbox ORDER BY n")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT n, entity, row_id, field, value, at, author FROM sync_outbox ORDER BY n")?;
     let rows = stmt.query_map([], |r| {
         Ok(OutboxRow {
             n: r.get(0)?,

@@ -141,7 +141,9 @@ fn list_device(root: &Path, device: &str) -> Result<DeviceListing> {
         let Some(name) = entry.file_name().to_str().map(str::to_owned) else { continue };
         if let Some(seq) = name.strip_suffix(".changes").and_then(parse_seq) {
             listing.changes.push(seq);
-        } else if let Some(seq) = name.strip_prefix("snapshot-").and_then(|n| n.strip_suffix(".json")).and_then(parse_seq) {
+        } else if let Some(seq) =
+            name.strip_prefix("snapshot-").and_then(|n| n.strip_suffix(".json")).and_then(parse_seq)
+        {
             listing.snapshots.push(seq);
         } else if name.starts_with(".tmp-") {
             listing.temporaries.push(entry.path());
@@ -153,7 +155,10 @@ fn list_device(root: &Path, device: &str) -> Result<DeviceListing> {
 }
 
 fn parse_seq(digits: &str) -> Option<u64> {
-    (digits.len() == 10 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten().filter(|&n| n > 0)
+    (digits.len() == 10 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+        .filter(|&n| n > 0)
 }
 
 /// Serialises a file: header line, then one entry per line.
@@ -210,16 +215,23 @@ pub fn decode(bytes: &[u8], kind: FileKind, device: &str, seq: u64, library: Opt
     }
     let digest = sha256_hex(body);
     if digest != header.body_sha256 {
-        return Err(format!("checksum mismatch (header {}, content {digest}): the file is truncated or altered", header.body_sha256));
+        return Err(format!(
+            "checksum mismatch (header {}, content {digest}): the file is truncated or altered",
+            header.body_sha256
+        ));
     }
     let text = std::str::from_utf8(body).map_err(|e| format!("not UTF-8: {e}"))?;
     let mut entries = Vec::with_capacity(usize::try_from(header.count.min(10_000_000)).unwrap_or(0));
     for (index, line) in text.lines().enumerate() {
         let line_no = index + 2;
-        let value: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("line {line_no}: not JSON: {e}"))?;
+        let value: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("line {line_no}: not JSON: {e}"))?;
         let entry = Entry::from_json(&value).map_err(|e| format!("line {line_no}: {e}"))?;
         if kind == FileKind::Changes && entry.version.device != header.device {
-            return Err(format!("line {line_no}: a change by device {} in device {}'s changeset", entry.version.device, header.device));
+            return Err(format!(
+                "line {line_no}: a change by device {} in device {}'s changeset",
+                entry.version.device, header.device
+            ));
         }
         entries.push(entry);
     }
@@ -242,7 +254,8 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// Writes `bytes` to `path` so that `path` holds either its old content or all of the
 /// new: a temporary file in the same folder, flushed to disk, then renamed.
 pub fn write_atomically(path: &Path, bytes: &[u8], fail: impl Fn(&'static str) -> Result<()>) -> Result<()> {
-    let dir = path.parent().ok_or_else(|| SyncError::Folder { path: path.to_owned(), reason: "no parent folder".into() })?;
+    let dir =
+        path.parent().ok_or_else(|| SyncError::Folder { path: path.to_owned(), reason: "no parent folder".into() })?;
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
@@ -358,7 +371,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let dev = device_dir(dir.path(), "dev-a");
         std::fs::create_dir_all(&dev).unwrap();
-        for name in ["0000000002.changes", "0000000001.changes", "snapshot-0000000001.json", "notes.txt", "12.changes", ".tmp-x"] {
+        for name in [
+            "0000000002.changes",
+            "0000000001.changes",
+            "snapshot-0000000001.json",
+            "notes.txt",
+            "12.changes",
+            ".tmp-x",
+        ] {
             std::fs::write(dev.join(name), b"").unwrap();
         }
         std::fs::create_dir_all(root(dir.path()).join("not a device")).unwrap();

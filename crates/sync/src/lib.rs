@@ -145,7 +145,10 @@ pub struct SyncReport {
 /// devices' changes. Running it again right after changes nothing.
 pub fn sync(library: &mut Library, dir: &Path, options: &SyncOptions) -> Result<SyncReport> {
     if !dir.is_dir() {
-        return Err(SyncError::Folder { path: dir.to_owned(), reason: "no such folder (create it, or mount the share)".into() });
+        return Err(SyncError::Folder {
+            path: dir.to_owned(),
+            reason: "no such folder (create it, or mount the share)".into(),
+        });
     }
     let library: &Library = library;
     let conn = library.connection();
@@ -159,7 +162,8 @@ pub fn sync(library: &mut Library, dir: &Path, options: &SyncOptions) -> Result<
     remove_stale_temporaries(&own);
     export::recover(library, dir, &device, &own.changes)?;
 
-    let exporter = export::Exporter { library, dir, device: &device, library_id: &library_id, now, fail: &|p| options.fail(p) };
+    let exporter =
+        export::Exporter { library, dir, device: &device, library_id: &library_id, now, fail: &|p| options.fail(p) };
     if let Some(done) = exporter.export()? {
         report.sent += done.entries;
         report.changesets_written += 1;
@@ -231,7 +235,8 @@ pub fn sync(library: &mut Library, dir: &Path, options: &SyncOptions) -> Result<
         report.snapshot = Some(path);
         report.compacted = compacted;
     }
-    let changed = report.changesets_written + report.changesets_applied + report.snapshots_loaded > 0 || report.snapshot.is_some();
+    let changed = report.changesets_written + report.changesets_applied + report.snapshots_loaded > 0
+        || report.snapshot.is_some();
     let device_file = own_dir.join("device.json");
     if changed || !device_file.exists() {
         publish_device_file(library, dir, options)?;
@@ -302,7 +307,6 @@ fn first_line(path: &Path) -> std::io::Result<String> {
     std::io::BufReader::new(std::fs::File::open(path)?).take(1 << 16).read_line(&mut line)?;
     Ok(line)
 }
-
 
 /// A device whose next changeset is missing while later ones (or a snapshot past it)
 /// exist: its changesets were compacted, so only a snapshot can bring this library up.
@@ -445,10 +449,16 @@ fn write_snapshot(library: &Library, dir: &Path, options: &SyncOptions) -> Resul
     let conn = library.connection();
     let st = state::load(conn)?;
     let (Some(device), Some(library_id)) = (st.device, st.library) else {
-        return Err(SyncError::Folder { path: dir.to_owned(), reason: "this library has never synced: sync before taking a snapshot".into() });
+        return Err(SyncError::Folder {
+            path: dir.to_owned(),
+            reason: "this library has never synced: sync before taking a snapshot".into(),
+        });
     };
     if st.sent_seq == 0 {
-        return Err(SyncError::Folder { path: dir.to_owned(), reason: "this library has sent nothing yet: nothing to snapshot".into() });
+        return Err(SyncError::Folder {
+            path: dir.to_owned(),
+            reason: "this library has sent nothing yet: nothing to snapshot".into(),
+        });
     }
     let seq = st.sent_seq;
     let mut applied = state::cursors(conn)?;
@@ -542,7 +552,9 @@ fn snapshot_entries(library: &Library) -> Result<Vec<model::Entry>> {
     }
     let mut stmt = conn.prepare("SELECT entry FROM sync_parked")?;
     let parked: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    out.extend(parked.iter().filter_map(|t| serde_json::from_str(t).ok()).filter_map(|v| model::Entry::from_json(&v).ok()));
+    out.extend(
+        parked.iter().filter_map(|t| serde_json::from_str(t).ok()).filter_map(|v| model::Entry::from_json(&v).ok()),
+    );
     Ok(out)
 }
 
@@ -573,7 +585,11 @@ fn publish_device_file(library: &Library, dir: &Path, options: &SyncOptions) -> 
 fn remove_stale_temporaries(own: &DeviceListing) {
     let hour = std::time::Duration::from_secs(3600);
     for tmp in &own.temporaries {
-        let old = std::fs::metadata(tmp).and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok()).is_some_and(|age| age > hour);
+        let old = std::fs::metadata(tmp)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > hour);
         if old {
             let _ = std::fs::remove_file(tmp);
         }

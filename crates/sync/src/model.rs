@@ -164,7 +164,9 @@ impl Entry {
                 return Err(format!("unknown member `{key}`"));
             }
         }
-        let text = |key: &str| obj.get(key).and_then(Value::as_str).ok_or_else(|| format!("`{key}` is missing or not a string"));
+        let text = |key: &str| {
+            obj.get(key).and_then(Value::as_str).ok_or_else(|| format!("`{key}` is missing or not a string"))
+        };
         let entity_name = text("t")?;
         let entity = Entity::parse(entity_name).ok_or_else(|| format!("unknown kind of row `{entity_name}`"))?;
         let id = text("id")?;
@@ -184,7 +186,15 @@ impl Entry {
         };
         let value = obj.get("v").cloned().ok_or("`v` is missing")?;
         check_value(entity, field, &value).map_err(|e| format!("field `{field}`: {e}"))?;
-        Ok(Self { entity, id, field, value, version: Version { ts, device: device.to_owned() }, author: author.to_owned(), base })
+        Ok(Self {
+            entity,
+            id,
+            field,
+            value,
+            version: Version { ts, device: device.to_owned() },
+            author: author.to_owned(),
+            base,
+        })
     }
 }
 
@@ -213,7 +223,8 @@ impl Tombstone {
             Some((at, by)) => serde_json::json!([at, by]),
             None => Value::Null,
         };
-        let context: serde_json::Map<String, Value> = self.context.iter().map(|(k, v)| (k.clone(), v.to_json())).collect();
+        let context: serde_json::Map<String, Value> =
+            self.context.iter().map(|(k, v)| (k.clone(), v.to_json())).collect();
         serde_json::json!({ "value": value, "context": context })
     }
 
@@ -263,7 +274,8 @@ pub fn check_value(entity: Entity, field: &str, value: &Value) -> Result<(), Str
         }
         Ok(s)
     };
-    let optional_text = || -> Result<Option<&str>, String> { if value.is_null() { Ok(None) } else { text().map(Some) } };
+    let optional_text =
+        || -> Result<Option<&str>, String> { if value.is_null() { Ok(None) } else { text().map(Some) } };
     match (entity, field) {
         (_, "created" | "modified") => stamp(value).map(drop),
         (_, "deleted") => Tombstone::from_json(value).map(drop),
@@ -282,7 +294,11 @@ pub fn check_value(entity: Entity, field: &str, value: &Value) -> Result<(), Str
             }
             match value.as_array().map(Vec::as_slice) {
                 Some([letter, by, at]) => {
-                    letter.as_str().ok_or("grade letter is not a string")?.parse::<Reliability>().map_err(|e| e.to_string())?;
+                    letter
+                        .as_str()
+                        .ok_or("grade letter is not a string")?
+                        .parse::<Reliability>()
+                        .map_err(|e| e.to_string())?;
                     if !(by.is_null() || by.as_str().is_some_and(|s| s.len() <= 1000)) {
                         return Err("grader is not a string".into());
                     }
@@ -370,12 +386,14 @@ mod tests {
         assert!(bad("sql", json!("x")).contains("unknown field"));
         assert!(bad("deleted", json!({"value": "yes"})).contains("deleted"));
         // Hostile text is only text.
-        assert!(Entry::from_json(&{
-            let mut j = entry.to_json();
-            j["v"] = json!("'); DROP TABLE sources;--");
-            j
-        })
-        .is_ok());
+        assert!(
+            Entry::from_json(&{
+                let mut j = entry.to_json();
+                j["v"] = json!("'); DROP TABLE sources;--");
+                j
+            })
+            .is_ok()
+        );
         let mut j = entry.to_json();
         j["d"] = json!("../../etc");
         assert!(Entry::from_json(&j).unwrap_err().contains("device"));

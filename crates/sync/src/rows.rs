@@ -28,8 +28,7 @@ pub type Registers = BTreeMap<&'static str, Register>;
 const SOURCE_SELECT: &str = "SELECT key, type, title, container_title, authors, publisher, issued, url, doi, language, pages, \
      accessed, notes, tags, grade, graded_by, graded_at, deleted_at, deleted_by, created_at, created_by, modified_at, modified_by \
      FROM sources WHERE id = ?1";
-const EXCERPT_SELECT: &str =
-    "SELECT source_id, position, text, locator, deleted_at, deleted_by, created_at, created_by, modified_at, modified_by \
+const EXCERPT_SELECT: &str = "SELECT source_id, position, text, locator, deleted_at, deleted_by, created_at, created_by, modified_at, modified_by \
      FROM excerpts WHERE id = ?1";
 
 /// The plain text columns of `sources`, in the order of [`SOURCE_SELECT`].
@@ -73,7 +72,9 @@ pub fn load(conn: &Connection, entity: Entity, id: &str) -> rusqlite::Result<Opt
                 }
                 let grade: Option<String> = row.get(14)?;
                 let grade = match grade {
-                    Some(letter) => serde_json::json!([letter, row.get::<_, Option<String>>(15)?, row.get::<_, Option<i64>>(16)?]),
+                    Some(letter) => {
+                        serde_json::json!([letter, row.get::<_, Option<String>>(15)?, row.get::<_, Option<i64>>(16)?])
+                    }
                     None => Value::Null,
                 };
                 values.insert("grade", grade);
@@ -128,7 +129,14 @@ fn stamp_parts(value: Option<&Value>) -> (Sql, Sql) {
 /// Writes a row's synced fields. A new row is written as pending deletion (`deleted_at =
 /// -1`) and an existing live one is marked pending too: liveness and the citation key's
 /// uniqueness are settled afterwards, row by row, by the caller.
-pub fn write(conn: &Connection, entity: Entity, id: &str, values: &Values, exists: bool, now: i64) -> rusqlite::Result<()> {
+pub fn write(
+    conn: &Connection,
+    entity: Entity,
+    id: &str,
+    values: &Values,
+    exists: bool,
+    now: i64,
+) -> rusqlite::Result<()> {
     let (created_at, created_by) = stamp_parts(values.get("created"));
     let (created_at, created_by) = (
         if matches!(created_at, Sql::Null) { Sql::Integer(now) } else { created_at },
@@ -142,11 +150,19 @@ pub fn write(conn: &Connection, entity: Entity, id: &str, values: &Values, exist
             let mut args: Vec<Sql> = vec![Sql::Text(id.to_owned())];
             args.extend(SOURCE_TEXT.iter().map(|f| sql_text(values.get(f))));
             let (grade, graded_by, graded_at) = match values.get("grade").and_then(Value::as_array).map(Vec::as_slice) {
-                Some([g, by, at]) => (sql_text(Some(g)), sql_text(Some(by)), at.as_i64().map_or(Sql::Null, Sql::Integer)),
+                Some([g, by, at]) => {
+                    (sql_text(Some(g)), sql_text(Some(by)), at.as_i64().map_or(Sql::Null, Sql::Integer))
+                }
                 _ => (Sql::Null, Sql::Null, Sql::Null),
             };
             // The library requires graded_at whenever there is a grade.
-            let graded_at = if matches!(grade, Sql::Null) { Sql::Null } else if matches!(graded_at, Sql::Null) { Sql::Integer(0) } else { graded_at };
+            let graded_at = if matches!(grade, Sql::Null) {
+                Sql::Null
+            } else if matches!(graded_at, Sql::Null) {
+                Sql::Integer(0)
+            } else {
+                graded_at
+            };
             args.extend([grade, graded_by, graded_at]);
             args.extend([created_at, created_by, modified_at, modified_by]);
             let sql = if exists {
@@ -201,7 +217,9 @@ pub fn write_field(conn: &Connection, entity: Entity, id: &str, field: &str, val
         "grade" => {
             let parts = value.as_array().map(Vec::as_slice);
             let (g, by, at) = match parts {
-                Some([g, by, at]) => (sql_text(Some(g)), sql_text(Some(by)), at.as_i64().map_or(Sql::Integer(0), Sql::Integer)),
+                Some([g, by, at]) => {
+                    (sql_text(Some(g)), sql_text(Some(by)), at.as_i64().map_or(Sql::Integer(0), Sql::Integer))
+                }
                 _ => (Sql::Null, Sql::Null, Sql::Null),
             };
             ("UPDATE sources SET grade = ?2, graded_by = ?3, graded_at = ?4 WHERE id = ?1".into(), vec![g, by, at])
@@ -244,7 +262,13 @@ pub fn registers(conn: &Connection, entity: Entity, id: &str) -> rusqlite::Resul
     Ok(out)
 }
 
-pub fn set_register(conn: &Connection, entity: Entity, id: &str, field: &str, register: &Register) -> rusqlite::Result<()> {
+pub fn set_register(
+    conn: &Connection,
+    entity: Entity,
+    id: &str,
+    field: &str,
+    register: &Register,
+) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "INSERT INTO sync_versions (entity, row_id, field, ts, device, author, base_ts, base_device, extra)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)

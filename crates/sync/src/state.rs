@@ -22,9 +22,17 @@ fn to_i64(n: u64) -> i64 {
 }
 
 pub fn load(conn: &Connection) -> rusqlite::Result<State> {
-    conn.prepare_cached("SELECT device, library, sent_seq, snapshot_seq FROM sync_state WHERE id = 1")?.query_row([], |r| {
-        Ok(State { device: r.get(0)?, library: r.get(1)?, sent_seq: to_u64(r.get(2)?), snapshot_seq: to_u64(r.get(3)?) })
-    })
+    conn.prepare_cached("SELECT device, library, sent_seq, snapshot_seq FROM sync_state WHERE id = 1")?.query_row(
+        [],
+        |r| {
+            Ok(State {
+                device: r.get(0)?,
+                library: r.get(1)?,
+                sent_seq: to_u64(r.get(2)?),
+                snapshot_seq: to_u64(r.get(3)?),
+            })
+        },
+    )
 }
 
 pub fn set_device(conn: &Connection, device: &str) -> rusqlite::Result<()> {

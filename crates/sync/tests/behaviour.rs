@@ -17,7 +17,11 @@ fn changes_travel_and_a_second_sync_changes_nothing() {
     let mut karim = library("Karim", 0, 1000);
     let mut s = source("icg-sahel-2025", "Le Sahel central après le départ de la MINUSMA");
     s.tags = vec!["Mali".into(), "ساحل".into()];
-    s.excerpts = vec![Excerpt { id: uuid::Uuid::new_v4(), text: "« Les convois sont attaqués »".into(), locator: Some("p. 4".into()) }];
+    s.excerpts = vec![Excerpt {
+        id: uuid::Uuid::new_v4(),
+        text: "« Les convois sont attaqués »".into(),
+        locator: Some("p. 4".into()),
+    }];
     amina.add(&s).unwrap();
     amina.grade("icg-sahel-2025", Reliability::B).unwrap();
     let sent = run(&mut amina, dir.path());
@@ -142,7 +146,10 @@ fn the_same_key_created_on_two_laptops_is_renamed_identically() {
     let renamed = keys.iter().find(|k| *k != "mali-2025").unwrap();
     assert!(renamed.starts_with("mali-2025-") && renamed.len() == "mali-2025-".len() + 4, "{renamed}");
     // Whoever renamed it logged it, so the analyst learns that a key changed.
-    let logged: usize = [&amina, &karim, &lea].iter().map(|l| conflicts(l, false).unwrap().iter().filter(|c| c.kind == ConflictKind::Key).count()).sum();
+    let logged: usize = [&amina, &karim, &lea]
+        .iter()
+        .map(|l| conflicts(l, false).unwrap().iter().filter(|c| c.kind == ConflictKind::Key).count())
+        .sum();
     assert!(logged >= 1);
     for library in [&amina, &karim, &lea] {
         assert!(library.check().unwrap().is_ok());
@@ -237,7 +244,8 @@ fn an_edit_that_arrives_before_its_source_waits_for_it() {
     // Léa's copy of the folder has Karim's edit but not yet Amina's creation (a sync tool
     // delivering files out of order).
     let amina_dir = std::fs::read_dir(dir.path().join("mizan-sync")).unwrap().map(|e| e.unwrap().path()).find(|p| {
-        p.join("0000000001.changes").exists() && std::fs::read_to_string(p.join("0000000001.changes")).unwrap().contains("\"Amina\"")
+        p.join("0000000001.changes").exists()
+            && std::fs::read_to_string(p.join("0000000001.changes")).unwrap().contains("\"Amina\"")
     });
     let amina_dir = amina_dir.unwrap();
     let moved = hidden.path().join("amina");

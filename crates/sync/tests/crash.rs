@@ -48,7 +48,11 @@ fn a_sync_stopped_at_any_step_is_completed_by_the_next() {
         run(&mut karim, dir.path());
         assert_eq!(dump(&amina), dump(&karim), "{point}");
         assert_eq!(amina.count().unwrap(), 40, "{point}");
-        assert_eq!(amina.get("karim-3").unwrap().unwrap().source.title, "Titre corrigé après l’interruption", "{point}");
+        assert_eq!(
+            amina.get("karim-3").unwrap().unwrap().source.title,
+            "Titre corrigé après l’interruption",
+            "{point}"
+        );
         for library in [&mut amina, &mut karim] {
             let again = run(library, dir.path());
             assert_eq!((again.sent, again.applied), (0, 0), "{point}");
@@ -61,7 +65,8 @@ fn a_sync_stopped_at_any_step_is_completed_by_the_next() {
 #[test]
 #[ignore = "started by sigkill_during_sync_never_corrupts_anything"]
 fn sigkill_child() {
-    let (Ok(library), Ok(dir)) = (std::env::var("MIZAN_SYNC_CHILD_LIBRARY"), std::env::var("MIZAN_SYNC_CHILD_DIR")) else {
+    let (Ok(library), Ok(dir)) = (std::env::var("MIZAN_SYNC_CHILD_LIBRARY"), std::env::var("MIZAN_SYNC_CHILD_DIR"))
+    else {
         return;
     };
     let mut amina = file_library(Path::new(&library), "Amina");

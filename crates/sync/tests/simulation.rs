@@ -16,8 +16,19 @@ use mizan_source::Excerpt;
 use uuid::Uuid;
 
 const KEYS: &[&str] = &["mali-2025", "sahel-jnim", "bamako-blocus", "kidal", "الجزائر-2025", "niamey"];
-const WORDS: &[&str] =
-    &["Bamako", "blocus", "carburant", "الحصار", "المجلس العسكري", "Kayes", "convois", "sécurité", "الساحل", "Wagner", "élections"];
+const WORDS: &[&str] = &[
+    "Bamako",
+    "blocus",
+    "carburant",
+    "الحصار",
+    "المجلس العسكري",
+    "Kayes",
+    "convois",
+    "sécurité",
+    "الساحل",
+    "Wagner",
+    "élections",
+];
 
 /// A write made by an analyst on one library: the value it replaced there and the new one.
 struct Write {
@@ -138,17 +149,40 @@ fn simulate(seed: u64, steps: usize) {
             for line in &only_a {
                 let id = line.split('|').nth(1).unwrap().trim_start_matches("Text(\"").trim_end_matches("\")");
                 for (j, library) in libraries.iter().enumerate() {
-                    let mut stmt = library.connection().prepare("SELECT field, ts, device, base_ts, extra FROM sync_versions WHERE row_id = ?1").unwrap();
-                    let regs: Vec<String> = stmt.query_map([id], |r| Ok(format!("{}:{}:{}:{:?}:{:?}", r.get::<_, String>(0)?, r.get::<_, i64>(1)?, &r.get::<_, String>(2)?[..4], r.get::<_, Option<i64>>(3)?, r.get::<_, Option<String>>(4)?))).unwrap().map(Result::unwrap).collect();
+                    let mut stmt = library
+                        .connection()
+                        .prepare("SELECT field, ts, device, base_ts, extra FROM sync_versions WHERE row_id = ?1")
+                        .unwrap();
+                    let regs: Vec<String> = stmt
+                        .query_map([id], |r| {
+                            Ok(format!(
+                                "{}:{}:{}:{:?}:{:?}",
+                                r.get::<_, String>(0)?,
+                                r.get::<_, i64>(1)?,
+                                &r.get::<_, String>(2)?[..4],
+                                r.get::<_, Option<i64>>(3)?,
+                                r.get::<_, Option<String>>(4)?
+                            ))
+                        })
+                        .unwrap()
+                        .map(Result::unwrap)
+                        .collect();
                     eprintln!("lib {j} {id}: {regs:#?}");
                 }
             }
         }
-        assert!(only_a.is_empty() && only_b.is_empty(), "seed {seed}: Amina and {name} differ:\n{only_a:#?}\n{only_b:#?}");
+        assert!(
+            only_a.is_empty() && only_b.is_empty(),
+            "seed {seed}: Amina and {name} differ:\n{only_a:#?}\n{only_b:#?}"
+        );
     }
     for library in &mut libraries {
         let report = run(library, dir.path());
-        assert_eq!((report.sent, report.applied, report.conflicts), (0, 0, 0), "seed {seed}: a further sync changed something");
+        assert_eq!(
+            (report.sent, report.applied, report.conflicts),
+            (0, 0, 0),
+            "seed {seed}: a further sync changed something"
+        );
         let check = library.check().unwrap();
         assert!(check.is_ok(), "seed {seed}: {:?}", check.problems);
     }
@@ -162,7 +196,9 @@ fn simulate(seed: u64, steps: usize) {
             if c.kind == mizan_sync::ConflictKind::Delete {
                 deletes_overridden.insert(c.row_id.to_string());
             }
-            lost.entry((c.row_id.to_string(), c.field.clone())).or_default().insert(c.lost.value.as_str().map(str::to_owned));
+            lost.entry((c.row_id.to_string(), c.field.clone()))
+                .or_default()
+                .insert(c.lost.value.as_str().map(str::to_owned));
         }
     }
     let knowingly_replaced: BTreeSet<(String, &str, Option<String>)> =

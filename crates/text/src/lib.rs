@@ -32,11 +32,11 @@ pub fn fold(text: &str) -> String {
             continue;
         }
         match ch {
-            '\u{0640}' => {}                              // tatweel
-            '\u{0671}' => out.push('\u{0627}'),          // alef wasla
+            '\u{0640}' => {}                                 // tatweel
+            '\u{0671}' => out.push('\u{0627}'),              // alef wasla
             '\u{0649}' | '\u{06CC}' => out.push('\u{064A}'), // alef maksura, Persian yeh
-            '\u{0629}' => out.push('\u{0647}'),          // teh marbuta
-            '\u{06A9}' => out.push('\u{0643}'),          // keheh
+            '\u{0629}' => out.push('\u{0647}'),              // teh marbuta
+            '\u{06A9}' => out.push('\u{0643}'),              // keheh
             '\u{0660}'..='\u{0669}' => push_digit(&mut out, ch as u32 - 0x0660),
             '\u{06F0}'..='\u{06F9}' => push_digit(&mut out, ch as u32 - 0x06F0),
             'œ' | 'Œ' => out.push_str("oe"),

@@ -57,7 +57,13 @@ pub fn catalog() -> HashMap<String, CatalogEntry> {
     }
     out.insert(
         "source-supprimee-2025".into(),
-        CatalogEntry { title: "Source supprimée".into(), deleted: true, reliability: None, issued: None, excerpts: Vec::new() },
+        CatalogEntry {
+            title: "Source supprimée".into(),
+            deleted: true,
+            reliability: None,
+            issued: None,
+            excerpts: Vec::new(),
+        },
     );
     out
 }
