@@ -22,7 +22,9 @@ use mizan_source::Source;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--once") {
-        let (Some(input), Some(output)) = (args.get(1), args.get(2)) else { return Err("usage: bench --once BRIEF.md OUT.pdf".into()) };
+        let (Some(input), Some(output)) = (args.get(1), args.get(2)) else {
+            return Err("usage: bench --once BRIEF.md OUT.pdf".into());
+        };
         let text = std::fs::read_to_string(input)?;
         let brief = mizan_brief::parse(&text);
         let exported = export_brief(&brief, &Vec::<Source>::new(), &ExportOptions::new(Style::named("default")?))?;
@@ -50,7 +52,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         c
     })?;
     println!("python3 + import typst alone: median {:.1} ms, peak {:.1} MB", python_start.0, python_start.1);
-    println!("{:<8} {:>6} {:>12} {:>10} {:>12} {:>12} {:>10} {:>8}", "doc", "pages", "mizan ms", "mizan MB", "typst ms", "typst-py ms", "typst MB", "ratio");
+    println!(
+        "{:<8} {:>6} {:>12} {:>10} {:>12} {:>12} {:>10} {:>8}",
+        "doc", "pages", "mizan ms", "mizan MB", "typst ms", "typst-py ms", "typst MB", "ratio"
+    );
     for (name, md) in docs {
         let md_path = dir.join(format!("{name}.md"));
         let typ_path = dir.join(format!("{name}.typ"));
@@ -58,7 +63,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::fs::write(&typ_path, to_typst(&md))?;
         let out = dir.join(format!("{name}.pdf"));
         let typst_out = dir.join(format!("{name}-typst.pdf"));
-        let pages = String::from_utf8(Command::new(&me).arg("--once").arg(&md_path).arg(&out).output()?.stdout)?.trim().to_owned();
+        let pages = String::from_utf8(Command::new(&me).arg("--once").arg(&md_path).arg(&out).output()?.stdout)?
+            .trim()
+            .to_owned();
         let ours = measure(runs, || {
             let mut c = Command::new(time);
             c.arg("-v").arg(&me).arg("--once").arg(&md_path).arg(&out);
@@ -86,7 +93,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ours.0 / typst_net
         );
     }
-    println!("mizan ms = whole process; typst ms = the typst.compile call in a fresh process; typst-py ms = that whole Python process; ratio = mizan / typst (goal ≤ 0.5). Files in {}", dir.display());
+    println!(
+        "mizan ms = whole process; typst ms = the typst.compile call in a fresh process; typst-py ms = that whole Python process; ratio = mizan / typst (goal ≤ 0.5). Files in {}",
+        dir.display()
+    );
     Ok(())
 }
 
@@ -117,7 +127,9 @@ fn measure(runs: usize, command: impl Fn() -> Command) -> Result<(f64, f64, Vec<
             .and_then(|v| v.trim().parse::<f64>().ok())
             .unwrap_or(0.0);
         peak = peak.max(kb / 1024.0);
-        if let Some(value) = String::from_utf8_lossy(&output.stdout).lines().last().and_then(|l| l.trim().parse::<f64>().ok()) {
+        if let Some(value) =
+            String::from_utf8_lossy(&output.stdout).lines().last().and_then(|l| l.trim().parse::<f64>().ok())
+        {
             printed.push(value);
         }
     }
@@ -137,7 +149,11 @@ fn split_front(md: &str) -> Option<(String, String)> {
 fn to_typst(md: &str) -> String {
     let (front, body) = split_front(md).unwrap_or_default();
     let field = |name: &str| {
-        front.lines().find_map(|l| l.strip_prefix(&format!("{name}:"))).map(|v| v.trim().trim_matches('"').to_owned()).unwrap_or_default()
+        front
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{name}:")))
+            .map(|v| v.trim().trim_matches('"').to_owned())
+            .unwrap_or_default()
     };
     let mut out = String::from(
         "#set page(paper: \"a4\", margin: (x: 70pt, top: 78pt, bottom: 78pt), header: align(center, text(fill: rgb(\"#9b1c1c\"), size: 9pt)[للاستخدام الداخلي]), footer: context align(left, text(size: 9pt)[الصفحة #counter(page).display(\"١\")]))\n\

@@ -20,7 +20,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         options.paper = Paper::Letter;
     }
     let library_bytes = std::fs::read(root.join("tests/fixtures/sources/sample-library.json"))?;
-    let library: Vec<Source> = mizan_interchange::read(Format::CslJson, &library_bytes)?.into_iter().filter_map(Result::ok).collect();
+    let library: Vec<Source> =
+        mizan_interchange::read(Format::CslJson, &library_bytes)?.into_iter().filter_map(Result::ok).collect();
     let out_dir = root.join("target/export-samples");
     std::fs::create_dir_all(&out_dir)?;
     for name in ["sample-ar", "sample-fr"] {
@@ -33,7 +34,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let draft = if options.draft { "-draft" } else { "" };
         let path = out_dir.join(format!("{name}{suffix}{draft}.pdf"));
         std::fs::write(&path, &exported.pdf)?;
-        println!("{}: {} pages, {} bytes, {:.1} ms", path.display(), exported.pages, exported.pdf.len(), elapsed.as_secs_f64() * 1e3);
+        println!(
+            "{}: {} pages, {} bytes, {:.1} ms",
+            path.display(),
+            exported.pages,
+            exported.pdf.len(),
+            elapsed.as_secs_f64() * 1e3
+        );
         for warning in &exported.warnings {
             println!("  warning [{}]: {warning}", warning.code());
         }

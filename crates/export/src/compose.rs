@@ -5,11 +5,14 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
-use mizan_brief::{Alignment, Block, BlockKind, Brief, CitationGroup, ClaimKind, Digits as BriefDigits, Direction, Inline, Marker, Span};
+use mizan_brief::{
+    Alignment, Block, BlockKind, Brief, CitationGroup, ClaimKind, Digits as BriefDigits, Direction, Inline, Marker,
+    Span,
+};
 use mizan_i18n::{Arg, Lang};
 use mizan_layout::{
-    Align, Digits, Direction as LDir, FontSet, Lang as LLang, LayoutWarning, Paragraph, ParagraphLayout, Span as LSpan, SpanStyle, Weight,
-    french_spacing, layout_paragraph,
+    Align, Digits, Direction as LDir, FontSet, Lang as LLang, LayoutWarning, Paragraph, ParagraphLayout, Span as LSpan,
+    SpanStyle, Weight, french_spacing, layout_paragraph,
 };
 use mizan_pdf::{Color, PageItem};
 use mizan_source::Source;
@@ -48,7 +51,16 @@ pub(crate) struct Piece {
 
 impl Piece {
     fn new(height: f32) -> Self {
-        Self { height, space_before: 0.0, items: Vec::new(), notes: Vec::new(), break_after: true, new_page: false, repeat: None, baseline: None }
+        Self {
+            height,
+            space_before: 0.0,
+            items: Vec::new(),
+            notes: Vec::new(),
+            break_after: true,
+            new_page: false,
+            repeat: None,
+            baseline: None,
+        }
     }
 }
 
@@ -103,8 +115,15 @@ impl Run {
 
     /// A run of CSL output.
     fn styled(piece: &Styled, size: f32) -> Self {
-        let style = SpanStyle { size, weight: if piece.bold { Weight::Bold } else { Weight::Regular }, italic: piece.italic };
-        Self { text: piece.text.clone(), style, verbatim: piece.verbatim, note: None, lang: piece.lang.map(layout_lang) }
+        let style =
+            SpanStyle { size, weight: if piece.bold { Weight::Bold } else { Weight::Regular }, italic: piece.italic };
+        Self {
+            text: piece.text.clone(),
+            style,
+            verbatim: piece.verbatim,
+            note: None,
+            lang: piece.lang.map(layout_lang),
+        }
     }
 }
 
@@ -161,7 +180,11 @@ struct Composer<'a> {
     cited_order: Vec<String>,
 }
 
-pub(crate) fn compose(brief: &Brief, sources: &dyn SourceLookup, options: &ExportOptions) -> Result<Composed, ExportError> {
+pub(crate) fn compose(
+    brief: &Brief,
+    sources: &dyn SourceLookup,
+    options: &ExportOptions,
+) -> Result<Composed, ExportError> {
     let style = &options.style;
     let lang = brief.lang;
     let rtl = lang.is_rtl();
@@ -174,9 +197,20 @@ pub(crate) fn compose(brief: &Brief, sources: &dyn SourceLookup, options: &Expor
     };
     let labels = Labels::new(lang, digits);
     let (width, height) = options.paper.size();
-    let (left_margin, right_margin) = if rtl { (style.page.margin_end, style.page.margin_start) } else { (style.page.margin_start, style.page.margin_end) };
+    let (left_margin, right_margin) = if rtl {
+        (style.page.margin_end, style.page.margin_start)
+    } else {
+        (style.page.margin_start, style.page.margin_end)
+    };
     let measure = (width - left_margin - right_margin).max(72.0);
-    let frame = Frame { width, height, left: left_margin, measure, top: style.page.margin_top, bottom: height - style.page.margin_bottom };
+    let frame = Frame {
+        width,
+        height,
+        left: left_margin,
+        measure,
+        top: style.page.margin_top,
+        bottom: height - style.page.margin_bottom,
+    };
 
     // Notes: every citation group formatted by CSL, in document order.
     let groups: Vec<&CitationGroup> = brief.citations.iter().collect();
@@ -266,11 +300,18 @@ fn bold(size: f32) -> SpanStyle {
 /// Moves every item of a piece down by `dy` (relative → page coordinates).
 pub(crate) fn shift(item: &PageItem, dx: f32, dy: f32) -> PageItem {
     match item {
-        PageItem::Glyphs { x, baseline, run, color } => PageItem::Glyphs { x: x + dx, baseline: baseline + dy, run: run.clone(), color: *color },
-        PageItem::Rule { from, to, thickness, color } => {
-            PageItem::Rule { from: (from.0 + dx, from.1 + dy), to: (to.0 + dx, to.1 + dy), thickness: *thickness, color: *color }
+        PageItem::Glyphs { x, baseline, run, color } => {
+            PageItem::Glyphs { x: x + dx, baseline: baseline + dy, run: run.clone(), color: *color }
         }
-        PageItem::Rect { x, y, width, height, color } => PageItem::Rect { x: x + dx, y: y + dy, width: *width, height: *height, color: *color },
+        PageItem::Rule { from, to, thickness, color } => PageItem::Rule {
+            from: (from.0 + dx, from.1 + dy),
+            to: (to.0 + dx, to.1 + dy),
+            thickness: *thickness,
+            color: *color,
+        },
+        PageItem::Rect { x, y, width, height, color } => {
+            PageItem::Rect { x: x + dx, y: y + dy, width: *width, height: *height, color: *color }
+        }
     }
 }
 
@@ -320,7 +361,11 @@ impl Composer<'_> {
         let mut offset = 0;
         for run in &runs {
             let lang = run.lang.unwrap_or(s.lang);
-            let text = if lang == LLang::Fr && !run.verbatim && run.note.is_none() { french_spacing(&run.text) } else { run.text.clone() };
+            let text = if lang == LLang::Fr && !run.verbatim && run.note.is_none() {
+                french_spacing(&run.text)
+            } else {
+                run.text.clone()
+            };
             if let Some(note) = run.note {
                 calls.push((offset..offset + text.len(), note, run.style.size));
             }
@@ -330,7 +375,14 @@ impl Composer<'_> {
             span.lang = run.lang;
             spans.push(span);
         }
-        let paragraph = Paragraph { spans, direction: s.direction, align: s.align, measure: s.measure.max(1.0), lang: s.lang, line_height: None };
+        let paragraph = Paragraph {
+            spans,
+            direction: s.direction,
+            align: s.align,
+            measure: s.measure.max(1.0),
+            lang: s.lang,
+            line_height: None,
+        };
         let layout = layout_paragraph(&paragraph, &self.fonts).map_err(|e| {
             let (line, _) = self.position(s.origin, None);
             ExportError::Layout { line, detail: e.to_string() }
@@ -385,14 +437,20 @@ impl Composer<'_> {
                 // Note calls are superscript: raised by a third of the body size.
                 let call = calls.iter().find(|(r, _, _)| r.start < run.source.end && run.source.start < r.end);
                 let raise = call.map_or(0.0, |(_, _, size)| size * 0.55);
-                piece.items.push(PageItem::Glyphs { x: s.left, baseline: rel - raise, run: run.clone(), color: s.color });
+                piece.items.push(PageItem::Glyphs {
+                    x: s.left,
+                    baseline: rel - raise,
+                    run: run.clone(),
+                    color: s.color,
+                });
             }
             if let Some(bar) = s.bar {
                 piece.items.push(PageItem::Rect { x: bar.x, y: 0.0, width: bar.width, height: lh, color: bar.color });
             }
             let lines_before = k + 1;
             let lines_after = n - lines_before;
-            piece.break_after = if lines_after == 0 { !s.keep_with_next } else { lines_before >= 2 && lines_after >= 2 };
+            piece.break_after =
+                if lines_after == 0 { !s.keep_with_next } else { lines_before >= 2 && lines_after >= 2 };
             pieces.push(piece);
         }
         pieces
@@ -409,8 +467,12 @@ impl Composer<'_> {
                     out.push(run);
                 }
                 Inline::Emphasis(inner) => self.inlines(inner, SpanStyle { italic: true, ..style }, call_dir, out),
-                Inline::Strong(inner) => self.inlines(inner, SpanStyle { weight: Weight::Bold, ..style }, call_dir, out),
-                Inline::Strikethrough(inner) | Inline::Link { content: inner, .. } => self.inlines(inner, style, call_dir, out),
+                Inline::Strong(inner) => {
+                    self.inlines(inner, SpanStyle { weight: Weight::Bold, ..style }, call_dir, out)
+                }
+                Inline::Strikethrough(inner) | Inline::Link { content: inner, .. } => {
+                    self.inlines(inner, style, call_dir, out)
+                }
                 Inline::Image { alt, .. } => self.inlines(alt, SpanStyle { italic: true, ..style }, call_dir, out),
                 Inline::Citation(group) => {
                     let text = self.csl_notes.get(&group.span.start).cloned().unwrap_or_default();
@@ -454,7 +516,10 @@ impl Composer<'_> {
             last.text.truncate(trimmed);
         }
         let isolate = if dir == LDir::Rtl { RLI } else { LRI };
-        let mut run = Run::new(format!("{isolate}{}{PDI}", self.labels.number(index + 1)), SpanStyle { size: style.size * 0.62, weight: Weight::Regular, italic: false });
+        let mut run = Run::new(
+            format!("{isolate}{}{PDI}", self.labels.number(index + 1)),
+            SpanStyle { size: style.size * 0.62, weight: Weight::Regular, italic: false },
+        );
         run.note = Some(index);
         out.push(run);
     }
@@ -467,7 +532,11 @@ impl Composer<'_> {
         let first_piece = self.pieces.len();
         match &block.kind {
             BlockKind::Heading { level, content } => {
-                let (hsize, before) = if *level <= 2 { (self.style.fonts.heading_size, sp.heading_before) } else { (self.style.fonts.subheading_size, sp.heading_before * 0.7) };
+                let (hsize, before) = if *level <= 2 {
+                    (self.style.fonts.heading_size, sp.heading_before)
+                } else {
+                    (self.style.fonts.subheading_size, sp.heading_before * 0.7)
+                };
                 let hsize = if dir == LDir::Rtl { hsize * 1.18 } else { hsize };
                 let mut runs = Vec::new();
                 self.inlines(content, bold(hsize), dir, &mut runs);
@@ -489,7 +558,12 @@ impl Composer<'_> {
                     && let Some(last) = pieces.last_mut()
                 {
                     let y = last.height + 2.0;
-                    last.items.push(PageItem::Rule { from: (area.left, y), to: (area.left + area.measure, y), thickness: 0.5, color: colors.rule });
+                    last.items.push(PageItem::Rule {
+                        from: (area.left, y),
+                        to: (area.left + area.measure, y),
+                        thickness: 0.5,
+                        color: colors.rule,
+                    });
                     last.height += 2.0;
                 }
                 if let Some(last) = pieces.last_mut() {
@@ -553,7 +627,9 @@ impl Composer<'_> {
                 };
                 for (i, item) in items.iter().enumerate() {
                     let mark = match start {
-                        Some(n) => format!("{}.", self.labels.number(usize::try_from(*n).unwrap_or(0).saturating_add(i))),
+                        Some(n) => {
+                            format!("{}.", self.labels.number(usize::try_from(*n).unwrap_or(0).saturating_add(i)))
+                        }
                         None => if area.depth == 0 { "•" } else { "–" }.to_owned(),
                     };
                     let mut first = true;
@@ -565,7 +641,11 @@ impl Composer<'_> {
             }
             BlockKind::Quote(children) => {
                 let indent = sp.quote_indent;
-                let inner = Boxed { left: area.left + indent, measure: (area.measure - 2.0 * indent).max(24.0), depth: area.depth };
+                let inner = Boxed {
+                    left: area.left + indent,
+                    measure: (area.measure - 2.0 * indent).max(24.0),
+                    depth: area.depth,
+                };
                 let start_of_quote = self.pieces.len();
                 for child in children {
                     self.block(child, inner, None)?;
@@ -574,7 +654,12 @@ impl Composer<'_> {
                 let rule_x = if self.rtl { area.left + area.measure - indent * 0.5 } else { area.left + indent * 0.5 };
                 for piece in self.pieces.get_mut(start_of_quote..).unwrap_or_default() {
                     let top = 0.0;
-                    piece.items.push(PageItem::Rule { from: (rule_x, top), to: (rule_x, piece.height), thickness: 0.8, color: colors.rule });
+                    piece.items.push(PageItem::Rule {
+                        from: (rule_x, top),
+                        to: (rule_x, piece.height),
+                        thickness: 0.8,
+                        color: colors.rule,
+                    });
                     for item in &mut piece.items {
                         if let PageItem::Glyphs { color, .. } = item {
                             *color = colors.muted;
@@ -584,7 +669,13 @@ impl Composer<'_> {
             }
             BlockKind::Table { alignments, header, rows } => self.table(block, alignments, header, rows, area)?,
             BlockKind::Code { text, .. } => {
-                let runs = vec![Run { text: text.trim_end().to_owned(), style: regular(self.style.fonts.table_size), verbatim: true, note: None, lang: None }];
+                let runs = vec![Run {
+                    text: text.trim_end().to_owned(),
+                    style: regular(self.style.fonts.table_size),
+                    verbatim: true,
+                    note: None,
+                    lang: None,
+                }];
                 let setting = Setting {
                     left: area.left,
                     measure: area.measure,
@@ -629,7 +720,8 @@ impl Composer<'_> {
         let size = self.body_size(dir);
         let direction = if self.rtl { LDir::Rtl } else { LDir::Ltr };
         let paragraph = Paragraph::new(mark, regular(size), direction, layout_lang(self.lang), indent);
-        let layout = layout_paragraph(&paragraph, &self.fonts).map_err(|e| ExportError::Layout { line: 0, detail: e.to_string() })?;
+        let layout = layout_paragraph(&paragraph, &self.fonts)
+            .map_err(|e| ExportError::Layout { line: 0, detail: e.to_string() })?;
         let left = if self.rtl { area.left + area.measure } else { area.left - indent };
         let color = self.style.colors.accent;
         if let (Some(piece), Some(line)) = (self.pieces.get_mut(first_piece), layout.lines.first()) {
@@ -643,7 +735,11 @@ impl Composer<'_> {
     /// "JUGEMENT · probable (55–80 %) · confiance modérée".
     fn marker_label(&self, marker: &Marker, span: Span) -> Vec<Run> {
         let size = self.style.fonts.label_size * if self.rtl { 1.25 } else { 1.0 };
-        let claim = self.brief.claims.iter().find(|c| c.span.start >= span.start && c.span.start <= span.end && c.marker.is_some());
+        let claim = self
+            .brief
+            .claims
+            .iter()
+            .find(|c| c.span.start >= span.start && c.span.start <= span.end && c.marker.is_some());
         let likelihood = marker.likelihood.or(claim.and_then(|c| c.written_likelihood));
         let confidence = marker.confidence.or(claim.and_then(|c| c.written_confidence));
         let label = if self.rtl { marker.label.clone() } else { marker.label.to_uppercase() };
@@ -661,7 +757,14 @@ impl Composer<'_> {
         runs
     }
 
-    fn table(&mut self, block: &Block, alignments: &[Alignment], header: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>], area: Boxed) -> Result<(), ExportError> {
+    fn table(
+        &mut self,
+        block: &Block,
+        alignments: &[Alignment],
+        header: &[Vec<Inline>],
+        rows: &[Vec<Vec<Inline>>],
+        area: Boxed,
+    ) -> Result<(), ExportError> {
         let dir = self.block_direction(block.direction);
         let size = if dir == LDir::Rtl { self.style.fonts.table_size_arabic } else { self.style.fonts.table_size };
         let pad = self.style.spacing.table_padding;
@@ -744,7 +847,13 @@ impl Composer<'_> {
             let height = laid.iter().map(|l| l.iter().map(|p| p.height).sum::<f32>()).fold(0.0, f32::max) + 2.0 * pad;
             piece.height = height;
             if r == 0 {
-                piece.items.push(PageItem::Rect { x: area.left, y: 0.0, width: area.measure, height, color: colors.table_header });
+                piece.items.push(PageItem::Rect {
+                    x: area.left,
+                    y: 0.0,
+                    width: area.measure,
+                    height,
+                    color: colors.table_header,
+                });
             }
             for lines in laid {
                 let mut y = pad;
@@ -755,10 +864,20 @@ impl Composer<'_> {
                 }
             }
             let rule = if r == 0 { 0.9 } else { 0.4 };
-            piece.items.push(PageItem::Rule { from: (area.left, height), to: (area.left + area.measure, height), thickness: rule, color: colors.table_rule });
+            piece.items.push(PageItem::Rule {
+                from: (area.left, height),
+                to: (area.left + area.measure, height),
+                thickness: rule,
+                color: colors.table_rule,
+            });
             if r == 0 {
                 piece.space_before = self.style.spacing.paragraph * 1.5;
-                piece.items.push(PageItem::Rule { from: (area.left, 0.0), to: (area.left + area.measure, 0.0), thickness: 0.9, color: colors.table_rule });
+                piece.items.push(PageItem::Rule {
+                    from: (area.left, 0.0),
+                    to: (area.left + area.measure, 0.0),
+                    thickness: 0.9,
+                    color: colors.table_rule,
+                });
                 piece.break_after = false;
             } else {
                 piece.repeat = Some(header_index);
@@ -777,8 +896,16 @@ impl Composer<'_> {
             return Ok(0.0);
         }
         let spans = runs.iter().map(|r| LSpan::new(r.text.clone(), r.style)).collect();
-        let paragraph = Paragraph { spans, direction: dir, align: Align::Start, measure: 100_000.0, lang: layout_lang(self.lang), line_height: None };
-        let layout = layout_paragraph(&paragraph, &self.fonts).map_err(|e| ExportError::Layout { line: 0, detail: e.to_string() })?;
+        let paragraph = Paragraph {
+            spans,
+            direction: dir,
+            align: Align::Start,
+            measure: 100_000.0,
+            lang: layout_lang(self.lang),
+            line_height: None,
+        };
+        let layout = layout_paragraph(&paragraph, &self.fonts)
+            .map_err(|e| ExportError::Layout { line: 0, detail: e.to_string() })?;
         Ok(layout.lines.iter().map(|l| l.width).fold(0.0, f32::max))
     }
 
@@ -809,13 +936,22 @@ impl Composer<'_> {
         let mut pieces = Vec::new();
         if let Some(unit) = front.unit.as_deref().filter(|u| !u.trim().is_empty()) {
             let text = if self.rtl { unit.to_owned() } else { unit.to_uppercase() };
-            pieces.extend(self.set(vec![Run::new(text, bold(f.label_size * scale * 1.1))], &Setting { color: colors.muted, ..base.clone() })?);
+            pieces.extend(self.set(
+                vec![Run::new(text, bold(f.label_size * scale * 1.1))],
+                &Setting { color: colors.muted, ..base.clone() },
+            )?);
         }
         if let Some(title) = front.title.as_deref().filter(|t| !t.trim().is_empty()) {
-            pieces.extend(self.set(vec![Run::new(title, bold(f.title_size * scale))], &Setting { space_before: 4.0, ..base.clone() })?);
+            pieces.extend(self.set(
+                vec![Run::new(title, bold(f.title_size * scale))],
+                &Setting { space_before: 4.0, ..base.clone() },
+            )?);
         }
         if let Some(subtitle) = front.subtitle.as_deref().filter(|t| !t.trim().is_empty()) {
-            pieces.extend(self.set(vec![Run::new(subtitle, regular(f.subtitle_size * scale))], &Setting { space_before: 2.0, color: colors.muted, ..base.clone() })?);
+            pieces.extend(self.set(
+                vec![Run::new(subtitle, regular(f.subtitle_size * scale))],
+                &Setting { space_before: 2.0, color: colors.muted, ..base.clone() },
+            )?);
         }
         let mut byline = Vec::new();
         if let Some(date) = front.date {
@@ -825,11 +961,19 @@ impl Composer<'_> {
             byline.push(front.authors.join(&self.labels.get("pdf-authors-separator")));
         }
         if !byline.is_empty() {
-            pieces.extend(self.set(vec![Run::new(byline.join(" · "), regular(f.body_size * scale * 0.95))], &Setting { space_before: 6.0, color: colors.text, ..base.clone() })?);
+            pieces.extend(self.set(
+                vec![Run::new(byline.join(" · "), regular(f.body_size * scale * 0.95))],
+                &Setting { space_before: 6.0, color: colors.text, ..base.clone() },
+            )?);
         }
         if let Some(last) = pieces.last_mut() {
             let y = last.height + 6.0;
-            last.items.push(PageItem::Rule { from: (self.frame.left, y), to: (self.frame.left + self.frame.measure, y), thickness: 1.6, color: colors.accent });
+            last.items.push(PageItem::Rule {
+                from: (self.frame.left, y),
+                to: (self.frame.left + self.frame.measure, y),
+                thickness: 1.6,
+                color: colors.accent,
+            });
             last.height += 12.0;
             last.break_after = true;
         }
@@ -865,8 +1009,16 @@ impl Composer<'_> {
                 s.lang = r.lang;
                 s
             });
-            let paragraph = Paragraph { spans: spans.collect(), direction: self.dir(), align: Align::Start, measure: self.frame.measure, lang: layout_lang(self.lang), line_height: None };
-            let layout = layout_paragraph(&paragraph, &self.fonts).map_err(|e| ExportError::Layout { line: 0, detail: e.to_string() })?;
+            let paragraph = Paragraph {
+                spans: spans.collect(),
+                direction: self.dir(),
+                align: Align::Start,
+                measure: self.frame.measure,
+                lang: layout_lang(self.lang),
+                line_height: None,
+            };
+            let layout = layout_paragraph(&paragraph, &self.fonts)
+                .map_err(|e| ExportError::Layout { line: 0, detail: e.to_string() })?;
             notes.push(Note { layout });
         }
         self.note_texts = texts;
@@ -893,7 +1045,12 @@ impl Composer<'_> {
         }
         if let Some(last) = pieces.last_mut() {
             let y = last.height + 2.0;
-            last.items.push(PageItem::Rule { from: (self.frame.left, y), to: (self.frame.left + self.frame.measure, y), thickness: 0.5, color: self.style.colors.rule });
+            last.items.push(PageItem::Rule {
+                from: (self.frame.left, y),
+                to: (self.frame.left + self.frame.measure, y),
+                thickness: 0.5,
+                color: self.style.colors.rule,
+            });
             last.height += 2.0 + self.style.spacing.heading_after;
         }
         self.pieces.extend(pieces);
@@ -947,7 +1104,8 @@ impl Composer<'_> {
         setting.color = self.style.colors.muted;
         let pieces = self.set(vec![Run::new(intro, SpanStyle { italic: true, ..regular(size) })], &setting)?;
         self.pieces.extend(pieces);
-        let mut order: Vec<String> = bibliography.iter().map(|(k, _)| k.clone()).filter(|k| self.cited.contains_key(k)).collect();
+        let mut order: Vec<String> =
+            bibliography.iter().map(|(k, _)| k.clone()).filter(|k| self.cited.contains_key(k)).collect();
         for key in &self.cited_order {
             if !order.contains(key) {
                 order.push(key.clone());
@@ -963,7 +1121,10 @@ impl Composer<'_> {
                 Some(entry) => {
                     runs.extend(entry.iter().map(|piece| Run::styled(piece, size)));
                 }
-                None => runs.push(Run::new(format!("{key} — {}", self.labels.get("pdf-annex-missing")), SpanStyle { italic: true, ..regular(size) })),
+                None => runs.push(Run::new(
+                    format!("{key} — {}", self.labels.get("pdf-annex-missing")),
+                    SpanStyle { italic: true, ..regular(size) },
+                )),
             }
             runs.push(Run::new(PDI.to_string(), regular(size)));
             let setting = self.small_setting(self.style.spacing.paragraph * 1.2);
@@ -977,15 +1138,27 @@ impl Composer<'_> {
                     Some(grade) => {
                         let text = self.labels.with(
                             "pdf-annex-reliability",
-                            &[("grade", Arg::from(grade.letter().to_string())), ("meaning", Arg::from(self.labels.reliability(grade)))],
+                            &[
+                                ("grade", Arg::from(grade.letter().to_string())),
+                                ("meaning", Arg::from(self.labels.reliability(grade))),
+                            ],
                         );
                         parts.push(Run::new(text, strong));
                     }
                     None => parts.push(Run::new(self.labels.get("pdf-annex-ungraded"), strong)),
                 }
-                parts.push(Run::new(format!(" · {}", self.labels.with("pdf-annex-type", &[("type", Arg::from(self.labels.source_type(source.kind)))])), muted));
+                parts.push(Run::new(
+                    format!(
+                        " · {}",
+                        self.labels
+                            .with("pdf-annex-type", &[("type", Arg::from(self.labels.source_type(source.kind)))])
+                    ),
+                    muted,
+                ));
                 if let Some(issued) = source.issued {
-                    let text = self.labels.with("pdf-annex-information-date", &[("date", Arg::from(self.labels.date(issued)))]);
+                    let text = self
+                        .labels
+                        .with("pdf-annex-information-date", &[("date", Arg::from(self.labels.date(issued)))]);
                     parts.push(Run::new(format!(" · {text}"), muted));
                 }
                 let access = source.url.clone().or_else(|| source.doi.as_ref().map(|d| format!("doi:{d}")));
@@ -997,13 +1170,23 @@ impl Composer<'_> {
                     url.verbatim = true;
                     parts.push(url);
                     if let Some(accessed) = source.accessed {
-                        parts.push(Run::new(format!("{sep}{}", self.labels.with("pdf-annex-accessed", &[("date", Arg::from(self.labels.date(accessed)))])), muted));
+                        parts.push(Run::new(
+                            format!(
+                                "{sep}{}",
+                                self.labels
+                                    .with("pdf-annex-accessed", &[("date", Arg::from(self.labels.date(accessed)))])
+                            ),
+                            muted,
+                        ));
                     }
                 }
             }
             if !notes.is_empty() {
                 let list: Vec<String> = notes.iter().map(|n| self.labels.number(*n)).collect();
-                parts.push(Run::new(format!(" · {}", self.labels.with("pdf-annex-notes", &[("notes", Arg::from(list.join(sep)))])), muted));
+                parts.push(Run::new(
+                    format!(" · {}", self.labels.with("pdf-annex-notes", &[("notes", Arg::from(list.join(sep)))])),
+                    muted,
+                ));
             }
             let first = parts.first_mut();
             if let Some(first) = first {
@@ -1030,11 +1213,14 @@ fn plain_blocks(blocks: &[Block], csl_notes: &HashMap<usize, Vec<Styled>>, out: 
     fn inl(inlines: &[Inline], italic: bool, csl: &HashMap<usize, Vec<Styled>>, out: &mut Vec<Styled>) {
         for inline in inlines {
             match inline {
-                Inline::Text(t) | Inline::Code(t) => out.push(Styled { text: t.clone(), italic, bold: false, verbatim: false, lang: None }),
-                Inline::Emphasis(inner) => inl(inner, true, csl, out),
-                Inline::Strong(inner) | Inline::Strikethrough(inner) | Inline::Link { content: inner, .. } | Inline::Image { alt: inner, .. } => {
-                    inl(inner, italic, csl, out)
+                Inline::Text(t) | Inline::Code(t) => {
+                    out.push(Styled { text: t.clone(), italic, bold: false, verbatim: false, lang: None })
                 }
+                Inline::Emphasis(inner) => inl(inner, true, csl, out),
+                Inline::Strong(inner)
+                | Inline::Strikethrough(inner)
+                | Inline::Link { content: inner, .. }
+                | Inline::Image { alt: inner, .. } => inl(inner, italic, csl, out),
                 Inline::Citation(group) => {
                     if let Some(text) = csl.get(&group.span.start) {
                         out.push(Styled::plain(" ("));
@@ -1057,7 +1243,9 @@ fn plain_blocks(blocks: &[Block], csl_notes: &HashMap<usize, Vec<Styled>>, out: 
             }
             BlockKind::Quote(inner) | BlockKind::Footnote { blocks: inner, .. } => plain_blocks(inner, csl_notes, out),
             BlockKind::List { items, .. } => items.iter().for_each(|item| plain_blocks(item, csl_notes, out)),
-            BlockKind::Code { text, .. } => out.push(Styled { text: text.clone(), italic: false, bold: false, verbatim: true, lang: None }),
+            BlockKind::Code { text, .. } => {
+                out.push(Styled { text: text.clone(), italic: false, bold: false, verbatim: true, lang: None })
+            }
             BlockKind::Table { .. } | BlockKind::Html(_) | BlockKind::Rule => {}
         }
     }

@@ -12,10 +12,12 @@ use std::sync::OnceLock;
 use hayagriva::archive::{ArchivedStyle, LOCALES as ARCHIVED_LOCALES, locales};
 use hayagriva::citationberg::taxonomy::Locator as CslLocator;
 use hayagriva::citationberg::{FontStyle, FontWeight, IndependentStyle, Locale, LocaleCode, Style as CslStyle};
-use hayagriva::types::{Date, EntryType, FormatString, MaybeTyped, Person as CslPerson, Publisher, QualifiedUrl, SerialNumber};
+use hayagriva::types::{
+    Date, EntryType, FormatString, MaybeTyped, Person as CslPerson, Publisher, QualifiedUrl, SerialNumber,
+};
 use hayagriva::{
-    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChild, ElemChildren, Entry, LocatorPayload,
-    SpecificLocator,
+    BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChild, ElemChildren, Entry,
+    LocatorPayload, SpecificLocator,
 };
 use mizan_brief::{Citation, CitationGroup, LocatorKind};
 use mizan_i18n::{Arg, Lang};
@@ -108,10 +110,16 @@ fn locale_code(lang: Lang) -> LocaleCode {
 
 /// Loads an independent CSL style of the embedded collection.
 pub(crate) fn load_style(name: &str) -> Result<IndependentStyle, ExportError> {
-    let archived = ArchivedStyle::by_name(name).ok_or_else(|| ExportError::CslStyle { name: name.to_owned(), detail: "not in the embedded collection".to_owned() })?;
+    let archived = ArchivedStyle::by_name(name).ok_or_else(|| ExportError::CslStyle {
+        name: name.to_owned(),
+        detail: "not in the embedded collection".to_owned(),
+    })?;
     match archived.get() {
         CslStyle::Independent(style) => Ok(style),
-        CslStyle::Dependent(_) => Err(ExportError::CslStyle { name: name.to_owned(), detail: "a dependent style; name its parent instead".to_owned() }),
+        CslStyle::Dependent(_) => Err(ExportError::CslStyle {
+            name: name.to_owned(),
+            detail: "a dependent style; name its parent instead".to_owned(),
+        }),
     }
 }
 
@@ -133,7 +141,10 @@ pub(crate) fn format(
                 continue;
             }
             let source = lookup(&key);
-            languages.insert(key.clone(), source.as_ref().and_then(|s| s.language.as_deref()).and_then(|l| l.parse::<Lang>().ok()));
+            languages.insert(
+                key.clone(),
+                source.as_ref().and_then(|s| s.language.as_deref()).and_then(|l| l.parse::<Lang>().ok()),
+            );
             entries.insert(key, source.map(|s| entry(&s)));
         }
     }
@@ -151,7 +162,8 @@ pub(crate) fn format(
         for (i, item) in group.items.iter().enumerate() {
             let Some(Some(entry)) = entries.get(item.key.as_str()) else { continue };
             let mut cite = CitationItem::with_entry(entry);
-            cite.locator = item.locator.as_ref().map(|l| SpecificLocator(csl_locator(l.kind), LocatorPayload::Str(&l.value)));
+            cite.locator =
+                item.locator.as_ref().map(|l| SpecificLocator(csl_locator(l.kind), LocatorPayload::Str(&l.value)));
             driver.citation(CitationRequest::new(vec![cite], style, Some(locale.clone()), locale_files, Some(n + 1)));
             requested.push((n, i));
         }
@@ -191,7 +203,9 @@ pub(crate) fn format(
                     note.extend(text);
                     note.push(Styled::plain("\u{2069}"));
                 }
-                None => note.push(Styled::plain(labels.with("pdf-note-unknown-source", &[("key", Arg::from(item.key.as_str()))]))),
+                None => note.push(Styled::plain(
+                    labels.with("pdf-note-unknown-source", &[("key", Arg::from(item.key.as_str()))]),
+                )),
             }
             note.extend(extras(item, labels, lang));
         }
@@ -200,10 +214,15 @@ pub(crate) fn format(
     }
     let mut bibliography: Vec<(String, Vec<Styled>)> = rendered
         .bibliography
-        .map(|b| b.items.into_iter().map(|item| {
-            let text = in_language(&item.key, styled(&item.content));
-            (item.key, text)
-        }).collect())
+        .map(|b| {
+            b.items
+                .into_iter()
+                .map(|item| {
+                    let text = in_language(&item.key, styled(&item.content));
+                    (item.key, text)
+                })
+                .collect()
+        })
         .unwrap_or_default();
     bibliography.retain(|(_, text)| !plain(text).trim().is_empty());
     for (key, text) in first_notes {
@@ -224,12 +243,18 @@ fn extras(item: &Citation, labels: &Labels, lang: Lang) -> Vec<Styled> {
     if let Some(grade) = item.credibility {
         let text = labels.with(
             "pdf-note-credibility",
-            &[("grade", Arg::from(labels.number(usize::from(grade.number())))), ("meaning", Arg::from(labels.credibility(grade)))],
+            &[
+                ("grade", Arg::from(labels.number(usize::from(grade.number())))),
+                ("meaning", Arg::from(labels.credibility(grade))),
+            ],
         );
         out.push(Styled::plain(format!("{comma}{text}")));
     }
     if let Some(excerpt) = &item.excerpt {
-        out.push(Styled::plain(format!("{comma}{}", labels.with("pdf-note-excerpt", &[("text", Arg::from(excerpt.as_str()))]))));
+        out.push(Styled::plain(format!(
+            "{comma}{}",
+            labels.with("pdf-note-excerpt", &[("text", Arg::from(excerpt.as_str()))])
+        )));
     }
     out
 }
@@ -291,7 +316,9 @@ fn styled(children: &ElemChildren) -> Vec<Styled> {
     let mut merged: Vec<Styled> = Vec::with_capacity(out.len());
     for piece in out.into_iter().filter(|p| !p.text.is_empty()) {
         match merged.last_mut() {
-            Some(last) if last.italic == piece.italic && last.bold == piece.bold && last.verbatim == piece.verbatim => last.text.push_str(&piece.text),
+            Some(last) if last.italic == piece.italic && last.bold == piece.bold && last.verbatim == piece.verbatim => {
+                last.text.push_str(&piece.text)
+            }
             _ => merged.push(piece),
         }
     }
@@ -356,7 +383,8 @@ pub(crate) fn entry(source: &Source) -> Entry {
     if let Some(pages) = source.pages.as_deref().filter(|p| !p.trim().is_empty()) {
         entry.set_page_range(MaybeTyped::String(pages.trim().to_owned()));
     }
-    let publisher = source.publisher.as_deref().filter(|p| !p.trim().is_empty()).map(|p| Publisher::new(Some(text(p)), None));
+    let publisher =
+        source.publisher.as_deref().filter(|p| !p.trim().is_empty()).map(|p| Publisher::new(Some(text(p)), None));
     match (parent_kind, source.container_title.as_deref().filter(|c| !c.trim().is_empty())) {
         (Some(parent_kind), Some(container)) => {
             let mut parent = Entry::new(&format!("{}-container", source.key.as_str()), parent_kind);
@@ -417,7 +445,8 @@ mod tests {
 
     #[test]
     fn french_notes_with_locator_credibility_and_unknown_key() {
-        let f = notes_for("---\nlang: fr\n---\n\nLe blocus [@rfi, p. 3, cred. 2; @icg]. Plus tard [@nowhere].\n", Lang::Fr);
+        let f =
+            notes_for("---\nlang: fr\n---\n\nLe blocus [@rfi, p. 3, cred. 2; @icg]. Plus tard [@nowhere].\n", Lang::Fr);
         assert_eq!(f.notes.len(), 2);
         let first = plain(&f.notes[0]);
         assert!(first.contains("RFI Afrique") && first.contains("3"), "{first}");

@@ -40,7 +40,11 @@ impl Labels {
         match date.day.filter(|d| (1..=31).contains(d)) {
             Some(day) => self.with(
                 "pdf-date-day",
-                &[("day", Arg::from(self.number(usize::from(day)))), ("month", Arg::from(month_name)), ("year", Arg::from(year))],
+                &[
+                    ("day", Arg::from(self.number(usize::from(day)))),
+                    ("month", Arg::from(month_name)),
+                    ("year", Arg::from(year)),
+                ],
             ),
             None => self.with("pdf-date-month", &[("month", Arg::from(month_name)), ("year", Arg::from(year))]),
         }
@@ -56,7 +60,10 @@ impl Labels {
         let id = format!("likelihood-{}", likelihood.id());
         let term = self.get(&id);
         let range = self.l10n.attribute(&id, "range", &[]).unwrap_or_default();
-        self.with("pdf-likelihood", &[("term", Arg::from(term)), ("range", Arg::from(shape_digits(&range, self.digits)))])
+        self.with(
+            "pdf-likelihood",
+            &[("term", Arg::from(term)), ("range", Arg::from(shape_digits(&range, self.digits)))],
+        )
     }
 
     /// "confiance modérée".

@@ -137,11 +137,21 @@ impl fmt::Display for ExportWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::MissingGlyph { ch, line, column } => {
-                write!(f, "line {line}, column {column}: no bundled font has a glyph for {ch:?} (U+{:04X})", u32::from(*ch))
+                write!(
+                    f,
+                    "line {line}, column {column}: no bundled font has a glyph for {ch:?} (U+{:04X})",
+                    u32::from(*ch)
+                )
             }
-            Self::Overfull { line, column } => write!(f, "line {line}, column {column}: a line did not fit its measure and was scaled down slightly"),
-            Self::UnknownSource { key, line, column } => write!(f, "line {line}, column {column}: no source of the library has the key {key:?}"),
-            Self::Unsupported { what, line, column } => write!(f, "line {line}, column {column}: {what} is not printed"),
+            Self::Overfull { line, column } => {
+                write!(f, "line {line}, column {column}: a line did not fit its measure and was scaled down slightly")
+            }
+            Self::UnknownSource { key, line, column } => {
+                write!(f, "line {line}, column {column}: no source of the library has the key {key:?}")
+            }
+            Self::Unsupported { what, line, column } => {
+                write!(f, "line {line}, column {column}: {what} is not printed")
+            }
             Self::NoDate => f.write_str("the brief has no date; the PDF's creation date is set to 2000-01-01"),
             Self::NotesCarriedOver { page } => write!(f, "page {page}: some footnotes continue on the next page"),
         }
@@ -169,7 +179,11 @@ pub enum ExportError {
 }
 
 /// Typesets `brief` and writes it as PDF. Pure: no file, no clock, no randomness.
-pub fn export_brief(brief: &Brief, sources: &dyn SourceLookup, options: &ExportOptions) -> Result<Exported, ExportError> {
+pub fn export_brief(
+    brief: &Brief,
+    sources: &dyn SourceLookup,
+    options: &ExportOptions,
+) -> Result<Exported, ExportError> {
     let composed = compose::compose(brief, sources, options)?;
     paginate::write(brief, composed, options)
 }

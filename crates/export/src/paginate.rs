@@ -35,7 +35,8 @@ fn plan(c: &Composed, note_gap: f32, warnings: &mut Vec<ExportWarning>) -> Vec<P
     let mut i = 0;
     while i < pieces.len() || !carried.is_empty() {
         let mut page = PagePlan { placed: Vec::new(), notes: std::mem::take(&mut carried) };
-        let mut notes_h: f32 = page.notes.iter().map(|&n| note_height(c, n, note_gap)).sum::<f32>() + if page.notes.is_empty() { 0.0 } else { NOTE_SEPARATOR };
+        let mut notes_h: f32 = page.notes.iter().map(|&n| note_height(c, n, note_gap)).sum::<f32>()
+            + if page.notes.is_empty() { 0.0 } else { NOTE_SEPARATOR };
         let mut y = 0.0f32;
         // A table row opening a page brings its header along.
         if let Some(header) = pieces.get(i).and_then(|p| p.repeat)
@@ -52,7 +53,8 @@ fn plan(c: &Composed, note_gap: f32, warnings: &mut Vec<ExportWarning>) -> Vec<P
                 break;
             }
             let before = if content { p.space_before } else { 0.0 };
-            let new_notes: Vec<usize> = p.notes.iter().copied().filter(|n| !page.notes.contains(n) && c.notes.get(*n).is_some()).collect();
+            let new_notes: Vec<usize> =
+                p.notes.iter().copied().filter(|n| !page.notes.contains(n) && c.notes.get(*n).is_some()).collect();
             let mut add_h: f32 = new_notes.iter().map(|&n| note_height(c, n, note_gap)).sum();
             if !new_notes.is_empty() && page.notes.is_empty() {
                 add_h += NOTE_SEPARATOR;
@@ -118,8 +120,17 @@ struct Label {
     baseline: f32,
 }
 
-fn label(fonts: &FontSet, text: &str, size: f32, weight: Weight, direction: LDir, lang: LLang, max: f32) -> Option<Label> {
-    let paragraph = Paragraph::new(text, SpanStyle { size, weight, italic: false }, direction, lang, max.max(1.0)).aligned(Align::Start);
+fn label(
+    fonts: &FontSet,
+    text: &str,
+    size: f32,
+    weight: Weight,
+    direction: LDir,
+    lang: LLang,
+    max: f32,
+) -> Option<Label> {
+    let paragraph = Paragraph::new(text, SpanStyle { size, weight, italic: false }, direction, lang, max.max(1.0))
+        .aligned(Align::Start);
     let layout = layout_paragraph(&paragraph, fonts).ok()?;
     let line = layout.lines.into_iter().next()?;
     Some(Label { runs: line.runs, x: line.x, width: line.width, baseline: line.baseline })
@@ -160,7 +171,11 @@ pub(crate) fn write(brief: &Brief, composed: Composed, options: &ExportOptions) 
     let dir = if c.rtl { LDir::Rtl } else { LDir::Ltr };
     let f = &c.frame;
     let furniture = style.fonts.furniture_size * if c.rtl { 1.2 } else { 1.0 };
-    let (start_x, end_x) = if c.rtl { (Anchor::Right(f.left + f.measure), Anchor::Left(f.left)) } else { (Anchor::Left(f.left), Anchor::Right(f.left + f.measure)) };
+    let (start_x, end_x) = if c.rtl {
+        (Anchor::Right(f.left + f.measure), Anchor::Left(f.left))
+    } else {
+        (Anchor::Left(f.left), Anchor::Right(f.left + f.measure))
+    };
     let marking = brief.front.classification.as_deref().map(str::trim).filter(|m| !m.is_empty());
     let title = brief.front.title.clone().unwrap_or_default();
     let date = brief.front.date.map(|d| labels.date(d));
@@ -173,22 +188,57 @@ pub(crate) fn write(brief: &Brief, composed: Composed, options: &ExportOptions) 
         }
         if let Some(marking) = marking {
             let size = furniture * 1.1;
-            put(&mut page, label(&c.fonts, marking, size, Weight::Bold, dir, lang, f.measure), Anchor::Center(f.width / 2.0), style.page.marking_inset, style.colors.marking);
-            put(&mut page, label(&c.fonts, marking, size, Weight::Bold, dir, lang, f.measure), Anchor::Center(f.width / 2.0), f.height - style.page.marking_inset + size * 0.4, style.colors.marking);
+            put(
+                &mut page,
+                label(&c.fonts, marking, size, Weight::Bold, dir, lang, f.measure),
+                Anchor::Center(f.width / 2.0),
+                style.page.marking_inset,
+                style.colors.marking,
+            );
+            put(
+                &mut page,
+                label(&c.fonts, marking, size, Weight::Bold, dir, lang, f.measure),
+                Anchor::Center(f.width / 2.0),
+                f.height - style.page.marking_inset + size * 0.4,
+                style.colors.marking,
+            );
         }
         // Running head from the second page: title on the start side, date on the end side.
         if n > 0 {
             let head = style.page.head_inset;
-            put(&mut page, label(&c.fonts, &title, furniture, Weight::Regular, dir, lang, f.measure * 0.7), start_x, head, style.colors.muted);
+            put(
+                &mut page,
+                label(&c.fonts, &title, furniture, Weight::Regular, dir, lang, f.measure * 0.7),
+                start_x,
+                head,
+                style.colors.muted,
+            );
             if let Some(date) = &date {
-                put(&mut page, label(&c.fonts, date, furniture, Weight::Regular, dir, lang, f.measure * 0.28), end_x, head, style.colors.muted);
+                put(
+                    &mut page,
+                    label(&c.fonts, date, furniture, Weight::Regular, dir, lang, f.measure * 0.28),
+                    end_x,
+                    head,
+                    style.colors.muted,
+                );
             }
             let y = head + furniture * 0.6;
-            page.items.push(PageItem::Rule { from: (f.left, y), to: (f.left + f.measure, y), thickness: 0.4, color: style.colors.rule });
+            page.items.push(PageItem::Rule {
+                from: (f.left, y),
+                to: (f.left + f.measure, y),
+                thickness: 0.4,
+                color: style.colors.rule,
+            });
         }
         // Page number on the end side of the foot: right in French, left in Arabic.
         let number = labels.page(n + 1, total);
-        put(&mut page, label(&c.fonts, &number, furniture, Weight::Regular, dir, lang, f.measure), end_x, f.height - style.page.foot_inset, style.colors.muted);
+        put(
+            &mut page,
+            label(&c.fonts, &number, furniture, Weight::Regular, dir, lang, f.measure),
+            end_x,
+            f.height - style.page.foot_inset,
+            style.colors.muted,
+        );
         for &(index, top) in &plan.placed {
             if let Some(piece) = c.pieces.get(index) {
                 draw(&mut page, piece, f.top + top);
@@ -200,8 +250,14 @@ pub(crate) fn write(brief: &Brief, composed: Composed, options: &ExportOptions) 
             let mut y = f.bottom - height;
             let rule_y = y - NOTE_SEPARATOR / 2.0;
             let rule_w = f.measure / 3.0;
-            let (x0, x1) = if c.rtl { (f.left + f.measure - rule_w, f.left + f.measure) } else { (f.left, f.left + rule_w) };
-            page.items.push(PageItem::Rule { from: (x0, rule_y), to: (x1, rule_y), thickness: 0.5, color: style.colors.rule });
+            let (x0, x1) =
+                if c.rtl { (f.left + f.measure - rule_w, f.left + f.measure) } else { (f.left, f.left + rule_w) };
+            page.items.push(PageItem::Rule {
+                from: (x0, rule_y),
+                to: (x1, rule_y),
+                thickness: 0.5,
+                color: style.colors.rule,
+            });
             for &i in &plan.notes {
                 if let Some(note) = c.notes.get(i) {
                     page.add_paragraph(&note.layout, f.left, y + gap, style.colors.text);
@@ -220,7 +276,11 @@ pub(crate) fn write(brief: &Brief, composed: Composed, options: &ExportOptions) 
         Some(d) => PdfDate {
             year: u16::try_from(d.year.clamp(1, 9999)).unwrap_or(2000),
             month: d.month.filter(|m| (1..=12).contains(m)).unwrap_or(1),
-            day: d.day.filter(|d| (1..=28).contains(d)).or(d.day.filter(|d| (1..=31).contains(d)).map(|_| 28)).unwrap_or(1),
+            day: d
+                .day
+                .filter(|d| (1..=28).contains(d))
+                .or(d.day.filter(|d| (1..=31).contains(d)).map(|_| 28))
+                .unwrap_or(1),
             hour: 0,
             minute: 0,
             second: 0,
@@ -233,7 +293,11 @@ pub(crate) fn write(brief: &Brief, composed: Composed, options: &ExportOptions) 
     let metadata = Metadata {
         title,
         author: authors,
-        subject: front.subtitle.clone().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| labels.get("pdf-subject-default")),
+        subject: front
+            .subtitle
+            .clone()
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| labels.get("pdf-subject-default")),
         lang: c.lang.code().to_owned(),
         rtl: c.rtl,
         created,
@@ -245,7 +309,8 @@ pub(crate) fn write(brief: &Brief, composed: Composed, options: &ExportOptions) 
 
 fn draw(page: &mut Page, piece: &Piece, top: f32) {
     // Backgrounds first, so a table header's shading never covers its text.
-    let (back, front): (Vec<&PageItem>, Vec<&PageItem>) = piece.items.iter().partition(|i| matches!(i, PageItem::Rect { .. }));
+    let (back, front): (Vec<&PageItem>, Vec<&PageItem>) =
+        piece.items.iter().partition(|i| matches!(i, PageItem::Rect { .. }));
     for item in back.into_iter().chain(front) {
         page.items.push(shift(item, 0.0, top));
     }

@@ -190,17 +190,35 @@ impl Style {
 
     /// Reads a style file's text; `origin` names it in errors.
     pub fn from_toml(origin: &str, text: &str) -> Result<Self, ExportError> {
-        let bad = |field: &str, detail: String| ExportError::BadStyle { origin: origin.to_owned(), field: field.to_owned(), detail };
+        let bad = |field: &str, detail: String| ExportError::BadStyle {
+            origin: origin.to_owned(),
+            field: field.to_owned(),
+            detail,
+        };
         let raw: RawStyle = toml::from_str(text).map_err(|e| {
             let detail = e.message().to_owned();
             let at = e.span().map(|s| line_of(text, s.start)).map_or(String::new(), |l| format!("line {l}"));
             bad(&at, detail)
         })?;
         if !ARABIC_FAMILIES.contains(&raw.fonts.arabic.as_str()) {
-            return Err(bad("fonts.arabic", format!("{:?} is not a bundled Arabic family (expected one of: {})", raw.fonts.arabic, ARABIC_FAMILIES.join(", "))));
+            return Err(bad(
+                "fonts.arabic",
+                format!(
+                    "{:?} is not a bundled Arabic family (expected one of: {})",
+                    raw.fonts.arabic,
+                    ARABIC_FAMILIES.join(", ")
+                ),
+            ));
         }
         if !LATIN_FAMILIES.contains(&raw.fonts.latin.as_str()) {
-            return Err(bad("fonts.latin", format!("{:?} is not a bundled Latin family (expected one of: {})", raw.fonts.latin, LATIN_FAMILIES.join(", "))));
+            return Err(bad(
+                "fonts.latin",
+                format!(
+                    "{:?} is not a bundled Latin family (expected one of: {})",
+                    raw.fonts.latin,
+                    LATIN_FAMILIES.join(", ")
+                ),
+            ));
         }
         let f = &raw.fonts;
         let sizes = [
@@ -248,7 +266,9 @@ impl Style {
             }
         }
         let c = &raw.colors;
-        let color = |field: &str, value: &str| parse_color(value).ok_or_else(|| bad(field, format!("{value:?} is not a colour (expected \"#rrggbb\")")));
+        let color = |field: &str, value: &str| {
+            parse_color(value).ok_or_else(|| bad(field, format!("{value:?} is not a colour (expected \"#rrggbb\")")))
+        };
         let colors = Colors {
             text: color("colors.text", &c.text)?,
             accent: color("colors.accent", &c.accent)?,
@@ -264,10 +284,18 @@ impl Style {
         let placement = match raw.notes.placement.as_str() {
             "footnotes" => NotePlacement::Footnotes,
             "endnotes" => NotePlacement::Endnotes,
-            other => return Err(bad("notes.placement", format!("{other:?} is not a placement (expected footnotes or endnotes)"))),
+            other => {
+                return Err(bad(
+                    "notes.placement",
+                    format!("{other:?} is not a placement (expected footnotes or endnotes)"),
+                ));
+            }
         };
         if hayagriva::archive::ArchivedStyle::by_name(&raw.notes.csl_style).is_none() {
-            return Err(bad("notes.csl_style", format!("{:?} is not a CSL style of the embedded collection", raw.notes.csl_style)));
+            return Err(bad(
+                "notes.csl_style",
+                format!("{:?} is not a CSL style of the embedded collection", raw.notes.csl_style),
+            ));
         }
         Ok(Style {
             name: raw.name,

@@ -42,7 +42,10 @@ fn pdftotext(pdf: &[u8]) -> Option<String> {
     std::fs::write(&path, pdf).ok()?;
     match Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(&path).arg("-").output() {
         Ok(out) if out.status.success() => {
-            let text = String::from_utf8_lossy(&out.stdout).chars().filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}')).collect();
+            let text = String::from_utf8_lossy(&out.stdout)
+                .chars()
+                .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'))
+                .collect();
             Some(text)
         }
         _ => {
@@ -72,7 +75,14 @@ fn samples_have_several_pages_embedded_fonts_and_lang() {
         assert!(embedded >= 2, "{path}: {embedded} embedded fonts");
         let info = doc.trailer.get(b"Info").and_then(Object::as_reference).and_then(|r| doc.get_dictionary(r)).unwrap();
         assert!(info.has(b"Title") && info.has(b"Author") && info.has(b"Subject"));
-        assert!(exported.warnings.iter().all(|w| !matches!(w, ExportWarning::MissingGlyph { .. } | ExportWarning::UnknownSource { .. })), "{path}: {:?}", exported.warnings);
+        assert!(
+            exported
+                .warnings
+                .iter()
+                .all(|w| !matches!(w, ExportWarning::MissingGlyph { .. } | ExportWarning::UnknownSource { .. })),
+            "{path}: {:?}",
+            exported.warnings
+        );
     }
 }
 
@@ -80,7 +90,15 @@ fn samples_have_several_pages_embedded_fonts_and_lang() {
 fn french_text_layer_notes_and_annex() {
     let exported = export("tests/fixtures/briefs/sample-fr.md", &default_options());
     let Some(text) = pdftotext(&exported.pdf) else { return };
-    for words in ["Points clés", "JUGEMENT", "improbable (20–45 %)", "Diffusion restreinte", "18 décembre 2025", "Page 2 sur", "Annexe : sources citées"] {
+    for words in [
+        "Points clés",
+        "JUGEMENT",
+        "improbable (20–45 %)",
+        "Diffusion restreinte",
+        "18 décembre 2025",
+        "Page 2 sur",
+        "Annexe : sources citées",
+    ] {
         assert!(text.contains(words), "missing {words:?}");
     }
     // French spacing was applied: a thin no-break space before the colon of the title.
@@ -99,7 +117,13 @@ fn french_text_layer_notes_and_annex() {
         // Mixed Arabic and Latin lines come back from pdftotext in visual runs, so Arabic
         // titles are checked by their longest word.
         let head: String = if source.title.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
-            source.title.split_whitespace().max_by_key(|w| w.chars().count()).unwrap().trim_matches(|c: char| !c.is_alphabetic()).to_owned()
+            source
+                .title
+                .split_whitespace()
+                .max_by_key(|w| w.chars().count())
+                .unwrap()
+                .trim_matches(|c: char| !c.is_alphabetic())
+                .to_owned()
         } else {
             source.title.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
         };
@@ -108,14 +132,23 @@ fn french_text_layer_notes_and_annex() {
     }
     let graded = keys.iter().filter(|k| library.iter().any(|s| s.key.as_str() == **k && s.grade.is_some())).count();
     assert_eq!(annex.matches("Fiabilité : ").count(), keys.len(), "{annex}");
-    assert!(annex.matches("(habituellement fiable)").count() + annex.matches("(totalement fiable)").count() + annex.matches("(assez fiable)").count() + annex.matches("(non fiable)").count() + annex.matches("(habituellement peu fiable)").count() + annex.matches("(fiabilité impossible à évaluer)").count() >= graded);
+    assert!(
+        annex.matches("(habituellement fiable)").count()
+            + annex.matches("(totalement fiable)").count()
+            + annex.matches("(assez fiable)").count()
+            + annex.matches("(non fiable)").count()
+            + annex.matches("(habituellement peu fiable)").count()
+            + annex.matches("(fiabilité impossible à évaluer)").count()
+            >= graded
+    );
 }
 
 #[test]
 fn arabic_page_numbers_and_notes_in_arabic_indic_digits() {
     let exported = export("tests/fixtures/briefs/sample-ar.md", &default_options());
     let Some(text) = pdftotext(&exported.pdf) else { return };
-    let total: String = exported.pages.to_string().chars().map(|c| char::from_u32(0x0660 + c.to_digit(10).unwrap()).unwrap()).collect();
+    let total: String =
+        exported.pages.to_string().chars().map(|c| char::from_u32(0x0660 + c.to_digit(10).unwrap()).unwrap()).collect();
     let folios = text.lines().filter(|l| l.contains("الصفحة") && l.contains(&total)).count();
     assert_eq!(folios, exported.pages, "{text}");
     assert!(!text.lines().any(|l| l.contains("الصفحة") && l.chars().any(|c| c.is_ascii_digit())));
@@ -124,7 +157,8 @@ fn arabic_page_numbers_and_notes_in_arabic_indic_digits() {
     assert!(text.contains("ملحق") && text.contains("المصادر المستشهد بها"));
     assert!(text.contains("مصداقية المعلومة") && text.contains("صحيحة على الأرجح"), "credibility in a note");
     assert!(text.contains("الموثوقية") && text.contains("(موثوق عادةً)"));
-    for words in ["النقاط الرئيسية", "غير مرجح", "ثقة متوسطة", "للاستخدام الداخلي", "١٨", "ديسمبر", "٢٠٢٥"] {
+    for words in ["النقاط الرئيسية", "غير مرجح", "ثقة متوسطة", "للاستخدام الداخلي", "١٨", "ديسمبر", "٢٠٢٥"]
+    {
         assert!(text.contains(words), "missing {words:?}");
     }
 }
@@ -167,8 +201,20 @@ fn letter_paper_and_endnotes_style() {
         other => panic!("{other:?}"),
     };
     assert!((width - 612.0).abs() < 0.5, "{width}");
-    let html_line = std::fs::read_to_string(root().join("tests/fixtures/export/features-fr.md")).unwrap().lines().position(|l| l.starts_with("<div>")).unwrap() as u32 + 1;
-    assert!(exported.warnings.iter().any(|w| matches!(w, ExportWarning::Unsupported { what: "raw HTML", line, .. } if *line == html_line)), "{:?}", exported.warnings);
+    let html_line = std::fs::read_to_string(root().join("tests/fixtures/export/features-fr.md"))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("<div>"))
+        .unwrap() as u32
+        + 1;
+    assert!(
+        exported
+            .warnings
+            .iter()
+            .any(|w| matches!(w, ExportWarning::Unsupported { what: "raw HTML", line, .. } if *line == html_line)),
+        "{:?}",
+        exported.warnings
+    );
     let Some(text) = pdftotext(&exported.pdf) else { return };
     let notes = text.split("\nNotes\n").nth(1).expect("an endnotes section");
     assert!(notes.contains("Décision du gouvernement de transition"), "Markdown footnote as a note");
@@ -180,11 +226,21 @@ fn letter_paper_and_endnotes_style() {
 fn hostile_brief_exports_with_warnings() {
     let mut md = String::from("---\ntitle: Hostile\nlang: fr\ndate: 2025-11-20\n---\n\n## Tableau\n\n");
     let columns = 14;
-    md.push_str(&format!("|{}\n|{}\n", (0..columns).map(|c| format!(" Colonne {c} |")).collect::<String>(), " --- |".repeat(columns)));
+    md.push_str(&format!(
+        "|{}\n|{}\n",
+        (0..columns).map(|c| format!(" Colonne {c} |")).collect::<String>(),
+        " --- |".repeat(columns)
+    ));
     for r in 0..300 {
-        md.push_str(&format!("|{}\n", (0..columns).map(|c| format!(" cellule {r}-{c} [@absent-{}] |", r % 3)).collect::<String>()));
+        md.push_str(&format!(
+            "|{}\n",
+            (0..columns).map(|c| format!(" cellule {r}-{c} [@absent-{}] |", r % 3)).collect::<String>()
+        ));
     }
-    md.push_str(&format!("\nUn mot interminable : {} fin.\n\nUn signe absent de toutes les polices : \u{10000} ici [@inconnu].\n", "anticonstitutionnellement".repeat(200)));
+    md.push_str(&format!(
+        "\nUn mot interminable : {} fin.\n\nUn signe absent de toutes les polices : \u{10000} ici [@inconnu].\n",
+        "anticonstitutionnellement".repeat(200)
+    ));
     let brief = mizan_brief::parse(&md);
     let exported = export_brief(&brief, &library(), &default_options()).unwrap();
     assert!(exported.pages > 5, "{} pages", exported.pages);
@@ -194,9 +250,12 @@ fn hostile_brief_exports_with_warnings() {
         _ => None,
     });
     let expected_line = md.lines().position(|l| l.contains('\u{10000}')).unwrap() as u32 + 1;
-    let expected_column = md.lines().nth(expected_line as usize - 1).unwrap().chars().position(|c| c == '\u{10000}').unwrap() as u32 + 1;
+    let expected_column =
+        md.lines().nth(expected_line as usize - 1).unwrap().chars().position(|c| c == '\u{10000}').unwrap() as u32 + 1;
     assert_eq!(glyph, Some(('\u{10000}', expected_line, expected_column)));
-    assert!(exported.warnings.iter().any(|w| matches!(w, ExportWarning::UnknownSource { key, .. } if key == "inconnu")));
+    assert!(
+        exported.warnings.iter().any(|w| matches!(w, ExportWarning::UnknownSource { key, .. } if key == "inconnu"))
+    );
 }
 
 #[test]
