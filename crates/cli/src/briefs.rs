@@ -282,9 +282,19 @@ pub fn export(
         }
         bail!("{}: {errors} audit errors; fix them or export with --draft (watermarked)", path.display());
     }
-    let lookup = |key: &str| library.get(key).ok().flatten().map(|record| record.source);
+    // Every cited source, read once: export looks sources up many times while it lays out
+    // notes and the annex.
+    let mut cited: HashMap<String, mizan_source::Source> = HashMap::new();
+    for citation in brief.citations.iter().flat_map(|group| &group.items) {
+        let key = citation.key.as_str();
+        if !cited.contains_key(key)
+            && let Some(record) = library.get(key)?
+        {
+            cited.insert(key.to_owned(), record.source);
+        }
+    }
     let options = mizan_export::ExportOptions { style, paper, draft };
-    let exported = mizan_export::export_brief(&brief, &lookup, &options)?;
+    let exported = mizan_export::export_brief(&brief, &cited, &options)?;
     for warning in &exported.warnings {
         eprintln!("{}: warning[{}]: {warning}", path.display(), warning.code());
     }

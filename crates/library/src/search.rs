@@ -114,7 +114,7 @@ impl Library {
         // 100,000 sources), so it ranks the newest RANK_WINDOW matches (every match, for all
         // but the commonest words); listing matches alone is cheap. Filters are checked on
         // the ranked window's rows; only when they leave the page short does the index
-        // answer the filtered query in full, through the facet tokens.
+        // filter first, through the facet tokens, and rank the newest matches that pass.
         let window = RANK_WINDOW.max(limit.saturating_mul(4));
         let text_expr = format!("{TEXT_COLUMNS} : ({words})");
         let windowed = format!(
@@ -132,10 +132,15 @@ impl Library {
         if !facets.is_empty() {
             let _ = write!(expr, " AND facets : ({facets})");
         }
-        // Tags are free text, so a tag filter is still checked row by row.
+        // Tags are free text, so a tag filter is still checked row by row (over every
+        // filtered match, ranked: tag filters are rare and narrow).
         let (row_filters, row_args) = filter_sql(query, false);
-        let full = "SELECT rowid, -rank FROM source_search WHERE source_search MATCH ?1 ORDER BY rank".to_owned();
-        self.collect_hits(&full, &expr, &row_filters, &row_args, limit, &mut hits)?;
+        let fts_sql = if row_filters.is_empty() {
+            windowed
+        } else {
+            "SELECT rowid, -rank FROM source_search WHERE source_search MATCH ?1 ORDER BY rank".to_owned()
+        };
+        self.collect_hits(&fts_sql, &expr, &row_filters, &row_args, limit, &mut hits)?;
         Ok(hits)
     }
 

@@ -1,0 +1,57 @@
+//! Measures parsing and HTML rendering of a 10,000-word brief built from the French
+//! sample's body. Run in release:
+//! `cargo run --release -p mizan-brief --example html_bench`
+#![allow(clippy::unwrap_used)]
+
+use std::time::{Duration, Instant};
+
+use mizan_brief::{parse, render_html};
+use mizan_i18n::Localizer;
+
+const RUNS: usize = 50;
+
+fn main() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/briefs/sample-fr.md");
+    let sample = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    // Front matter once, then the body repeated until the brief has 10,000 words.
+    let body_start = sample.match_indices("\n---\n").next().map_or(0, |(i, _)| i + 5);
+    let (front, body) = sample.split_at(body_start);
+    let mut text = front.to_owned();
+    while text.split_whitespace().count() < 10_000 {
+        text.push('\n');
+        text.push_str(body);
+    }
+    let words = text.split_whitespace().count();
+
+    let localizer = Localizer::new(mizan_brief::Lang::Fr);
+    let brief = parse(&text);
+    let html = render_html(&brief, &localizer);
+
+    let mut parse_times = Vec::with_capacity(RUNS);
+    let mut render_times = Vec::with_capacity(RUNS);
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let brief = std::hint::black_box(parse(std::hint::black_box(&text)));
+        parse_times.push(start.elapsed());
+        let start = Instant::now();
+        std::hint::black_box(render_html(&brief, &localizer));
+        render_times.push(start.elapsed());
+    }
+    println!(
+        "{words} words, {} bytes of Markdown, {} claims, {} bytes of HTML",
+        text.len(),
+        brief.claims.len(),
+        html.len()
+    );
+    report("parse", &mut parse_times);
+    report("render_html", &mut render_times);
+}
+
+fn report(name: &str, times: &mut [Duration]) {
+    times.sort_unstable();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let median = times.get(times.len() / 2).copied().unwrap_or_default();
+    let min = times.first().copied().unwrap_or_default();
+    let max = times.last().copied().unwrap_or_default();
+    println!("{name}: median {:.2} ms (min {:.2}, max {:.2}) over {} runs", ms(median), ms(min), ms(max), times.len());
+}
