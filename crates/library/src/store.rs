@@ -291,43 +291,46 @@ fn write_excerpts(conn: &Connection, source: &Source, stamp: Stamp<'_>, mode: Wr
         }
         for (position, excerpt) in source.excerpts.iter().enumerate() {
             let unchanged = existing.iter().position(|old| old == excerpt) == Some(position);
-            if unchanged {
-                continue;
+            if !unchanged {
+                write_excerpt(conn, UPSERT_EXCERPT, &source_id, position, excerpt, stamp)?;
             }
-            conn.prepare_cached(
-                "INSERT INTO excerpts (id, source_id, position, text, locator, created_at, created_by, modified_at, modified_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?7)
-                 ON CONFLICT (id) DO UPDATE SET position = excluded.position, text = excluded.text,
-                    locator = excluded.locator, modified_at = excluded.modified_at, modified_by = excluded.modified_by,
-                    deleted_at = NULL, deleted_by = NULL",
-            )?
-            .execute(params![
-                excerpt.id.to_string(),
-                source_id,
-                position as i64,
-                excerpt.text,
-                excerpt.locator,
-                stamp.at.0,
-                stamp.by
-            ])?;
         }
         return Ok(());
     }
-    let mut insert = conn.prepare_cached(
-        "INSERT INTO excerpts (id, source_id, position, text, locator, created_at, created_by, modified_at, modified_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?7)",
-    )?;
+    // A new source's excerpts are plain inserts: an id that exists already belongs to
+    // another source, and failing is better than moving its excerpt.
     for (position, excerpt) in source.excerpts.iter().enumerate() {
-        insert.execute(params![
-            excerpt.id.to_string(),
-            source_id,
-            position as i64,
-            excerpt.text,
-            excerpt.locator,
-            stamp.at.0,
-            stamp.by
-        ])?;
+        write_excerpt(conn, INSERT_EXCERPT, &source_id, position, excerpt, stamp)?;
     }
+    Ok(())
+}
+
+const INSERT_EXCERPT: &str = "INSERT INTO excerpts (id, source_id, position, text, locator, created_at, created_by,
+    modified_at, modified_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?7)";
+
+const UPSERT_EXCERPT: &str = "INSERT INTO excerpts (id, source_id, position, text, locator, created_at, created_by,
+    modified_at, modified_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?7)
+    ON CONFLICT (id) DO UPDATE SET position = excluded.position, text = excluded.text,
+    locator = excluded.locator, modified_at = excluded.modified_at, modified_by = excluded.modified_by,
+    deleted_at = NULL, deleted_by = NULL";
+
+fn write_excerpt(
+    conn: &Connection,
+    sql: &str,
+    source_id: &str,
+    position: usize,
+    excerpt: &Excerpt,
+    stamp: Stamp<'_>,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(sql)?.execute(params![
+        excerpt.id.to_string(),
+        source_id,
+        position as i64,
+        excerpt.text,
+        excerpt.locator,
+        stamp.at.0,
+        stamp.by
+    ])?;
     Ok(())
 }
 
