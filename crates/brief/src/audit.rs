@@ -195,7 +195,7 @@ pub fn audit(brief: &Brief, catalog: &dyn SourceCatalog, today: PartialDate) -> 
                 );
             }
             if let (Some(limit), Some(issued)) = (template.and_then(|t| t.freshness_days), entry.issued) {
-                let age = days(today) - days(latest_day(issued));
+                let age = days(today) - days(issued.latest_day());
                 if age > i64::from(limit) && stale_reported.insert(key, ()).is_none() {
                     sink.push(
                         Code::StaleSource,
@@ -323,22 +323,6 @@ fn looks_factual(text: &str) -> bool {
     tokenize(trimmed).len() >= 3 && !trimmed.ends_with(['?', '؟', ':', '：'])
 }
 
-/// The last day a partial date can mean: a source dated "2025" may be from December.
-fn latest_day(date: PartialDate) -> PartialDate {
-    let month = date.month.unwrap_or(12);
-    let day = date.day.unwrap_or_else(|| days_in_month(date.year, month));
-    PartialDate { year: date.year, month: Some(month), day: Some(day) }
-}
-
-fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
 /// Days since 1970-01-01 (proleptic Gregorian; Howard Hinnant's algorithm).
 fn days(date: PartialDate) -> i64 {
     let (y, m, d) = (i64::from(date.year), i64::from(date.month.unwrap_or(1)), i64::from(date.day.unwrap_or(1)));
@@ -361,8 +345,8 @@ mod tests {
         assert_eq!(d("1970-01-01"), 0);
         assert_eq!(d("2025-11-20") - d("2025-01-01"), 323);
         assert_eq!(d("2024-03-01") - d("2024-02-28"), 2);
-        assert_eq!(latest_day(PartialDate::parse("2024-02").unwrap()).to_string(), "2024-02-29");
-        assert_eq!(latest_day(PartialDate::parse("2025").unwrap()).to_string(), "2025-12-31");
+        assert_eq!(PartialDate::parse("2024-02").unwrap().latest_day().to_string(), "2024-02-29");
+        assert_eq!(PartialDate::parse("2025").unwrap().latest_day().to_string(), "2025-12-31");
     }
 
     #[test]

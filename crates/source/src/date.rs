@@ -60,6 +60,16 @@ impl PartialDate {
     }
 }
 
+impl PartialDate {
+    /// The last day this date can mean: a source dated "2025" may be from 31 December,
+    /// one dated "2025-02" from the 28th.
+    pub fn latest_day(self) -> PartialDate {
+        let month = self.month.unwrap_or(12);
+        let day = self.day.unwrap_or_else(|| days_in_month(self.year, month));
+        PartialDate { year: self.year, month: Some(month), day: Some(day) }
+    }
+}
+
 fn parse_digits<T: FromStr>(text: &str) -> Option<T> {
     if text.is_empty() || text.len() > 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -115,6 +125,13 @@ mod tests {
             assert!(PartialDate::parse(bad).is_err(), "{bad}");
         }
         assert!(PartialDate::parse("2024-02-29").is_ok());
+    }
+
+    #[test]
+    fn latest_day_fills_what_the_date_leaves_open() {
+        assert_eq!(PartialDate::parse("2025").unwrap().latest_day().to_string(), "2025-12-31");
+        assert_eq!(PartialDate::parse("2024-02").unwrap().latest_day().to_string(), "2024-02-29");
+        assert_eq!(PartialDate::parse("2025-11-20").unwrap().latest_day().to_string(), "2025-11-20");
     }
 
     #[test]
