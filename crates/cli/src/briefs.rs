@@ -9,9 +9,9 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use mizan_brief::{Brief, CatalogEntry, CatalogExcerpt, ClaimKind, Lang, Severity};
+use mizan_brief::{Brief, CatalogEntry, ClaimKind, Lang, Severity};
 use mizan_i18n::Localizer;
-use mizan_library::{BriefEntry, CitationEntry, ClaimEntry, Library};
+use mizan_library::{BriefEntry, CitationEntry, ClaimEntry, Library, SourceRecord};
 use mizan_source::{Clock, PartialDate, SystemClock};
 use uuid::Uuid;
 
@@ -39,36 +39,30 @@ fn read_brief(path: &Path) -> anyhow::Result<(Vec<u8>, Brief)> {
     Ok((bytes, brief))
 }
 
-/// The library's view of every source the brief cites, for the audit.
-fn catalog(library: &Library, brief: &Brief) -> anyhow::Result<HashMap<String, CatalogEntry>> {
-    let mut map = HashMap::new();
+/// Every source the brief cites, live or deleted, read once per key.
+fn cited_records(library: &Library, brief: &Brief) -> anyhow::Result<HashMap<String, SourceRecord>> {
+    let mut records = HashMap::new();
     let mut looked_up = std::collections::HashSet::new();
-    for group in &brief.citations {
-        for citation in &group.items {
-            let key = citation.key.as_str();
-            if !looked_up.insert(key) {
-                continue;
-            }
-            if let Some(record) = library.find_including_deleted(key)? {
-                let s = &record.source;
-                map.insert(
-                    key.to_owned(),
-                    CatalogEntry {
-                        title: s.title.clone(),
-                        deleted: record.deleted_at.is_some(),
-                        reliability: s.reliability(),
-                        issued: s.issued,
-                        excerpts: s
-                            .excerpts
-                            .iter()
-                            .map(|e| CatalogExcerpt { id: e.id, text: e.text.clone(), locator: e.locator.clone() })
-                            .collect(),
-                    },
-                );
-            }
+    for citation in brief.citations.iter().flat_map(|group| &group.items) {
+        let key = citation.key.as_str();
+        if looked_up.insert(key)
+            && let Some(record) = library.find_including_deleted(key)?
+        {
+            records.insert(key.to_owned(), record);
         }
     }
-    Ok(map)
+    Ok(records)
+}
+
+/// The library's view of the cited sources, for the audit.
+fn catalog(records: &HashMap<String, SourceRecord>) -> HashMap<String, CatalogEntry> {
+    records
+        .iter()
+        .map(|(key, record)| {
+            let entry = CatalogEntry { deleted: record.deleted_at.is_some(), ..CatalogEntry::from(&record.source) };
+            (key.clone(), entry)
+        })
+        .collect()
 }
 
 pub fn check(library: &mut Library, path: &Path, json: bool, stats: bool) -> anyhow::Result<()> {
@@ -83,7 +77,7 @@ pub fn check(library: &mut Library, path: &Path, json: bool, stats: bool) -> any
         write_atomically(path, &with_id)?;
         brief = mizan_brief::parse(&with_id);
     }
-    let catalog = catalog(library, &brief)?;
+    let catalog = catalog(&cited_records(library, &brief)?);
     let audit = mizan_brief::audit(&brief, &catalog, today());
     if let Some(id) = brief.front.id {
         record(library, &brief, id, path, &catalog)?;
@@ -265,8 +259,8 @@ pub fn export(
     let style = mizan_export::Style::named(style).map_err(|e| anyhow::anyhow!("--style: {e}"))?;
     let paper = mizan_export::Paper::from_name(paper)
         .with_context(|| format!("--paper: {paper:?} is not a paper size (expected a4 or letter)"))?;
-    let catalog = catalog(library, &brief)?;
-    let audit = mizan_brief::audit(&brief, &catalog, today());
+    let records = cited_records(library, &brief)?;
+    let audit = mizan_brief::audit(&brief, &catalog(&records), today());
     let errors = audit.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     if errors > 0 && !draft {
         let localizer = Localizer::plain(brief.lang);
@@ -282,17 +276,13 @@ pub fn export(
         }
         bail!("{}: {errors} audit errors; fix them or export with --draft (watermarked)", path.display());
     }
-    // Every cited source, read once: export looks sources up many times while it lays out
-    // notes and the annex.
-    let mut cited: HashMap<String, mizan_source::Source> = HashMap::new();
-    for citation in brief.citations.iter().flat_map(|group| &group.items) {
-        let key = citation.key.as_str();
-        if !cited.contains_key(key)
-            && let Some(record) = library.get(key)?
-        {
-            cited.insert(key.to_owned(), record.source);
-        }
-    }
+    // Export looks sources up many times while it lays out notes and the annex: it gets
+    // the live cited sources already read for the audit.
+    let cited: HashMap<String, mizan_source::Source> = records
+        .into_iter()
+        .filter(|(_, record)| record.deleted_at.is_none())
+        .map(|(key, record)| (key, record.source))
+        .collect();
     let options = mizan_export::ExportOptions { style, paper, draft };
     let exported = mizan_export::export_brief(&brief, &cited, &options)?;
     for warning in &exported.warnings {
