@@ -18,7 +18,9 @@ use mizan_library::{DuplicatePolicy, Library, OpenOptions, SearchQuery, YearRang
 use mizan_source::Reliability;
 
 const USAGE: &str = "usage: mizan-bench generate [--count N] [--seed S] -o FILE
-       mizan-bench library [--count N] [--seed S] [--mizan PATH]";
+       mizan-bench library [--count N] [--seed S] [--mizan PATH]
+       mizan-bench import CSL-JSON LIBRARY   (the import step alone, into a new library)
+       mizan-bench search LIBRARY            (the search step alone, on an existing library)";
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,6 +37,18 @@ fn main() -> anyhow::Result<()> {
         }
         Some("library") => library_bench(count, seed, flag("--mizan").map(PathBuf::from)),
         Some("sql") => sql_timing(&args[1..]),
+        Some("import") => {
+            let [json, lib] = &args[1..] else { bail!(USAGE) };
+            if Path::new(lib).exists() {
+                bail!("{lib} exists: the import step times a first import into a new library");
+            }
+            timed_import(Path::new(json), Path::new(lib))?;
+            Ok(())
+        }
+        Some("search") => {
+            let [lib] = &args[1..] else { bail!(USAGE) };
+            timed_search(&Library::open(Path::new(lib), OpenOptions::new("bench"))?)
+        }
         _ => bail!(USAGE),
     }
 }
@@ -46,69 +60,12 @@ fn library_bench(count: usize, seed: u64, mizan: Option<PathBuf>) -> anyhow::Res
     let json_bytes = std::fs::metadata(&json_path)?.len();
     println!("data set: {count} sources, seed {seed}, CSL-JSON {:.1} MB", json_bytes as f64 / 1e6);
 
-    // Import, in process: read + parse + duplicate checks + insert + index, one transaction.
     let lib_path = dir.path().join("library.sqlite3");
-    let start = Instant::now();
-    let mut library = Library::open(&lib_path, OpenOptions::new("bench"))?;
-    let bytes = std::fs::read(&json_path)?;
-    let parse_start = Instant::now();
-    let entries = mizan_interchange::read(Format::CslJson, &bytes)?;
-    let sources: Vec<_> = entries.into_iter().collect::<Result<_, _>>().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let parse = parse_start.elapsed();
-    let report = library.import(sources, DuplicatePolicy::Skip)?;
-    let import = start.elapsed();
-    println!(
-        "import {} sources: {:.2} s (parse {:.2} s), {} added, {} duplicates",
-        count,
-        import.as_secs_f64(),
-        parse.as_secs_f64(),
-        report.added(),
-        report.skipped()
-    );
+    let library = timed_import(&json_path, &lib_path)?;
     library.connection().execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
     let size = std::fs::metadata(&lib_path)?.len();
     println!("library file: {:.1} MB, {:.0} bytes per source", size as f64 / 1e6, size as f64 / count as f64);
-
-    // Search, in process: every query plain, then with filters; first run warms the cache.
-    let mut timings = Vec::new();
-    let mut timings_by_query = Vec::new();
-    let queries: Vec<SearchQuery> = generate::QUERIES
-        .iter()
-        .flat_map(|q| {
-            let base = SearchQuery { limit: 20, ..SearchQuery::text(q) };
-            [
-                base.clone(),
-                SearchQuery { grades: vec![Reliability::A, Reliability::B], ..base.clone() },
-                SearchQuery { years: YearRange::parse("2023.."), language: Some("fr".into()), ..base },
-            ]
-        })
-        .collect();
-    for query in &queries {
-        library.search(query)?;
-    }
-    for _ in 0..5 {
-        for query in &queries {
-            let t = Instant::now();
-            std::hint::black_box(library.search(query)?);
-            timings.push(t.elapsed());
-            timings_by_query.push(t.elapsed());
-        }
-    }
-    print_percentiles("search in process", &mut timings);
-    // The slowest queries, to see where the time goes.
-    let mut per_query: Vec<(Duration, String)> = queries
-        .iter()
-        .enumerate()
-        .map(|(i, q)| {
-            let mut runs: Vec<Duration> = (0..5).map(|round| timings_by_query[round * queries.len() + i]).collect();
-            runs.sort();
-            (runs[2], format!("{:?} grades={:?} years={:?} lang={:?}", q.text, q.grades, q.years, q.language))
-        })
-        .collect();
-    per_query.sort();
-    for (median, what) in per_query.iter().rev().take(5) {
-        println!("  slow: {:.2} ms  {what}", median.as_secs_f64() * 1000.0);
-    }
+    timed_search(&library)?;
     drop(library);
 
     // A whole `mizan sources search` process: start, open, search, print.
@@ -148,6 +105,73 @@ fn library_bench(count: usize, seed: u64, mizan: Option<PathBuf>) -> anyhow::Res
     Ok(())
 }
 
+/// Import, in process: open + read + parse + duplicate checks + insert + index, one transaction.
+fn timed_import(json_path: &Path, lib_path: &Path) -> anyhow::Result<Library> {
+    let start = Instant::now();
+    let mut library = Library::open(lib_path, OpenOptions::new("bench"))?;
+    let bytes = std::fs::read(json_path)?;
+    let parse_start = Instant::now();
+    let entries = mizan_interchange::read(Format::CslJson, &bytes)?;
+    let sources: Vec<_> = entries.into_iter().collect::<Result<_, _>>().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let parse = parse_start.elapsed();
+    let count = sources.len();
+    let report = library.import(sources, DuplicatePolicy::Skip)?;
+    let import = start.elapsed();
+    println!(
+        "import {} sources: {:.2} s (parse {:.2} s), {} added, {} duplicates",
+        count,
+        import.as_secs_f64(),
+        parse.as_secs_f64(),
+        report.added(),
+        report.skipped()
+    );
+    Ok(library)
+}
+
+/// Search, in process: every query plain, then with filters; first run warms the cache.
+fn timed_search(library: &Library) -> anyhow::Result<()> {
+    let mut timings = Vec::new();
+    let mut timings_by_query = Vec::new();
+    let queries: Vec<SearchQuery> = generate::QUERIES
+        .iter()
+        .flat_map(|q| {
+            let base = SearchQuery { limit: 20, ..SearchQuery::text(q) };
+            [
+                base.clone(),
+                SearchQuery { grades: vec![Reliability::A, Reliability::B], ..base.clone() },
+                SearchQuery { years: YearRange::parse("2023.."), language: Some("fr".into()), ..base },
+            ]
+        })
+        .collect();
+    for query in &queries {
+        library.search(query)?;
+    }
+    for _ in 0..5 {
+        for query in &queries {
+            let t = Instant::now();
+            std::hint::black_box(library.search(query)?);
+            timings.push(t.elapsed());
+            timings_by_query.push(t.elapsed());
+        }
+    }
+    print_percentiles("search in process", &mut timings);
+    // The slowest queries, to see where the time goes.
+    let mut per_query: Vec<(Duration, String)> = queries
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let mut runs: Vec<Duration> = (0..5).map(|round| timings_by_query[round * queries.len() + i]).collect();
+            runs.sort();
+            (runs[2], format!("{:?} grades={:?} years={:?} lang={:?}", q.text, q.grades, q.years, q.language))
+        })
+        .collect();
+    per_query.sort();
+    for (median, what) in per_query.iter().rev().take(5) {
+        println!("  slow: {:.2} ms  {what}", median.as_secs_f64() * 1000.0);
+    }
+    Ok(())
+}
+
 fn sibling_binary(name: &str) -> anyhow::Result<PathBuf> {
     let exe = std::env::current_exe()?;
     let path = exe.parent().map(|d| d.join(name)).unwrap_or_else(|| Path::new(name).to_owned());
@@ -169,6 +193,13 @@ fn sql_timing(args: &[String]) -> anyhow::Result<()> {
     let library = Library::open(Path::new(path), OpenOptions::new("bench"))?;
     let conn = library.connection();
     let mut stmt = conn.prepare(sql)?;
+    if sql.starts_with("EXPLAIN QUERY PLAN") {
+        let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
+        while let Some(row) = rows.next()? {
+            println!("{}", row.get::<_, String>(3)?);
+        }
+        return Ok(());
+    }
     let mut times = Vec::new();
     let mut rows = 0;
     for _ in 0..20 {

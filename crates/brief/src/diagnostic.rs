@@ -239,6 +239,11 @@ impl LineIndex {
         Self { starts, checkpoints }
     }
 
+    /// 1-based line of byte `offset`.
+    pub(crate) fn line_of(&self, offset: usize) -> u32 {
+        to_u32(self.starts.partition_point(|&s| s <= offset).max(1))
+    }
+
     /// Characters before byte `offset` (a char boundary) in the whole text.
     fn chars_before(&self, text: &str, offset: usize) -> usize {
         let at = self.checkpoints.partition_point(|&(o, _)| o <= offset).saturating_sub(1);

@@ -28,7 +28,8 @@
 //!
 //! - Every block (`p`, `h1`–`h6`, `ul`/`ol` and each `li`, `blockquote`, `table`, `div`
 //!   of a footnote) carries `dir="rtl"` or `dir="ltr"` from [`Block::direction`]; code
-//!   blocks are always `ltr`.
+//!   blocks are always `ltr`. Each also carries `data-line="N"`, the 1-based line of the
+//!   text where it starts, so the app can keep editor and preview scrolled together.
 //! - A citation group is `<span class="cite-group">[…]</span>` holding one
 //!   `<a class="cite" data-key="KEY" href="#source-KEY">` per cited source (the app gives
 //!   each source card `id="source-KEY"`). Optional `data-credibility="1".."6"`, and the
@@ -194,6 +195,11 @@ impl<'b> Renderer<'b> {
         self.brief.claims.get(index)
     }
 
+    /// The 1-based line where a block starts: `data-line`, for scroll sync.
+    fn line(&self, block: &Block) -> u32 {
+        self.brief.line_of(block.span.start)
+    }
+
     fn blocks(&mut self, blocks: &[Block], in_quote: bool, out: &mut String) {
         for block in blocks {
             self.block(block, in_quote, out);
@@ -202,10 +208,11 @@ impl<'b> Renderer<'b> {
 
     fn block(&mut self, block: &Block, in_quote: bool, out: &mut String) {
         let d = dir(block.direction);
+        let line = self.line(block);
         match &block.kind {
             BlockKind::Heading { level, content } => {
                 let level = (*level).clamp(1, 6);
-                let _ = write!(out, "<h{level} dir=\"{d}\">");
+                let _ = write!(out, "<h{level} dir=\"{d}\" data-line=\"{line}\">");
                 Inlines::plain(self, out).inlines(content);
                 let _ = write!(out, "</h{level}>");
             }
@@ -213,7 +220,10 @@ impl<'b> Renderer<'b> {
                 let claim = self.marked.get(&(block.span.start, block.span.end, marker.kind)).copied();
                 let claim = claim.and_then(|i| self.claim(i));
                 let kind = marker.kind.as_str();
-                let _ = write!(out, "<p dir=\"{d}\" class=\"claim {kind}\" data-claim-kind=\"{kind}\"");
+                let _ = write!(
+                    out,
+                    "<p dir=\"{d}\" data-line=\"{line}\" class=\"claim {kind}\" data-claim-kind=\"{kind}\""
+                );
                 let likelihood = claim.and_then(Claim::likelihood).or(marker.likelihood);
                 let confidence = claim.and_then(Claim::confidence).or(marker.confidence);
                 if let Some(claim) = claim {
@@ -231,7 +241,7 @@ impl<'b> Renderer<'b> {
                 out.push_str("</p>");
             }
             BlockKind::Paragraph { marker: None, content } => {
-                let _ = write!(out, "<p dir=\"{d}\">");
+                let _ = write!(out, "<p dir=\"{d}\" data-line=\"{line}\">");
                 if in_quote {
                     // Inside a quotation the whole quotation is the claim.
                     Inlines::plain(self, out).inlines(content);
@@ -246,7 +256,7 @@ impl<'b> Renderer<'b> {
             }
             BlockKind::List { start, tight, items } => {
                 let tag = if start.is_some() { "ol" } else { "ul" };
-                let _ = write!(out, "<{tag} dir=\"{d}\"");
+                let _ = write!(out, "<{tag} dir=\"{d}\" data-line=\"{line}\"");
                 if *tight {
                     out.push_str(" class=\"tight\"");
                 }
@@ -256,7 +266,8 @@ impl<'b> Renderer<'b> {
                 out.push('>');
                 for item in items {
                     let item_dir = item.first().map_or(d, |b| dir(b.direction));
-                    let _ = write!(out, "<li dir=\"{item_dir}\">");
+                    let item_line = item.first().map_or(line, |b| self.line(b));
+                    let _ = write!(out, "<li dir=\"{item_dir}\" data-line=\"{item_line}\">");
                     self.blocks(item, in_quote, out);
                     out.push_str("</li>");
                 }
@@ -264,7 +275,7 @@ impl<'b> Renderer<'b> {
             }
             BlockKind::Quote(inner) => {
                 if in_quote {
-                    let _ = write!(out, "<blockquote dir=\"{d}\">");
+                    let _ = write!(out, "<blockquote dir=\"{d}\" data-line=\"{line}\">");
                     self.blocks(inner, true, out);
                     out.push_str("</blockquote>");
                     return;
@@ -274,7 +285,7 @@ impl<'b> Renderer<'b> {
                 let mut body = String::new();
                 self.blocks(inner, true, &mut body);
                 let claim = self.take_facts(block.span.start, block.span.end, 1).first().copied();
-                let _ = write!(out, "<blockquote dir=\"{d}\"");
+                let _ = write!(out, "<blockquote dir=\"{d}\" data-line=\"{line}\"");
                 if let Some(claim) = claim.and_then(|i| self.claim(i)) {
                     let _ =
                         write!(out, " class=\"claim fact\" data-claim-kind=\"fact\" data-claim-id=\"{}\"", claim.id);
@@ -285,14 +296,16 @@ impl<'b> Renderer<'b> {
             }
             BlockKind::Table { alignments, header, rows } => self.table(block, alignments, header, rows, out),
             BlockKind::Code { text, .. } => {
-                out.push_str("<pre dir=\"ltr\"><code>");
+                let _ = write!(out, "<pre dir=\"ltr\" data-line=\"{line}\"><code>");
                 escape(text, out);
                 out.push_str("</code></pre>");
             }
             BlockKind::Html(html) => out.push_str(html),
-            BlockKind::Rule => out.push_str("<hr>"),
+            BlockKind::Rule => {
+                let _ = write!(out, "<hr data-line=\"{line}\">");
+            }
             BlockKind::Footnote { label, blocks } => {
-                let _ = write!(out, "<div dir=\"{d}\" class=\"footnote\" id=\"fn-");
+                let _ = write!(out, "<div dir=\"{d}\" data-line=\"{line}\" class=\"footnote\" id=\"fn-");
                 escape(label, out);
                 out.push_str("\"><sup class=\"footnote-label\">");
                 escape(label, out);
@@ -386,7 +399,7 @@ impl<'b> Renderer<'b> {
         let cited_rows = rows.iter().filter(|row| row.iter().any(|cell| has_citation(cell))).count();
         let claims = self.take_facts(block.span.start, block.span.end, cited_rows);
         let mut claims = if claims.len() == cited_rows { claims.into_iter() } else { Vec::new().into_iter() };
-        let _ = write!(out, "<table dir=\"{}\">", dir(block.direction));
+        let _ = write!(out, "<table dir=\"{}\" data-line=\"{}\">", dir(block.direction), self.line(block));
         if !header.is_empty() {
             out.push_str("<thead><tr>");
             for (i, cell) in header.iter().enumerate() {
@@ -719,7 +732,7 @@ fn sanitizer() -> &'static Builder<'static> {
                 "figcaption",
                 "caption",
             ])
-            .add_generic_attributes(["dir", "lang", "title"])
+            .add_generic_attributes(["dir", "lang", "title", "data-line"])
             .add_tag_attributes("a", ["href", "data-key", "data-credibility"])
             .add_tag_attributes("span", ["data-key", "data-credibility"])
             .add_tag_attributes("ol", ["start"])
@@ -730,6 +743,9 @@ fn sanitizer() -> &'static Builder<'static> {
             .strip_comments(true)
             .attribute_filter(|_element, attribute, value| match attribute {
                 "dir" => matches!(value, "ltr" | "rtl" | "auto").then_some(Cow::Borrowed(value)),
+                "data-line" => {
+                    (!value.is_empty() && value.bytes().all(|b| b.is_ascii_digit())).then_some(Cow::Borrowed(value))
+                }
                 "id" => value.starts_with("fn-").then_some(Cow::Borrowed(value)),
                 "data-claim-kind" => CLAIM_KINDS.contains(&value).then_some(Cow::Borrowed(value)),
                 "data-likelihood" => Likelihood::ALL.iter().any(|l| l.id() == value).then_some(Cow::Borrowed(value)),

@@ -38,6 +38,11 @@ impl Brief {
         self.lines.line_col(&self.text, offset)
     }
 
+    /// 1-based line of a byte offset in [`Self::text`] (cheaper than [`Self::line_col`]).
+    pub fn line_of(&self, offset: usize) -> u32 {
+        self.lines.line_of(offset)
+    }
+
     /// The direction of the brief as a whole, from its language.
     pub fn direction(&self) -> Direction {
         if self.lang.is_rtl() { Direction::Rtl } else { Direction::Ltr }

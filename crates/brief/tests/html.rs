@@ -5,8 +5,42 @@ mod common;
 use mizan_brief::{Brief, ClaimKind, parse, render_html};
 use mizan_i18n::{Lang, Localizer};
 
+/// The preview markup without its `data-line` attributes, which
+/// `every_block_says_where_it_starts` checks on its own.
 fn render(brief: &Brief) -> String {
-    render_html(brief, &Localizer::new(brief.lang))
+    let html = render_html(brief, &Localizer::new(brief.lang));
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html.as_str();
+    while let Some(at) = rest.find(" data-line=\"") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + " data-line=\"".len()..];
+        rest = after.find('"').map_or("", |end| &after[end + 1..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn every_block_says_where_it_starts() {
+    let text = "---\nlang: fr\n---\n\n# Titre\n\nPremier paragraphe\nsur deux lignes.\n\n- un\n- deux\n\n> cité\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```\n\n---\n";
+    let html = render_html(&parse(text), &Localizer::new(Lang::Fr));
+    for expected in [
+        "<h1 dir=\"ltr\" data-line=\"5\">",
+        "<p dir=\"ltr\" data-line=\"7\">",
+        "<ul dir=\"ltr\" data-line=\"10\"",
+        "<li dir=\"ltr\" data-line=\"10\">",
+        "<li dir=\"ltr\" data-line=\"11\">",
+        "<blockquote dir=\"ltr\" data-line=\"13\"",
+        "<table dir=\"ltr\" data-line=\"15\">",
+        "<pre dir=\"ltr\" data-line=\"19\">",
+        "<hr data-line=\"23\">",
+    ] {
+        assert!(html.contains(expected), "{expected} in {html}");
+    }
+    // Raw HTML cannot smuggle anything but digits into the attribute.
+    let hostile =
+        render_html(&parse("---\nlang: fr\n---\n\n<p data-line=\"1 onclick=x\">t</p>\n"), &Localizer::new(Lang::Fr));
+    assert!(!hostile.contains("onclick"), "{hostile}");
 }
 
 /// Every `on…=` attribute inside a tag (event handlers), case-insensitively.

@@ -6,20 +6,13 @@
 
 use std::collections::HashMap;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, bail};
-use mizan_brief::{Brief, CatalogEntry, ClaimKind, Lang, Severity};
+use mizan_brief::{Brief, Lang, Severity};
 use mizan_i18n::Localizer;
-use mizan_library::{BriefEntry, CitationEntry, ClaimEntry, Library, SourceRecord};
-use mizan_source::{Clock, PartialDate, SystemClock};
-use uuid::Uuid;
-
-/// Today's date from the system clock: the one place the command line reads it.
-pub fn today() -> PartialDate {
-    let (year, month, day) = SystemClock.now().date();
-    PartialDate { year, month: Some(month), day: Some(day) }
-}
+use mizan_library::Library;
+use mizan_service::briefs::{catalog, cited_records, today};
 
 pub fn new(template: &str, lang: &str, output: &Path, force: bool) -> anyhow::Result<()> {
     let lang: Lang = lang.parse().map_err(|e| anyhow::anyhow!("--lang: {e}"))?;
@@ -39,53 +32,23 @@ fn read_brief(path: &Path) -> anyhow::Result<(Vec<u8>, Brief)> {
     Ok((bytes, brief))
 }
 
-/// Every source the brief cites, live or deleted, read once per key.
-fn cited_records(library: &Library, brief: &Brief) -> anyhow::Result<HashMap<String, SourceRecord>> {
-    let mut records = HashMap::new();
-    let mut looked_up = std::collections::HashSet::new();
-    for citation in brief.citations.iter().flat_map(|group| &group.items) {
-        let key = citation.key.as_str();
-        if looked_up.insert(key)
-            && let Some(record) = library.find_including_deleted(key)?
-        {
-            records.insert(key.to_owned(), record);
-        }
-    }
-    Ok(records)
-}
-
-/// The library's view of the cited sources, for the audit.
-fn catalog(records: &HashMap<String, SourceRecord>) -> HashMap<String, CatalogEntry> {
-    records
-        .iter()
-        .map(|(key, record)| {
-            let entry = CatalogEntry { deleted: record.deleted_at.is_some(), ..CatalogEntry::from(&record.source) };
-            (key.clone(), entry)
-        })
-        .collect()
-}
-
 pub fn check(library: &mut Library, path: &Path, json: bool, stats: bool) -> anyhow::Result<()> {
     let (bytes, mut brief) = read_brief(path)?;
     // A brief gets its id on its first save; check is the command line's save. The text
     // is written back only if it was valid UTF-8, so a damaged file is never rewritten.
-    if brief.front.id.is_none()
-        && brief.front.present
-        && let Ok(text) = std::str::from_utf8(&bytes)
-    {
-        let with_id = mizan_brief::set_id(text, Uuid::new_v4());
-        write_atomically(path, &with_id)?;
-        brief = mizan_brief::parse(&with_id);
-    }
-    let catalog = catalog(&cited_records(library, &brief)?);
-    let audit = mizan_brief::audit(&brief, &catalog, today());
-    if let Some(id) = brief.front.id {
-        record(library, &brief, id, path, &catalog)?;
-        if let Ok(text) = std::str::from_utf8(&bytes) {
-            let current = if brief.text() == text { text.to_owned() } else { brief.text().to_owned() };
-            library.save_revision(id, &current)?;
+    let catalog = match std::str::from_utf8(&bytes) {
+        Ok(text) => {
+            let with_id = mizan_service::briefs::with_id(text);
+            if with_id != text {
+                write_atomically(path, &with_id)?;
+            }
+            let saved = mizan_service::briefs::record_saved(library, path, &with_id)?;
+            brief = saved.brief;
+            saved.catalog
         }
-    }
+        Err(_) => catalog(&cited_records(library, &brief)?),
+    };
+    let audit = mizan_brief::audit(&brief, &catalog, today());
     let localizer = Localizer::plain(brief.lang);
     let errors = audit.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     if json {
@@ -135,54 +98,6 @@ pub fn check(library: &mut Library, path: &Path, json: bool, stats: bool) -> any
     if errors > 0 {
         bail!("{}: the sourcing audit found {errors} errors", path.display());
     }
-    Ok(())
-}
-
-/// Writes the brief's claims and their citations to the library.
-fn record(
-    library: &mut Library,
-    brief: &Brief,
-    id: Uuid,
-    path: &Path,
-    catalog: &HashMap<String, CatalogEntry>,
-) -> anyhow::Result<()> {
-    let claims: Vec<ClaimEntry> = brief
-        .claims
-        .iter()
-        .map(|claim| ClaimEntry {
-            claim_id: claim.id.to_string(),
-            kind: match claim.kind {
-                ClaimKind::Fact => mizan_library::ClaimKind::Fact,
-                ClaimKind::Judgment => mizan_library::ClaimKind::Judgment,
-                ClaimKind::Assumption => mizan_library::ClaimKind::Assumption,
-            },
-            text: claim.text.clone(),
-            section: brief.section(claim.section).and_then(|s| s.id.clone().or_else(|| Some(s.heading.clone()))),
-            line: brief.line_col(claim.span.start).0,
-            likelihood: claim.likelihood().map(|l| l.id().to_owned()),
-            confidence: claim.confidence().map(|c| c.id().to_owned()),
-            citations: claim
-                .citations
-                .iter()
-                .map(|c| CitationEntry {
-                    key: c.key.to_string(),
-                    locator: c.locator.as_ref().map(|l| format!("{} {}", l.label, l.value).trim().to_owned()),
-                    excerpt: c.excerpt.as_ref().map(|quoted| {
-                        catalog
-                            .get(c.key.as_str())
-                            .and_then(|entry| mizan_brief::resolve_excerpt(entry, quoted))
-                            .map_or_else(|| quoted.clone(), |e| e.id.to_string())
-                    }),
-                    credibility: c.credibility,
-                })
-                .collect(),
-        })
-        .collect();
-    let title = brief.front.title.clone().unwrap_or_else(|| path.display().to_string());
-    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-    let entry =
-        BriefEntry { id, title, lang: brief.lang.code().to_owned(), path: Some(absolute.display().to_string()) };
-    library.record_claims(&entry, &claims)?;
     Ok(())
 }
 
@@ -239,11 +154,7 @@ pub fn history(library: &mut Library, path: &Path, diff: Option<u32>, restore: O
 
 /// Writes beside the target and renames, so a crash never leaves half a brief.
 pub fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp: PathBuf = dir.join(format!(".{name}.mizan-tmp"));
-    std::fs::write(&tmp, text).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
+    Ok(mizan_service::write_atomically(path, text.as_bytes())?)
 }
 
 /// `mizan export`: the audit gates it (errors need `--draft`), then the brief is typeset.

@@ -2,7 +2,6 @@
 //! library crate, so the desktop app and this command behave the same.
 
 mod briefs;
-mod config;
 mod dto;
 mod library_cmd;
 mod sources;
@@ -128,9 +127,12 @@ fn usage_error(err: &clap::Error) -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
-    let config = config::Config::load()?;
-    let library_path = cli.library.unwrap_or_else(config::default_library_path);
-    let open = || config.open_library(&library_path);
+    let paths = mizan_service::Paths::from_env();
+    let analyst = mizan_service::Config::load(&paths.config_dir)?.analyst();
+    let library_path = cli.library.unwrap_or(paths.library);
+    let open = || -> anyhow::Result<mizan_library::Library> {
+        Ok(mizan_library::Library::open(&library_path, mizan_library::OpenOptions::new(&analyst))?)
+    };
     match cli.command {
         Command::Sources(command) => sources::run(*command, open),
         Command::Library(command) => library_cmd::run(command, &library_path, open),

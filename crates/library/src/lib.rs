@@ -177,6 +177,32 @@ impl Library {
                 |ctx| Ok(mizan_text::fold(&ctx.get::<String>(0).unwrap_or_default())),
             )
             .at(&self.label)?;
+        // `mizan_rowid_in(rowid, set)`: whether `rowid` is in `set`, ascending rowids as
+        // 8-byte little-endian integers. Filtered searches pass the sources passing their
+        // filters this way; SQLite keeps the decoded set for the whole statement.
+        self.conn
+            .create_scalar_function(
+                "mizan_rowid_in",
+                2,
+                rusqlite::functions::FunctionFlags::SQLITE_UTF8
+                    | rusqlite::functions::FunctionFlags::SQLITE_DETERMINISTIC,
+                |ctx| {
+                    let set = ctx.get_or_create_aux(1, |value| -> std::result::Result<Vec<i64>, String> {
+                        let bytes = value.as_blob().map_err(|e| format!("mizan_rowid_in: {e}"))?;
+                        if bytes.len() % 8 != 0 {
+                            return Err(format!("mizan_rowid_in: a set of {} bytes is not 8-byte rowids", bytes.len()));
+                        }
+                        Ok(bytes
+                            .chunks_exact(8)
+                            .filter_map(|b| <[u8; 8]>::try_from(b).ok())
+                            .map(i64::from_le_bytes)
+                            .collect())
+                    })?;
+                    let rowid: i64 = ctx.get(0)?;
+                    Ok(set.binary_search(&rowid).is_ok())
+                },
+            )
+            .at(&self.label)?;
         Ok(())
     }
 

@@ -8,6 +8,7 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_sources", include_str!("../migrations/0001_sources.sql")),
     ("0002_briefs", include_str!("../migrations/0002_briefs.sql")),
     ("0003_sync", include_str!("../migrations/0003_sync.sql")),
+    ("0004_filters", include_str!("../migrations/0004_filters.sql")),
 ];
 
 /// The schema version this build writes.

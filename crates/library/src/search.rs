@@ -90,84 +90,175 @@ pub const RANK_WINDOW: usize = 500;
 const TEXT_COLUMNS: &str = "{title authors container notes tags excerpts}";
 
 impl Library {
+    /// Ranked search: bm25 ranks the newest matches (see [`RANK_WINDOW`] and
+    /// `Library::rank` for which); results are best first, ties newest first.
     pub fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>> {
+        self.search_planned(query, None)
+    }
+
+    /// [`Library::search`], with the plan for filters chosen by the caller (tests) or, when
+    /// `None`, by [`Library::plan`]. Every plan gives the same hits.
+    fn search_planned(&self, query: &SearchQuery, plan: Option<Plan>) -> Result<Vec<SearchHit>> {
         let limit = query.limit.max(1);
-        let mut hits = Vec::new();
-        let Some(words) = fts_query(&query.text) else {
-            // No words: the filters alone, most recently changed first.
-            let (filters, args) = filter_sql(query, true);
-            let sql = format!(
-                "SELECT {SUMMARY_COLUMNS}, 0.0 FROM sources s WHERE s.deleted_at IS NULL{filters}
-                 ORDER BY s.modified_at DESC, s.key LIMIT {limit}"
-            );
-            let mut stmt = self.conn.prepare_cached(&sql).at(&self.label)?;
-            // The filters are numbered from ?3 (see `filter_sql`): ?1 and ?2 are unused here.
-            let unused = if args.is_empty() { 0 } else { 2 };
-            let args = std::iter::repeat_n(Value::Null, unused).chain(args);
-            let mut rows = stmt.query(rusqlite::params_from_iter(args)).at(&self.label)?;
-            while let Some(row) = rows.next().at(&self.label)? {
-                hits.push(read_hit(row).map_err(|e| self.relabel(e))?);
-            }
-            return Ok(hits);
-        };
-        // bm25 costs a lookup per matching source (about 20 ms for a word found in 15,000 of
-        // 100,000 sources), so it ranks the newest RANK_WINDOW matches (every match, for all
-        // but the commonest words); listing matches alone is cheap. Filters are checked on
-        // the ranked window's rows; only when they leave the page short does the index
-        // filter first, through the facet tokens, and rank the newest matches that pass.
+        let Some(words) = fts_query(&query.text) else { return self.list_filtered(query, limit) };
         let window = RANK_WINDOW.max(limit.saturating_mul(4));
-        let text_expr = format!("{TEXT_COLUMNS} : ({words})");
-        let windowed = format!(
-            "SELECT rowid, -rank FROM (SELECT rowid, rank FROM source_search WHERE source_search MATCH ?1
-             ORDER BY rowid DESC LIMIT {window}) ORDER BY rank"
+        let text = format!("{TEXT_COLUMNS} : ({words})");
+        let ranked = self.rank(&text, window, limit, query, plan)?;
+        self.summaries(&ranked, limit)
+    }
+
+    /// No words: the sources passing the filters, most recently changed first.
+    fn list_filtered(&self, query: &SearchQuery, limit: usize) -> Result<Vec<SearchHit>> {
+        let (filters, args) = filter_sql(query, Which::All, 1);
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS}, 0.0 FROM sources s WHERE s.deleted_at IS NULL{filters}
+             ORDER BY s.modified_at DESC, s.key LIMIT {limit}"
         );
-        let (all_filters, all_args) = filter_sql(query, true);
-        let matched = self.collect_hits(&windowed, &text_expr, &all_filters, &all_args, limit, &mut hits)?;
-        if hits.len() >= limit || matched < window || all_filters.is_empty() {
-            return Ok(hits);
+        let mut stmt = self.conn.prepare_cached(&sql).at(&self.label)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args)).at(&self.label)?;
+        let mut hits = Vec::new();
+        while let Some(row) = rows.next().at(&self.label)? {
+            hits.push(read_hit(row).map_err(|e| self.relabel(e))?);
         }
-        hits.clear();
-        let Some(facets) = self.facet_query(query)? else { return Ok(hits) };
-        let mut expr = text_expr;
-        if !facets.is_empty() {
-            let _ = write!(expr, " AND facets : ({facets})");
-        }
-        // Tags are free text, so a tag filter is still checked row by row (over every
-        // filtered match, ranked: tag filters are rare and narrow).
-        let (row_filters, row_args) = filter_sql(query, false);
-        let fts_sql = if row_filters.is_empty() {
-            windowed
-        } else {
-            "SELECT rowid, -rank FROM source_search WHERE source_search MATCH ?1 ORDER BY rank".to_owned()
-        };
-        self.collect_hits(&fts_sql, &expr, &row_filters, &row_args, limit, &mut hits)?;
         Ok(hits)
     }
 
-    /// Runs an FTS query yielding (rowid, score) in rank order and keeps the rows that pass
-    /// `filters`, up to `limit`. Returns how many matches the index gave.
-    fn collect_hits(
+    /// The matches to rank, with their bm25 scores (higher is better), best first, ties
+    /// newest first: the newest `window` matches (see [`RANK_WINDOW`]) without filters;
+    /// with filters, those of the newest `window` matches that pass them when at least
+    /// `limit` do, or else the newest `window` matches that pass them however old (every
+    /// one, with a tag filter).
+    ///
+    /// bm25 costs, besides a lookup per scored row, a pass over the rows holding each word,
+    /// so all of this is one statement: the index lists the matches newest first, and a
+    /// match is scored only if it passes the filters.
+    fn rank(
         &self,
-        fts_sql: &str,
-        expr: &str,
-        filters: &str,
-        filter_args: &[Value],
+        text: &str,
+        window: usize,
         limit: usize,
-        hits: &mut Vec<SearchHit>,
-    ) -> Result<usize> {
-        let row_sql =
-            format!("SELECT {SUMMARY_COLUMNS}, ?2 FROM sources s WHERE s.rowid = ?1 AND s.deleted_at IS NULL{filters}");
-        let mut fts = self.conn.prepare_cached(fts_sql).at(&self.label)?;
-        let mut by_rowid = self.conn.prepare_cached(&row_sql).at(&self.label)?;
-        let mut matches = fts.query([expr]).at(&self.label)?;
+        query: &SearchQuery,
+        plan: Option<Plan>,
+    ) -> Result<Vec<Ranked>> {
+        let (all, all_args) = filter_sql(query, Which::All, 2);
+        if all.is_empty() {
+            return self.rank_newest(text, window);
+        }
+        let plan = match plan {
+            Some(plan) => plan,
+            None => self.plan(query)?,
+        };
+        let (condition, args) = if let Plan::FiltersFirst(passing) = plan {
+            let (tag, tag_args) = filter_sql(query, Which::NotIndexed, 3);
+            let mut condition = "mizan_rowid_in(f.rowid, ?2)".to_owned();
+            if !tag.is_empty() {
+                let _ = write!(condition, " AND EXISTS (SELECT 1 FROM sources s WHERE s.rowid = f.rowid{tag})");
+            }
+            let mut blob = Vec::with_capacity(passing.len() * 8);
+            for rowid in &passing {
+                blob.extend_from_slice(&rowid.to_le_bytes());
+            }
+            (condition, std::iter::once(Value::Blob(blob)).chain(tag_args).collect())
+        } else {
+            (
+                format!("EXISTS (SELECT 1 FROM sources s WHERE s.rowid = f.rowid AND s.deleted_at IS NULL{all})"),
+                all_args,
+            )
+        };
+        let sql = format!(
+            "SELECT f.rowid, CASE WHEN {condition} THEN -f.rank END FROM source_search f
+             WHERE source_search MATCH ?1 ORDER BY f.rowid DESC"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).at(&self.label)?;
+        let params = std::iter::once(Value::Text(text.to_owned())).chain(args);
+        let mut rows = stmt.query(rusqlite::params_from_iter(params)).at(&self.label)?;
+        let mut ranked = Vec::new();
         let mut matched = 0;
-        while let Some(found) = matches.next().at(&self.label)? {
+        while let Some(row) = rows.next().at(&self.label)? {
             matched += 1;
-            let rowid: i64 = found.get(0).at(&self.label)?;
-            let score: f64 = found.get(1).at(&self.label)?;
-            let mut args = vec![Value::Integer(rowid), Value::Real(score)];
-            args.extend(filter_args.iter().cloned());
-            let mut rows = by_rowid.query(rusqlite::params_from_iter(args)).at(&self.label)?;
+            if let Some(score) = row.get::<_, Option<f64>>(1).at(&self.label)? {
+                ranked.push(Ranked { rowid: row.get(0).at(&self.label)?, score });
+            }
+            let enough = if matched <= window {
+                matched == window && ranked.len() >= limit
+            } else {
+                query.tag.is_none() && ranked.len() >= window
+            };
+            if enough {
+                break;
+            }
+        }
+        ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(b.rowid.cmp(&a.rowid)));
+        Ok(ranked)
+    }
+
+    /// bm25 over the newest `window` matches of `text`, best first, ties newest first.
+    fn rank_newest(&self, text: &str, window: usize) -> Result<Vec<Ranked>> {
+        let sql = format!(
+            "SELECT rowid, -rank FROM (SELECT rowid, rank FROM source_search WHERE source_search MATCH ?1
+             ORDER BY rowid DESC LIMIT {window})"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).at(&self.label)?;
+        let mut rows = stmt.query([text]).at(&self.label)?;
+        let mut ranked = Vec::new();
+        while let Some(row) = rows.next().at(&self.label)? {
+            ranked.push(Ranked { rowid: row.get(0).at(&self.label)?, score: row.get(1).at(&self.label)? });
+        }
+        ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(b.rowid.cmp(&a.rowid)));
+        Ok(ranked)
+    }
+
+    /// How [`Library::rank`] tells the matches passing the filters.
+    ///
+    /// Checking a match costs a lookup of its row (about a microsecond). With a language
+    /// filter, the index on the language (0004_filters.sql) lists the sources passing the
+    /// filters without reading rows; when they are few (at most a quarter of the library)
+    /// they are listed first and each match is looked up in that list instead: selective
+    /// filters would otherwise check many matches for each one kept.
+    fn plan(&self, query: &SearchQuery) -> Result<Plan> {
+        let Some(sql) = passing_sql(query) else { return Ok(Plan::MatchesFirst) };
+        let highest: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT max(rowid) FROM sources")
+            .at(&self.label)?
+            .query_row([], |r| r.get(0))
+            .at(&self.label)?;
+        let cap = usize::try_from(highest.unwrap_or(0) / 4).unwrap_or(0).max(RANK_WINDOW);
+        let mut stmt = self.conn.prepare_cached(&sql.text).at(&self.label)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(sql.args)).at(&self.label)?;
+        let mut passing = Vec::new();
+        while let Some(row) = rows.next().at(&self.label)? {
+            passing.push(row.get::<_, i64>(0).at(&self.label)?);
+            if passing.len() > cap {
+                return Ok(Plan::MatchesFirst);
+            }
+        }
+        passing.sort_unstable();
+        Ok(Plan::FiltersFirst(passing))
+    }
+
+    /// The filters-first plan whatever the filters' selectivity, its list written by the
+    /// plain filters' SQL rather than `passing_sql` (tests compare the two).
+    #[cfg(test)]
+    fn filters_first(&self, query: &SearchQuery) -> Result<Plan> {
+        let (filters, args) = filter_sql(query, Which::Indexed, 1);
+        let sql = format!("SELECT s.rowid FROM sources s WHERE s.deleted_at IS NULL{filters} ORDER BY s.rowid");
+        let mut stmt = self.conn.prepare(&sql).at(&self.label)?;
+        let rowids = stmt.query_map(rusqlite::params_from_iter(args), |r| r.get(0)).at(&self.label)?;
+        Ok(Plan::FiltersFirst(rowids.collect::<rusqlite::Result<_>>().at(&self.label)?))
+    }
+
+    /// The summaries of the first `limit` ranked rows that are live sources.
+    fn summaries(&self, ranked: &[Ranked], limit: usize) -> Result<Vec<SearchHit>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {SUMMARY_COLUMNS}, ?2 FROM sources s WHERE s.rowid = ?1 AND s.deleted_at IS NULL"
+            ))
+            .at(&self.label)?;
+        let mut hits = Vec::new();
+        for found in ranked {
+            let mut rows = stmt.query(rusqlite::params![found.rowid, found.score]).at(&self.label)?;
             if let Some(row) = rows.next().at(&self.label)? {
                 hits.push(read_hit(row).map_err(|e| self.relabel(e))?);
                 if hits.len() >= limit {
@@ -175,41 +266,7 @@ impl Library {
                 }
             }
         }
-        Ok(matched)
-    }
-
-    /// The filters as an FTS5 expression over the facet tokens: `""` when there are
-    /// none, `None` when they cannot match anything (a year range outside the library).
-    fn facet_query(&self, query: &SearchQuery) -> Result<Option<String>> {
-        let mut clauses = Vec::new();
-        let any = |tokens: Vec<String>| format!("({})", tokens.join(" OR "));
-        if !query.kinds.is_empty() {
-            clauses.push(any(query.kinds.iter().map(|k| type_token(*k)).collect()));
-        }
-        if let Some(language) = &query.language {
-            match language_tokens(language).pop() {
-                Some(token) => clauses.push(token),
-                None => return Ok(None),
-            }
-        }
-        if !query.grades.is_empty() {
-            clauses.push(any(query.grades.iter().map(|g| format!("xg{}", g.letter().to_ascii_lowercase())).collect()));
-        }
-        if let Some(range) = query.years {
-            // An open end is closed at the library's own first or last year.
-            let (min, max): (Option<i32>, Option<i32>) = self
-                .conn
-                .query_row("SELECT min(issued_year), max(issued_year) FROM sources", [], |r| Ok((r.get(0)?, r.get(1)?)))
-                .at(&self.label)?;
-            let (Some(min), Some(max)) = (min, max) else { return Ok(None) };
-            let from = range.from.unwrap_or(min).max(min);
-            let to = range.to.unwrap_or(max).min(max);
-            if from > to {
-                return Ok(None);
-            }
-            clauses.push(any((from..=to).map(year_token).collect()));
-        }
-        Ok(Some(clauses.join(" AND ")))
+        Ok(hits)
     }
 
     fn relabel(&self, err: LibraryError) -> LibraryError {
@@ -218,6 +275,33 @@ impl Library {
             other => other,
         }
     }
+}
+
+/// A match and its bm25 score (higher is better).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Ranked {
+    rowid: i64,
+    score: f64,
+}
+
+/// How [`Library::rank`] finds the matches passing the filters (see [`Library::plan`]).
+#[derive(Debug)]
+enum Plan {
+    /// Each match, newest first, is checked against every filter.
+    MatchesFirst,
+    /// The rowids (ascending) of the sources passing the filters other than a tag; a
+    /// match is kept when it is among them (and has the tag).
+    FiltersFirst(Vec<i64>),
+}
+
+/// Which filters [`filter_sql`] writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Which {
+    All,
+    /// Those the indexes on `sources` can answer (all but the tag).
+    Indexed,
+    /// The tag.
+    NotIndexed,
 }
 
 fn type_token(kind: SourceType) -> String {
@@ -261,32 +345,68 @@ pub(crate) fn facets(source: &mizan_source::Source) -> String {
     tokens.join(" ")
 }
 
+/// With a language filter, a statement listing the rowids of the live sources passing
+/// the filters other than a tag from the index on the language alone (SQLite, without
+/// statistics, would rather take the index on the year and read every row in the range).
+fn passing_sql(query: &SearchQuery) -> Option<PassingSql> {
+    let others = SearchQuery { language: None, tag: None, ..query.clone() };
+    let language = query.language.as_ref()?;
+    // The two halves of the language condition (see `filter_sql`), each a range of the
+    // index: together they are the condition, and no source is in both.
+    let language = language.to_lowercase();
+    let (filters, rest) = filter_sql(&others, Which::Indexed, 4);
+    let from = "SELECT s.rowid FROM sources s INDEXED BY sources_filter_language WHERE s.deleted_at IS NULL";
+    let text = format!(
+        "{from} AND lower(s.language) = ?1{filters}
+         UNION ALL {from} AND lower(s.language) >= ?2 AND lower(s.language) < ?3{filters}"
+    );
+    let mut args =
+        vec![Value::Text(language.clone()), Value::Text(format!("{language}-")), Value::Text(format!("{language}."))];
+    args.extend(rest);
+    Some(PassingSql { text, args })
+}
+
+/// See [`passing_sql`].
+#[derive(Debug)]
+struct PassingSql {
+    text: String,
+    args: Vec<Value>,
+}
+
 /// Filters as SQL conditions on `s` (each starting with ` AND`) and their values,
-/// numbered from ?3 (the row query binds the rowid and score as ?1 and ?2). With
-/// `all`, every filter; otherwise only those the facets cannot express (tags).
-fn filter_sql(query: &SearchQuery, all: bool) -> (String, Vec<Value>) {
+/// numbered from `?first`.
+fn filter_sql(query: &SearchQuery, which: Which, first: usize) -> (String, Vec<Value>) {
     let mut sql = String::new();
     let mut args: Vec<Value> = Vec::new();
     let param = |args: &mut Vec<Value>, value: Value| {
         args.push(value);
-        format!("?{}", args.len() + 2)
+        format!("?{}", args.len() + first - 1)
     };
-    if all && !query.kinds.is_empty() {
+    let indexed = which != Which::NotIndexed;
+    if indexed && !query.kinds.is_empty() {
         let list: Vec<String> =
             query.kinds.iter().map(|k| param(&mut args, Value::Text(k.name().to_owned()))).collect();
         let _ = write!(sql, " AND s.type IN ({})", list.join(", "));
     }
-    if let Some(language) = query.language.as_ref().filter(|_| all) {
-        // `fr` matches `fr` and `fr-FR`.
-        let p = param(&mut args, Value::Text(language.to_lowercase()));
-        let _ = write!(sql, " AND (lower(s.language) = {p} OR lower(s.language) LIKE {p} || '-%')");
+    if let Some(language) = query.language.as_ref().filter(|_| indexed) {
+        // `fr` matches `fr` and `fr-FR`: the language itself, or anything from `fr-` up
+        // to `fr.` (`.` follows `-`), which is exactly what starts with `fr-`. Written as
+        // comparisons so the index on lower(language) answers it.
+        let language = language.to_lowercase();
+        let exact = param(&mut args, Value::Text(language.clone()));
+        let from = param(&mut args, Value::Text(format!("{language}-")));
+        let to = param(&mut args, Value::Text(format!("{language}.")));
+        let _ = write!(
+            sql,
+            " AND (lower(s.language) = {exact} OR (lower(s.language) >= {from} AND lower(s.language) < {to}))"
+        );
     }
-    if all && !query.grades.is_empty() {
+    if indexed && !query.grades.is_empty() {
         let list: Vec<String> =
             query.grades.iter().map(|g| param(&mut args, Value::Text(g.letter().to_string()))).collect();
         let _ = write!(sql, " AND s.grade IN ({})", list.join(", "));
     }
-    if let Some(range) = query.years.filter(|_| all) {
+    if let Some(range) = query.years.filter(|_| indexed) {
         if let Some(from) = range.from {
             let p = param(&mut args, Value::Integer(from.into()));
             let _ = write!(sql, " AND s.issued_year >= {p}");
@@ -296,7 +416,7 @@ fn filter_sql(query: &SearchQuery, all: bool) -> (String, Vec<Value>) {
             let _ = write!(sql, " AND s.issued_year <= {p}");
         }
     }
-    if let Some(tag) = &query.tag {
+    if let Some(tag) = query.tag.as_ref().filter(|_| which != Which::Indexed) {
         // Tags compare folded, so `securite` finds the tag `Sécurité`.
         let p = param(&mut args, Value::Text(fold(tag)));
         let _ = write!(sql, " AND EXISTS (SELECT 1 FROM json_each(s.tags) WHERE mizan_fold(json_each.value) = {p})");
@@ -580,5 +700,191 @@ mod tests {
         let mut found = keys(&library, query);
         found.sort();
         assert_eq!(found, ["ar0", "ar1", "ar2", "ar3", "ar4"]);
+    }
+
+    /// A library of `count` sources whose words, languages, years, grades, types and tags
+    /// are drawn from small sets, so common words match far more than RANK_WINDOW
+    /// sources and filters pass anything from a few to most of them; a few are deleted.
+    fn generated_library(count: usize) -> Library {
+        let mut library = memory();
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        const WORDS: [&str; 12] = [
+            "Sahel",
+            "blocus",
+            "carburant",
+            "sécurité",
+            "Kidal",
+            "Gao",
+            "الأمن",
+            "مالي",
+            "والحصار",
+            "security",
+            "convoy",
+            "Anéfis",
+        ];
+        const LANGUAGES: [Option<&str>; 8] =
+            [Some("fr"), Some("fr-FR"), Some("FR"), Some("ar"), Some("en"), Some("en-GB"), Some("fr_CA"), None];
+        let mut batch = Vec::new();
+        for n in 0..count {
+            // The last word is rare (about one source in 60).
+            let mut words = Vec::new();
+            for _ in 0..1 + next(4) {
+                let range = if next(5) == 0 { 12 } else { 11 };
+                words.push(WORDS[next(range)]);
+            }
+            let mut s = source(&format!("s{n}"), &format!("{} {n}", words.join(" ")));
+            s.language = LANGUAGES[next(LANGUAGES.len())].map(str::to_owned);
+            s.kind = SourceType::ALL[next(4)];
+            if next(10) > 0 {
+                s.issued = Some(format!("{}", 2015 + next(11)).parse().unwrap());
+            }
+            if next(3) > 0 {
+                s.grade = Some(mizan_source::Grading {
+                    reliability: Reliability::ALL[next(6)],
+                    graded_by: "T".into(),
+                    graded_at: mizan_source::Timestamp(0),
+                });
+            }
+            if next(4) == 0 {
+                s.tags = vec![["Sécurité", "JNIM", "Wagner"][next(3)].to_owned()];
+            }
+            batch.push(s);
+        }
+        library.import(batch, DuplicatePolicy::KeepBoth).unwrap();
+        for n in (0..count).step_by(37) {
+            library.remove(&format!("s{n}")).unwrap();
+        }
+        library
+    }
+
+    /// What [`Library::search`] means, computed the slow way: every match scored, the
+    /// filters checked on every row.
+    fn reference(library: &Library, query: &SearchQuery) -> Vec<(String, f64)> {
+        let limit = query.limit.max(1);
+        let window = RANK_WINDOW.max(limit * 4);
+        let text = format!("{} : ({})", super::TEXT_COLUMNS, super::fts_query(&query.text).unwrap());
+        let conn = library.connection();
+        let mut stmt = conn.prepare("SELECT rowid, -rank FROM source_search WHERE source_search MATCH ?1").unwrap();
+        let mut matches: Vec<(i64, f64)> =
+            stmt.query_map([&text], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
+        matches.sort_by_key(|m| std::cmp::Reverse(m.0));
+        let (filters, args) = super::filter_sql(query, super::Which::All, 2);
+        let passes = |rowid: i64| {
+            let sql = format!("SELECT 1 FROM sources s WHERE s.rowid = ?1 AND s.deleted_at IS NULL{filters}");
+            let args = std::iter::once(rusqlite::types::Value::Integer(rowid)).chain(args.iter().cloned());
+            conn.prepare(&sql).unwrap().exists(rusqlite::params_from_iter(args)).unwrap()
+        };
+        let newest: Vec<(i64, f64)> = matches.iter().take(window).copied().filter(|m| passes(m.0)).collect();
+        let mut chosen = if filters.is_empty() || matches.len() <= window || newest.len() >= limit {
+            newest
+        } else {
+            let all = matches.iter().copied().filter(|m| passes(m.0));
+            if query.tag.is_some() { all.collect() } else { all.take(window).collect() }
+        };
+        chosen.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
+        chosen
+            .into_iter()
+            .filter_map(|(rowid, score)| {
+                conn.query_row("SELECT key FROM sources WHERE rowid = ?1 AND deleted_at IS NULL", [rowid], |r| {
+                    r.get::<_, String>(0)
+                })
+                .ok()
+                .map(|key| (key, score))
+            })
+            .take(limit)
+            .collect()
+    }
+
+    fn outcome(hits: Vec<SearchHit>) -> Vec<(String, f64)> {
+        hits.into_iter().map(|h| (h.source.key.to_string(), h.score)).collect()
+    }
+
+    /// Both plans for filters, and the one chosen, give exactly the reference's hits, scores
+    /// and order, over many combinations of words, filters and page sizes.
+    #[test]
+    fn every_plan_gives_the_same_hits_as_the_reference() {
+        let library = generated_library(2_500);
+        let texts = ["sahel", "secu", "الامن", "حصار", "kidal gao", "anefis", "\"blocus carburant\"", "sec"];
+        let languages = [None, Some("fr"), Some("FR-fr"), Some("ar"), Some("fr_ca"), Some("en"), Some("%"), Some("-")];
+        let years = [None, YearRange::parse("2023.."), YearRange::parse("..2016"), YearRange::parse("2019")];
+        let grades = [vec![], vec![Reliability::A, Reliability::B], vec![Reliability::F]];
+        let mut checked = 0;
+        let mut nonempty = 0;
+        let mut filters_first_chosen = 0;
+        for (i, text) in texts.iter().enumerate() {
+            for (j, language) in languages.iter().enumerate() {
+                for (k, years) in years.iter().enumerate() {
+                    for (l, grades) in grades.iter().enumerate() {
+                        let pick = i + j + k + l;
+                        let query = SearchQuery {
+                            text: (*text).to_owned(),
+                            language: language.map(str::to_owned),
+                            years: *years,
+                            grades: grades.clone(),
+                            kinds: if pick % 3 == 0 { vec![SourceType::ALL[0], SourceType::ALL[2]] } else { vec![] },
+                            tag: (pick % 5 == 0).then(|| "securite".to_owned()),
+                            limit: [5, 20, 150][pick % 3],
+                        };
+                        let expected = reference(&library, &query);
+                        let chosen = outcome(library.search(&query).unwrap());
+                        assert_eq!(chosen, expected, "chosen plan, {query:?}");
+                        let matches_first =
+                            outcome(library.search_planned(&query, Some(super::Plan::MatchesFirst)).unwrap());
+                        assert_eq!(matches_first, expected, "matches first, {query:?}");
+                        let plan = library.filters_first(&query).unwrap();
+                        let filters_first = outcome(library.search_planned(&query, Some(plan)).unwrap());
+                        assert_eq!(filters_first, expected, "filters first, {query:?}");
+                        if matches!(library.plan(&query).unwrap(), super::Plan::FiltersFirst(_)) {
+                            filters_first_chosen += 1;
+                        }
+                        checked += 1;
+                        nonempty += usize::from(!expected.is_empty());
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, 768);
+        assert!(nonempty > 300, "only {nonempty} queries found anything: the library is too sparse");
+        assert!(filters_first_chosen > 100, "filters first chosen {filters_first_chosen} times");
+    }
+
+    #[test]
+    fn language_filters_match_subtags_and_no_wildcards() {
+        let mut library = memory();
+        for (key, language) in [("fr", "fr"), ("fr-ca", "fr-CA"), ("fra", "fra"), ("fr-under", "fr_CA"), ("pct", "f%")]
+        {
+            let mut s = source(key, "Rapport sur Kidal");
+            s.language = Some(language.into());
+            library.add(&s).unwrap();
+        }
+        let sorted = |language: &str| {
+            let mut found =
+                keys(&library, SearchQuery { language: Some(language.into()), ..SearchQuery::text("kidal") });
+            found.sort();
+            found
+        };
+        assert_eq!(sorted("fr"), ["fr", "fr-ca"]);
+        assert_eq!(sorted("FR-ca"), ["fr-ca"]);
+        assert_eq!(sorted("fr_"), Vec::<String>::new());
+        assert_eq!(sorted("f%"), ["pct"]);
+    }
+
+    #[test]
+    fn a_malformed_rowid_set_is_an_error_not_a_panic() {
+        let library = memory();
+        let err = library
+            .connection()
+            .query_row("SELECT mizan_rowid_in(1, x'0102')", [], |r| r.get::<_, bool>(0))
+            .unwrap_err();
+        assert!(err.to_string().contains("not 8-byte rowids"), "{err}");
+        let set: Vec<u8> = [3i64, 7, 40].iter().flat_map(|r| r.to_le_bytes()).collect();
+        let found: bool = library.connection().query_row("SELECT mizan_rowid_in(7, ?1)", [&set], |r| r.get(0)).unwrap();
+        assert!(found);
     }
 }

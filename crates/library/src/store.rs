@@ -218,6 +218,45 @@ pub(crate) fn write_source_unindexed(
     stamp: Stamp<'_>,
     mode: WriteMode,
 ) -> rusqlite::Result<i64> {
+    write_row(conn, source, &SourceRow::of(source), stamp, mode)
+}
+
+/// What a source's row holds besides its plain fields: JSON, dates as text and the
+/// derived columns. Computed apart from the write so a bulk import can compute it on
+/// another thread.
+#[derive(Debug)]
+pub(crate) struct SourceRow {
+    authors: String,
+    tags: String,
+    issued: Option<String>,
+    accessed: Option<String>,
+    pub doi_norm: Option<String>,
+    pub url_norm: Option<String>,
+    pub title_norm: String,
+}
+
+impl SourceRow {
+    pub(crate) fn of(source: &Source) -> Self {
+        Self {
+            authors: authors_to_json(&source.authors),
+            tags: tags_to_json(&source.tags),
+            issued: source.issued.map(|d| d.to_string()),
+            accessed: source.accessed.map(|d| d.to_string()),
+            doi_norm: source.normalized_doi(),
+            url_norm: source.normalized_url(),
+            title_norm: title_key(&source.title),
+        }
+    }
+}
+
+/// [`write_source_unindexed`] with the row's derived values already computed.
+pub(crate) fn write_row(
+    conn: &Connection,
+    source: &Source,
+    row: &SourceRow,
+    stamp: Stamp<'_>,
+    mode: WriteMode,
+) -> rusqlite::Result<i64> {
     let id = source.id.to_string();
     let grade = source.grade.as_ref();
     let values = params![
@@ -226,23 +265,23 @@ pub(crate) fn write_source_unindexed(
         source.kind.name(),
         source.title,
         source.container_title,
-        authors_to_json(&source.authors),
+        row.authors,
         source.publisher,
-        source.issued.map(|d| d.to_string()),
+        row.issued,
         source.url,
         source.doi,
         source.language,
         source.pages,
-        source.accessed.map(|d| d.to_string()),
+        row.accessed,
         source.notes,
-        tags_to_json(&source.tags),
+        row.tags,
         grade.map(|g| g.reliability.letter().to_string()),
         grade.map(|g| g.graded_by.as_str()),
         grade.map(|g| g.graded_at.0),
         source.issued.map(|d| d.year),
-        source.normalized_doi(),
-        source.normalized_url(),
-        title_key(&source.title),
+        row.doi_norm,
+        row.url_norm,
+        row.title_norm,
         stamp.at.0,
         stamp.by,
     ];
@@ -399,24 +438,55 @@ pub(crate) fn reindex(conn: &Connection, source: &Source) -> rusqlite::Result<()
 
 /// Writes the search entry of a source whose row has no entry yet.
 pub(crate) fn index_row(conn: &Connection, rowid: i64, source: &Source) -> rusqlite::Result<()> {
-    let authors: Vec<String> = source.authors.iter().map(|a| a.display_name()).collect();
-    let excerpts: Vec<&str> = source.excerpts.iter().map(|e| e.text.as_str()).collect();
-    let container = [source.container_title.as_deref(), source.publisher.as_deref()];
-    conn.prepare_cached(
-        "INSERT INTO source_search (rowid, title, authors, container, notes, tags, excerpts, facets)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
-        rowid,
-        index_text(&source.title),
-        index_text(&authors.join(" ; ")),
-        index_text(&container.iter().flatten().copied().collect::<Vec<_>>().join(" ; ")),
-        index_text(source.notes.as_deref().unwrap_or("")),
-        index_text(&source.tags.join(" ; ")),
-        index_text(&excerpts.join(" ; ")),
-        crate::search::facets(source),
-    ])?;
-    Ok(())
+    IndexEntry::of(source).insert(conn, rowid)
+}
+
+/// A source's search entry: its folded text, column by column, and its facet tokens.
+#[derive(Debug)]
+pub(crate) struct IndexEntry {
+    title: String,
+    authors: String,
+    container: String,
+    notes: String,
+    tags: String,
+    excerpts: String,
+    facets: String,
+}
+
+impl IndexEntry {
+    pub(crate) fn of(source: &Source) -> Self {
+        let authors: Vec<String> = source.authors.iter().map(|a| a.display_name()).collect();
+        let excerpts: Vec<&str> = source.excerpts.iter().map(|e| e.text.as_str()).collect();
+        let container = [source.container_title.as_deref(), source.publisher.as_deref()];
+        Self {
+            title: index_text(&source.title),
+            authors: index_text(&authors.join(" ; ")),
+            container: index_text(&container.iter().flatten().copied().collect::<Vec<_>>().join(" ; ")),
+            notes: index_text(source.notes.as_deref().unwrap_or("")),
+            tags: index_text(&source.tags.join(" ; ")),
+            excerpts: index_text(&excerpts.join(" ; ")),
+            facets: crate::search::facets(source),
+        }
+    }
+
+    /// Inserts the entry for the row `rowid`, which must have none.
+    pub(crate) fn insert(&self, conn: &Connection, rowid: i64) -> rusqlite::Result<()> {
+        conn.prepare_cached(
+            "INSERT INTO source_search (rowid, title, authors, container, notes, tags, excerpts, facets)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(params![
+            rowid,
+            self.title,
+            self.authors,
+            self.container,
+            self.notes,
+            self.tags,
+            self.excerpts,
+            self.facets
+        ])?;
+        Ok(())
+    }
 }
 
 /// A key not yet used by a live source: `key`, else `key-2`, `key-3`…
