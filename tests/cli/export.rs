@@ -69,8 +69,19 @@ fn audit_errors_need_draft_and_draft_is_watermarked() {
     assert!(run.stderr.contains("--draft"), "{}", run.stderr);
     assert!(!pdf.exists(), "no PDF without --draft");
     sandbox.run(&["export", brief.to_str().unwrap(), "-o", pdf.to_str().unwrap(), "--draft"]).ok();
+    // The watermark is drawn as a marked artifact: on the page, not in the copied text.
     if let Some(text) = pdftotext(&pdf) {
-        assert!(text.contains("BROUILLON") || text.contains("DRAFT"), "{text}");
+        assert!(!text.contains("BROUILLON"), "the watermark stays out of the text layer: {text}");
+    }
+    let expanded = sandbox.path("erreur-qdf.pdf");
+    let qpdf = std::process::Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable", pdf.to_str().unwrap(), expanded.to_str().unwrap()])
+        .status();
+    if let Ok(status) = qpdf {
+        assert!(status.success(), "qpdf reads the draft");
+        let raw = std::fs::read(&expanded).unwrap();
+        let artifacts = raw.windows(b"/Artifact".len()).filter(|w| w == b"/Artifact").count();
+        assert!(artifacts >= 1, "the draft carries its watermark artifact");
     }
 }
 

@@ -26,7 +26,6 @@ use crate::{ExportError, ExportOptions, ExportWarning, SourceLookup};
 /// direction whatever text precedes it.
 const LRI: char = '\u{2066}';
 const RLI: char = '\u{2067}';
-const FSI: char = '\u{2068}';
 const PDI: char = '\u{2069}';
 
 /// A unit of the flow. Coordinates of `items` are absolute in x and relative to the
@@ -85,7 +84,9 @@ pub(crate) struct Frame {
 /// Everything pagination needs.
 #[derive(Debug)]
 pub(crate) struct Composed {
-    pub(crate) fonts: FontSet,
+    pub(crate) fonts: &'static FontSet,
+    /// The brief's labels, loaded once for composition and page furniture.
+    pub(crate) labels: Labels,
     pub(crate) frame: Frame,
     pub(crate) pieces: Vec<Piece>,
     /// Footnotes, by note index (empty with endnotes).
@@ -93,7 +94,6 @@ pub(crate) struct Composed {
     pub(crate) warnings: Vec<ExportWarning>,
     pub(crate) rtl: bool,
     pub(crate) lang: Lang,
-    pub(crate) digits: Digits,
 }
 
 /// A run of text with its style, before layout.
@@ -163,7 +163,7 @@ struct Composer<'a> {
     brief: &'a Brief,
     style: &'a Style,
     labels: Labels,
-    fonts: FontSet,
+    fonts: &'static FontSet,
     frame: Frame,
     rtl: bool,
     lang: Lang,
@@ -231,7 +231,8 @@ pub(crate) fn compose(
         brief,
         style,
         labels,
-        fonts: FontSet::bundled(),
+        // Parsed once per process: the app exports many times.
+        fonts: FontSet::shared(),
         frame,
         rtl,
         lang,
@@ -265,7 +266,7 @@ pub(crate) fn compose(
         }
     };
     c.annex(sources, &formatted.bibliography)?;
-    Ok(Composed { fonts: c.fonts, frame, pieces: c.pieces, notes, warnings: c.warnings, rtl, lang, digits })
+    Ok(Composed { fonts: c.fonts, labels: c.labels, frame, pieces: c.pieces, notes, warnings: c.warnings, rtl, lang })
 }
 
 fn collect_footnotes(blocks: &[Block], out: &mut HashMap<String, Vec<Block>>) {
@@ -303,6 +304,12 @@ pub(crate) fn shift(item: &PageItem, dx: f32, dy: f32) -> PageItem {
         PageItem::Glyphs { x, baseline, run, color } => {
             PageItem::Glyphs { x: x + dx, baseline: baseline + dy, run: run.clone(), color: *color }
         }
+        PageItem::Watermark { origin, angle, run, color } => PageItem::Watermark {
+            origin: (origin.0 + dx, origin.1 + dy),
+            angle: *angle,
+            run: run.clone(),
+            color: *color,
+        },
         PageItem::Rule { from, to, thickness, color } => PageItem::Rule {
             from: (from.0 + dx, from.1 + dy),
             to: (to.0 + dx, to.1 + dy),
@@ -383,7 +390,7 @@ impl Composer<'_> {
             lang: s.lang,
             line_height: None,
         };
-        let layout = layout_paragraph(&paragraph, &self.fonts).map_err(|e| {
+        let layout = layout_paragraph(&paragraph, self.fonts).map_err(|e| {
             let (line, _) = self.position(s.origin, None);
             ExportError::Layout { line, detail: e.to_string() }
         })?;
@@ -720,7 +727,7 @@ impl Composer<'_> {
         let size = self.body_size(dir);
         let direction = if self.rtl { LDir::Rtl } else { LDir::Ltr };
         let paragraph = Paragraph::new(mark, regular(size), direction, layout_lang(self.lang), indent);
-        let layout = layout_paragraph(&paragraph, &self.fonts)
+        let layout = layout_paragraph(&paragraph, self.fonts)
             .map_err(|e| ExportError::Layout { line: 0, detail: e.to_string() })?;
         let left = if self.rtl { area.left + area.measure } else { area.left - indent };
         let color = self.style.colors.accent;
@@ -904,7 +911,7 @@ impl Composer<'_> {
             lang: layout_lang(self.lang),
             line_height: None,
         };
-        let layout = layout_paragraph(&paragraph, &self.fonts)
+        let layout = layout_paragraph(&paragraph, self.fonts)
             .map_err(|e| ExportError::Layout { line: 0, detail: e.to_string() })?;
         Ok(layout.lines.iter().map(|l| l.width).fold(0.0, f32::max))
     }
@@ -1017,7 +1024,7 @@ impl Composer<'_> {
                 lang: layout_lang(self.lang),
                 line_height: None,
             };
-            let layout = layout_paragraph(&paragraph, &self.fonts)
+            let layout = layout_paragraph(&paragraph, self.fonts)
                 .map_err(|e| ExportError::Layout { line: 0, detail: e.to_string() })?;
             notes.push(Note { layout });
         }
@@ -1116,7 +1123,8 @@ impl Composer<'_> {
         for key in order {
             let source = sources.source(&key);
             let notes = self.cited.get(&key).cloned().unwrap_or_default();
-            let mut runs = vec![Run::new(FSI.to_string(), regular(size))];
+            // Entries come isolated in their own direction (csl.rs).
+            let mut runs = Vec::new();
             match entries.get(key.as_str()) {
                 Some(entry) => {
                     runs.extend(entry.iter().map(|piece| Run::styled(piece, size)));
@@ -1126,7 +1134,6 @@ impl Composer<'_> {
                     SpanStyle { italic: true, ..regular(size) },
                 )),
             }
-            runs.push(Run::new(PDI.to_string(), regular(size)));
             let setting = self.small_setting(self.style.spacing.paragraph * 1.2);
             let mut pieces = self.set(runs, &setting)?;
             // The descriptor line under the entry, in the brief's language.

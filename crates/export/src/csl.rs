@@ -153,6 +153,15 @@ pub(crate) fn format(
         pieces.iter_mut().for_each(|p| p.lang = lang);
         pieces
     };
+    // The direction a source's reference is written in: its language's, else that of its
+    // first letter (a source with no language recorded), else the brief's.
+    let isolated = |key: &str, pieces: Vec<Styled>| {
+        let rtl = match languages.get(key).copied().flatten() {
+            Some(source_lang) => source_lang.is_rtl(),
+            None => first_strong(&plain(&pieces)).map_or(lang.is_rtl(), |d| d == Strong::R),
+        };
+        isolate(pieces, rtl)
+    };
     let locale_files = csl_locales(lang);
     let locale = locale_code(lang);
     let mut driver: BibliographyDriver<'_, Entry> = BibliographyDriver::new();
@@ -196,12 +205,9 @@ pub(crate) fn format(
             }
             match per_item.remove(&(n, i)) {
                 Some(mut text) => {
-                    // Each source in its own isolate: a Latin reference inside an Arabic note
-                    // keeps its order and its punctuation.
                     trim_final_period(&mut text);
-                    note.push(Styled::plain("\u{2068}"));
-                    note.extend(text);
-                    note.push(Styled::plain("\u{2069}"));
+                    let key = item.key.as_str();
+                    note.extend(isolated(key, text));
                 }
                 None => note.push(Styled::plain(
                     labels.with("pdf-note-unknown-source", &[("key", Arg::from(item.key.as_str()))]),
@@ -230,7 +236,112 @@ pub(crate) fn format(
             bibliography.push((key, text));
         }
     }
+    let bibliography = bibliography
+        .into_iter()
+        .map(|(key, text)| {
+            let text = isolated(&key, text);
+            (key, text)
+        })
+        .collect();
     Formatted { notes, bibliography }
+}
+
+const LRI: char = '\u{2066}';
+const RLI: char = '\u{2067}';
+const PDI: char = '\u{2069}';
+
+/// The strong directions of UAX #9 that matter here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Strong {
+    /// Left to right (Latin letters).
+    L,
+    /// Right to left (Arabic and Hebrew letters).
+    R,
+}
+
+/// The strong direction of a letter; digits, punctuation, spaces and marks have none.
+fn strong(c: char) -> Option<Strong> {
+    let u = c as u32;
+    if !c.is_alphabetic()
+        || matches!(u, 0x0300..=0x036F | 0x0591..=0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x08D3..=0x08FF)
+    {
+        return None;
+    }
+    if matches!(u, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF) { Some(Strong::R) } else { Some(Strong::L) }
+}
+
+fn first_strong(text: &str) -> Option<Strong> {
+    text.chars().find_map(strong)
+}
+
+/// A reference as one isolate in its own direction, each stretch of words in the other
+/// direction isolated inside it, and URLs isolated left to right.
+///
+/// A reference mixes the source's words with the brief's locale terms: an English article
+/// cited in an Arabic brief reads "…Review, يونيو 2025, 52". Left to plain UAX #9, the
+/// Arabic month turns the numbers after it into Arabic numbers and carries them, with the
+/// commas between, into a right-to-left run ("52 ,2025 ,يونيو"). Isolating each stretch of
+/// the other direction keeps its neighbours in the reference's own order, and the outer
+/// isolate keeps the reference in one piece inside the note's paragraph direction.
+fn isolate(mut pieces: Vec<Styled>, rtl: bool) -> Vec<Styled> {
+    let base = if rtl { Strong::R } else { Strong::L };
+    // (piece, byte offset, mark), in text order.
+    let mut inserts: Vec<(usize, usize, char)> = Vec::new();
+    // Start of an open stretch of the other direction, and the end of its last letter.
+    let mut open: Option<(usize, usize)> = None;
+    let mut last_end = (0usize, 0usize);
+    let initiator = if rtl { LRI } else { RLI };
+    let close = |open: &mut Option<(usize, usize)>, last_end: (usize, usize), inserts: &mut Vec<_>| {
+        if let Some((piece, at)) = open.take() {
+            inserts.push((piece, at, initiator));
+            inserts.push((last_end.0, last_end.1, PDI));
+        }
+    };
+    for (pi, piece) in pieces.iter().enumerate() {
+        if piece.verbatim {
+            // A URL or DOI: always left to right, and a barrier for the words around it.
+            close(&mut open, last_end, &mut inserts);
+            if rtl {
+                inserts.push((pi, 0, LRI));
+                inserts.push((pi, piece.text.len(), PDI));
+            }
+            continue;
+        }
+        for (bi, c) in piece.text.char_indices() {
+            match strong(c) {
+                Some(d) if d != base => {
+                    if open.is_none() {
+                        open = Some((pi, bi));
+                    }
+                    last_end = (pi, bi + c.len_utf8());
+                }
+                Some(_) => close(&mut open, last_end, &mut inserts),
+                None => {}
+            }
+        }
+    }
+    close(&mut open, last_end, &mut inserts);
+    for (pi, piece) in pieces.iter_mut().enumerate() {
+        let here: Vec<(usize, char)> =
+            inserts.iter().filter(|(p, _, _)| *p == pi).map(|(_, at, m)| (*at, *m)).collect();
+        if here.is_empty() {
+            continue;
+        }
+        let mut text = String::with_capacity(piece.text.len() + 3 * here.len());
+        let mut from = 0;
+        for (at, mark) in here {
+            text.push_str(piece.text.get(from..at).unwrap_or(""));
+            text.push(mark);
+            from = at;
+        }
+        text.push_str(piece.text.get(from..).unwrap_or(""));
+        piece.text = text;
+    }
+    let mut out = Vec::with_capacity(pieces.len() + 2);
+    out.push(Styled::plain(if rtl { RLI } else { LRI }.to_string()));
+    out.extend(pieces);
+    out.push(Styled::plain(PDI.to_string()));
+    out
 }
 
 /// What follows a source in its note: free suffix, credibility, excerpt.
@@ -467,6 +578,73 @@ mod tests {
         assert!(note.contains("مصداقية المعلومة: 3"), "{note}");
         assert!(note.contains("سبتمبر") || note.contains("أيلول"), "Arabic month from the CSL locale: {note}");
         assert_eq!(Credibility::PossiblyTrue.number(), 3);
+    }
+
+    /// The text as displayed on one line of a paragraph in `direction`, left to right.
+    fn visual(text: &str, direction: mizan_layout::Direction) -> String {
+        let (_, order) = mizan_layout::line_levels_and_order(text, Some(direction));
+        let chars: Vec<char> = text.chars().collect();
+        order.iter().filter_map(|&i| chars.get(i)).collect()
+    }
+
+    /// An English reference in an Arabic note carries Arabic locale terms (the month, "and"):
+    /// the numbers after them must stay in the reference's left-to-right order.
+    #[test]
+    fn a_latin_reference_in_an_arabic_note_keeps_its_order() {
+        let mut wasr = Source::new(CitationKey::parse("wasr").unwrap(), "The VDP militias and the war economy");
+        wasr.kind = SourceType::Article;
+        wasr.container_title = Some("West Africa Security Review".into());
+        wasr.authors = vec![
+            Person::Structured { given: Some("Issa".into()), family: "Ouédraogo".into() },
+            Person::Structured { given: Some("Salamata".into()), family: "Kaboré".into() },
+        ];
+        wasr.issued = PartialDate::parse("2025-06").ok();
+        wasr.pages = Some("45-67".into());
+        wasr.language = Some("en".into());
+        let brief = parse("---\nlang: ar\n---\n\nبدأ الحصار [@wasr، ص. 52].\n");
+        let groups: Vec<&CitationGroup> = brief.citations.iter().collect();
+        let lookup = |key: &str| (key == "wasr").then(|| wasr.clone());
+        let style = load_style("chicago-notes").unwrap();
+        let f = format(&groups, &lookup, &style, Lang::Ar, &Labels::new(Lang::Ar, Digits::Western));
+        let note = plain(&f.notes[0]);
+        let shown = visual(&note, mizan_layout::Direction::Rtl);
+        let month: String = "يونيو".chars().rev().collect();
+        let at = |needle: &str| shown.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {shown:?}"));
+        // Left to right, as an English reader reads the reference: journal, month, year, page.
+        assert!(at("Issa Ouédraogo") < at("Salamata"), "{shown}");
+        assert!(at("Review,") < at(&month), "{shown}");
+        assert!(at(&month) < at("2025"), "{shown}");
+        assert!(at("2025") < at("52"), "{shown}");
+        // The annex entry is isolated the same way.
+        let entry = f.bibliography.iter().find(|(k, _)| k == "wasr").map(|(_, e)| plain(e)).unwrap();
+        let shown = visual(&entry, mizan_layout::Direction::Rtl);
+        assert!(shown.find(&month).unwrap() < shown.find("2025").unwrap(), "{shown}");
+    }
+
+    /// An Arabic reference in a French note: its Latin locale terms and its URL keep their
+    /// own order inside the right-to-left reference.
+    #[test]
+    fn an_arabic_reference_in_a_french_note_is_one_right_to_left_isolate() {
+        let mut lib = library();
+        let mut jz = Source::new(CitationKey::parse("jz").unwrap(), "مالي: حصار الوقود يربك الحياة اليومية في باماكو");
+        jz.kind = SourceType::NewsArticle;
+        jz.container_title = Some("الجزيرة نت".into());
+        jz.issued = PartialDate::parse("2025-10").ok();
+        jz.url = Some("https://www.aljazeera.net/news/".into());
+        jz.language = Some("ar".into());
+        lib.push(jz);
+        let brief = parse("---\nlang: fr\n---\n\nLe blocus [@jz, p. 4].\n");
+        let groups: Vec<&CitationGroup> = brief.citations.iter().collect();
+        let lookup = |key: &str| lib.iter().find(|s| s.key.as_str() == key).cloned();
+        let style = load_style("chicago-notes").unwrap();
+        let f = format(&groups, &lookup, &style, Lang::Fr, &Labels::new(Lang::Fr, Digits::Western));
+        let note = plain(&f.notes[0]);
+        assert!(note.starts_with(RLI) && note.contains("\u{2066}https://www.aljazeera.net/news/\u{2069}"), "{note:?}");
+        let shown = visual(&note, mizan_layout::Direction::Ltr);
+        assert!(shown.contains("https://www.aljazeera.net/news/"), "{shown}");
+        // Right to left: the URL, at the end of the reference, stands left of the title.
+        let title: String = "باماكو".chars().rev().collect();
+        assert!(shown.find("https://").unwrap() < shown.find(&title).unwrap(), "{shown}");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use mizan_source::{Credibility, PartialDate, Reliability, SourceType};
 
 /// Localised strings in the brief's language, with its digit choice for the numbers we
 /// generate (page and note numbers, dates). Digits the analyst typed are never touched.
+#[derive(Debug)]
 pub(crate) struct Labels {
     l10n: Localizer,
     pub(crate) digits: Digits,

@@ -162,7 +162,7 @@ pub(crate) fn write(brief: &Brief, composed: Composed, options: &ExportOptions) 
     let mut warnings = composed.warnings.clone();
     let plans = plan(&composed, style.spacing.note_gap, &mut warnings);
     let c = &composed;
-    let labels = Labels::new(c.lang, c.digits);
+    let labels = &c.labels;
     let lang = match c.lang {
         mizan_i18n::Lang::Ar => LLang::Ar,
         mizan_i18n::Lang::Fr => LLang::Fr,
@@ -184,20 +184,20 @@ pub(crate) fn write(brief: &Brief, composed: Composed, options: &ExportOptions) 
     for (n, plan) in plans.iter().enumerate() {
         let mut page = Page { width: f.width, height: f.height, items: Vec::new() };
         if options.draft {
-            watermark(&mut page, c, &labels, style.colors.watermark);
+            watermark(&mut page, c, labels, style.colors.watermark);
         }
         if let Some(marking) = marking {
             let size = furniture * 1.1;
             put(
                 &mut page,
-                label(&c.fonts, marking, size, Weight::Bold, dir, lang, f.measure),
+                label(c.fonts, marking, size, Weight::Bold, dir, lang, f.measure),
                 Anchor::Center(f.width / 2.0),
                 style.page.marking_inset,
                 style.colors.marking,
             );
             put(
                 &mut page,
-                label(&c.fonts, marking, size, Weight::Bold, dir, lang, f.measure),
+                label(c.fonts, marking, size, Weight::Bold, dir, lang, f.measure),
                 Anchor::Center(f.width / 2.0),
                 f.height - style.page.marking_inset + size * 0.4,
                 style.colors.marking,
@@ -208,7 +208,7 @@ pub(crate) fn write(brief: &Brief, composed: Composed, options: &ExportOptions) 
             let head = style.page.head_inset;
             put(
                 &mut page,
-                label(&c.fonts, &title, furniture, Weight::Regular, dir, lang, f.measure * 0.7),
+                label(c.fonts, &title, furniture, Weight::Regular, dir, lang, f.measure * 0.7),
                 start_x,
                 head,
                 style.colors.muted,
@@ -216,7 +216,7 @@ pub(crate) fn write(brief: &Brief, composed: Composed, options: &ExportOptions) 
             if let Some(date) = &date {
                 put(
                     &mut page,
-                    label(&c.fonts, date, furniture, Weight::Regular, dir, lang, f.measure * 0.28),
+                    label(c.fonts, date, furniture, Weight::Regular, dir, lang, f.measure * 0.28),
                     end_x,
                     head,
                     style.colors.muted,
@@ -234,7 +234,7 @@ pub(crate) fn write(brief: &Brief, composed: Composed, options: &ExportOptions) 
         let number = labels.page(n + 1, total);
         put(
             &mut page,
-            label(&c.fonts, &number, furniture, Weight::Regular, dir, lang, f.measure),
+            label(c.fonts, &number, furniture, Weight::Regular, dir, lang, f.measure),
             end_x,
             f.height - style.page.foot_inset,
             style.colors.muted,
@@ -303,7 +303,7 @@ pub(crate) fn write(brief: &Brief, composed: Composed, options: &ExportOptions) 
         created,
     };
     let page_count = pages.len();
-    let pdf = write_pdf(&Document { fonts: &c.fonts, pages, metadata }, &Options::default())?;
+    let pdf = write_pdf(&Document { fonts: c.fonts, pages, metadata }, &Options::default())?;
     Ok(Exported { pdf, warnings, pages: page_count })
 }
 
@@ -316,52 +316,27 @@ fn draw(page: &mut Page, piece: &Piece, top: f32) {
     }
 }
 
-/// "DRAFT / مسودة / BROUILLON" rising across the page, word by word along the diagonal,
-/// in a pale tone under the text. (The PDF writer draws upright glyphs only, so each word
-/// stays horizontal and the words climb the diagonal like steps.)
+/// "DRAFT / مسودة / BROUILLON" along the page's rising diagonal, in a pale tone under the
+/// text. It is drawn as a page artifact, so copying or extracting the text of a draft gives
+/// the body alone.
 fn watermark(page: &mut Page, c: &Composed, labels: &Labels, color: Color) {
     let text = labels.get("pdf-draft-watermark");
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let set = |size: f32| -> Vec<Label> {
-        words
-            .iter()
-            .filter_map(|w| {
-                let arabic = w.chars().any(|ch| ('\u{0600}'..='\u{06FF}').contains(&ch));
-                let (dir, lang) = if arabic { (LDir::Rtl, LLang::Ar) } else { (LDir::Ltr, LLang::En) };
-                label(&c.fonts, w, size, Weight::Bold, dir, lang, c.frame.width * 4.0)
-            })
-            .collect()
-    };
-    let (sin, cos) = 35f32.to_radians().sin_cos();
-    // Each word stays horizontal while the words climb, so the line's horizontal extent is
-    // the climb to the last word plus that word's own width. Size it to 80 % of the page.
-    let extent = |laid: &[Label], size: f32| -> f32 {
-        let last = laid.last().map_or(0.0, |l| l.width);
-        let total: f32 = laid.iter().map(|l| l.width).sum::<f32>() + size * 0.35 * (laid.len() as f32 - 1.0);
-        (total - last) * cos + last
-    };
+    let (w, h) = (c.frame.width, c.frame.height);
+    let angle = h.atan2(w);
+    let diagonal = w.hypot(h);
+    // Laid out once at a reference size, then set at the size that spans 70 % of the diagonal.
     let reference = 40.0;
-    let probe = set(reference);
-    let size = (reference * 0.8 * c.frame.width / extent(&probe, reference).max(1.0)).clamp(12.0, 72.0);
-    let laid = set(size);
-    if laid.is_empty() {
-        return;
-    }
-    let gap = size * 0.35;
-    let total: f32 = laid.iter().map(|l| l.width).sum::<f32>() + gap * (laid.len() as f32 - 1.0);
-    let last = laid.last().map_or(0.0, |l| l.width);
-    let run_x = extent(&laid, size);
-    let run_y = (total - last) * sin;
-    let mut along = 0.0;
-    for l in laid {
-        let cx = c.frame.width / 2.0 - run_x / 2.0 + along * cos;
-        let cy = c.frame.height / 2.0 + run_y / 2.0 - along * sin;
-        along += l.width + gap;
-        let width = l.width;
-        let x = l.x;
-        for run in l.runs {
-            page.items.push(PageItem::Glyphs { x: cx - x, baseline: cy, run, color });
-        }
-        let _ = width;
+    let set = |size: f32| label(c.fonts, &text, size, Weight::Bold, LDir::Ltr, LLang::En, diagonal * 4.0);
+    let Some(probe) = set(reference) else { return };
+    let size = (reference * 0.7 * diagonal / probe.width.max(1.0)).clamp(12.0, 96.0);
+    let Some(laid) = set(size) else { return };
+    // Centre the text on the page: half its width back along the baseline, and a third of the
+    // size below the centre across it (about half the height of the capitals), in page coordinates (y down).
+    let (sin, cos) = angle.sin_cos();
+    let (along, across) = (laid.width / 2.0, size * 0.35);
+    let origin = (w / 2.0 - along * cos + across * sin, h / 2.0 + along * sin + across * cos);
+    for mut run in laid.runs {
+        run.x -= laid.x;
+        page.items.push(PageItem::Watermark { origin, angle: angle.to_degrees(), run, color });
     }
 }

@@ -6,10 +6,12 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use harfrust::{Direction as HbDirection, Language, Script, ShapePlan};
 use read_fonts::{FontRef, TableProvider};
+
+use crate::shape::{UnitGlyph, WordKey};
 
 /// Which face of the set a glyph run is drawn with (an index into [`FontSet::faces`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -59,7 +61,7 @@ pub struct Face {
     family: ScriptFamily,
     weight: Weight,
     italic: bool,
-    data: Arc<[u8]>,
+    data: FontBytes,
     font: harfrust::Font,
     units_per_em: f32,
     ascender: f32,
@@ -67,6 +69,39 @@ pub struct Face {
     /// Shaping plans are costly to build (feature lookups per script); one per
     /// (direction, script, language) is kept and reused for every run.
     plans: Mutex<HashMap<PlanKey, Arc<ShapePlan>>>,
+    /// Words already shaped with this face, in font units (see `shape::shape_cached`).
+    words: Mutex<HashMap<WordKey, Arc<[UnitGlyph]>>>,
+}
+
+/// Beyond this many words the cache starts afresh: a long-running app must not grow without
+/// bound, and one brief's vocabulary is far below it.
+const WORD_CACHE_LIMIT: usize = 50_000;
+
+/// Font file bytes: compiled in (never copied) or handed over by the caller (shared).
+#[derive(Clone)]
+enum FontBytes {
+    Static(&'static [u8]),
+    Shared(Arc<[u8]>),
+}
+
+impl FontBytes {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            FontBytes::Static(b) => b,
+            FontBytes::Shared(b) => b,
+        }
+    }
+
+    /// The same bytes for the shaper, without copying them.
+    fn blob(&self) -> harfrust::font::Blob {
+        match self {
+            FontBytes::Static(b) => harfrust::font::Blob::from(*b),
+            FontBytes::Shared(b) => {
+                let shared: Arc<dyn AsRef<[u8]> + Send + Sync> = Arc::new(b.clone());
+                harfrust::font::Blob::from(shared)
+            }
+        }
+    }
 }
 
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -83,7 +118,7 @@ impl fmt::Debug for Face {
             .field("family", &self.family)
             .field("weight", &self.weight)
             .field("italic", &self.italic)
-            .field("bytes", &self.data.len())
+            .field("bytes", &self.data.bytes().len())
             .finish()
     }
 }
@@ -97,9 +132,29 @@ impl Face {
         italic: bool,
         data: impl Into<Arc<[u8]>>,
     ) -> Result<Self, FontError> {
-        let data: Arc<[u8]> = data.into();
+        Self::parse(name, family, weight, italic, FontBytes::Shared(data.into()))
+    }
+
+    /// Parses a face from bytes compiled into the program: nothing is copied.
+    pub fn from_static(
+        name: &str,
+        family: ScriptFamily,
+        weight: Weight,
+        italic: bool,
+        data: &'static [u8],
+    ) -> Result<Self, FontError> {
+        Self::parse(name, family, weight, italic, FontBytes::Static(data))
+    }
+
+    fn parse(
+        name: &str,
+        family: ScriptFamily,
+        weight: Weight,
+        italic: bool,
+        data: FontBytes,
+    ) -> Result<Self, FontError> {
         let unreadable = |reason: String| FontError::Unreadable { name: name.to_owned(), reason };
-        let font_ref = FontRef::new(&data).map_err(|e| unreadable(e.to_string()))?;
+        let font_ref = FontRef::new(data.bytes()).map_err(|e| unreadable(e.to_string()))?;
         let units_per_em = f32::from(font_ref.head().map_err(|e| unreadable(e.to_string()))?.units_per_em());
         let hhea = font_ref.hhea().map_err(|e| unreadable(e.to_string()))?;
         let ascender = f32::from(hhea.ascender().to_i16());
@@ -107,8 +162,7 @@ impl Face {
         if font_ref.cmap().is_err() {
             return Err(FontError::NoCharmap { name: name.to_owned() });
         }
-        let bytes: Vec<u8> = data.to_vec();
-        let font = harfrust::Font::new(bytes, 0).ok_or_else(|| unreadable("no face at index 0".into()))?;
+        let font = harfrust::Font::new(data.blob(), 0).ok_or_else(|| unreadable("no face at index 0".into()))?;
         if units_per_em <= 0.0 {
             return Err(unreadable("units per em is zero".into()));
         }
@@ -123,6 +177,7 @@ impl Face {
             ascender,
             descender,
             plans: Mutex::new(HashMap::new()),
+            words: Mutex::new(HashMap::new()),
         })
     }
 
@@ -148,7 +203,7 @@ impl Face {
 
     /// The font file bytes (what a PDF writer subsets and embeds).
     pub fn data(&self) -> &[u8] {
-        &self.data
+        self.data.bytes()
     }
 
     /// Design units per em.
@@ -173,6 +228,23 @@ impl Face {
 
     pub(crate) fn font(&self) -> &harfrust::Font {
         &self.font
+    }
+
+    /// The glyphs of a word shaped before with this face, if the cache has them.
+    pub(crate) fn cached_word(&self, key: &WordKey) -> Option<Arc<[UnitGlyph]>> {
+        // As for plans, a poisoned lock still holds a valid cache.
+        self.words.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(key).cloned()
+    }
+
+    /// Keeps the glyphs of shaped words.
+    pub(crate) fn store_words(&self, shaped: impl IntoIterator<Item = (WordKey, Vec<UnitGlyph>)>) {
+        let mut words = self.words.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        for (key, glyphs) in shaped {
+            if words.len() >= WORD_CACHE_LIMIT {
+                words.clear();
+            }
+            words.insert(key, glyphs.into());
+        }
     }
 
     /// The shaping plan for a direction/script/language, built once and reused.
@@ -228,7 +300,7 @@ impl FontSet {
     pub fn bundled() -> Self {
         let mut set = FontSet::new();
         for (name, family, weight, italic, data) in BUNDLED {
-            match Face::from_bytes(name, *family, *weight, *italic, *data) {
+            match Face::from_static(name, *family, *weight, *italic, data) {
                 Ok(face) => {
                     set.add(face);
                 }
@@ -238,6 +310,13 @@ impl FontSet {
             }
         }
         set
+    }
+
+    /// The bundled set, parsed once per process and shared: every export after the first
+    /// reuses its faces and the shaping plans they have built.
+    pub fn shared() -> &'static FontSet {
+        static SHARED: OnceLock<FontSet> = OnceLock::new();
+        SHARED.get_or_init(FontSet::bundled)
     }
 
     /// Picks the face for a script family and style: exact match first, then the same family

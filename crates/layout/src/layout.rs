@@ -19,7 +19,10 @@ use crate::font::{FaceId, FontSet, ScriptFamily};
 use crate::kashida::{self, MAX_PER_PLACE, Place};
 use crate::model::{Align, Direction, Lang, Paragraph};
 use crate::script::{CharScript, char_script};
-use crate::shape::{Inserted, ShapeRequest, ShapedGlyph, SourceChar, shape, source_chars};
+use crate::shape::{
+    Inserted, ShapeRequest, ShapedGlyph, SourceChar, is_bidi_control, shape, shape_units, source_chars, to_points,
+    word_key,
+};
 
 /// One glyph placed on a line, in points.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,7 +56,8 @@ pub struct GlyphRun {
     /// The glyphs, in visual order.
     pub glyphs: Vec<PositionedGlyph>,
     /// The text the run stands for, in logical order (with a hyphen added at a hyphenated
-    /// line end): what copy-paste should give back.
+    /// line end). Bidi controls (isolates, marks) stay in it so offsets match the paragraph,
+    /// but no glyph's range covers them: copy-paste gives back the glyphs' text only.
     pub text: String,
     /// Where that text comes from in the paragraph text (without the added hyphen).
     pub source: Range<usize>,
@@ -340,12 +344,7 @@ impl<'a> Engine<'a> {
         let justify = self.para.align == Align::Justify;
         let mut places = Vec::new();
         for ix in 0..self.items.len() {
-            let range = self.items[ix].range.clone();
-            let chars = source_chars(self.text, range.start, range.end);
-            let glyphs = match self.request(&self.items[ix], range.clone()) {
-                Some(req) => shape(&req, &chars),
-                None => Vec::new(),
-            };
+            let glyphs = self.shape_by_words(&self.items[ix]);
             for g in &glyphs {
                 if let Some(a) = advance_at.get_mut(g.pos as usize) {
                     *a += g.advance;
@@ -391,6 +390,59 @@ impl<'a> Engine<'a> {
         self.stretch = prefix_sums(&stretch_at);
         self.shrink = prefix_sums(&shrink_at);
         self.kashida_capacity = prefix_sums(&kashida_at);
+    }
+
+    /// Shapes an item word by word (each word with the spaces after it), in the item's visual
+    /// order, through its face's word cache: a brief repeats its words, and harfrust is the
+    /// largest cost of laying one out. A space joins nothing and, in the bundled faces, takes
+    /// part in no substitution or kerning, so this gives the glyphs shaping the whole item
+    /// would (exports are byte-identical either way).
+    fn shape_by_words(&self, item: &Item) -> Vec<ShapedGlyph> {
+        let range = item.range.clone();
+        let (Some(slice), Some(face)) = (self.text.get(range.clone()), self.fonts.face(item.face)) else {
+            return Vec::new();
+        };
+        let mut words = Vec::new();
+        let mut start = range.start;
+        let mut after_space = false;
+        for (i, c) in slice.char_indices() {
+            let space = c == ' ';
+            if after_space && !space {
+                words.push(start..range.start + i);
+                start = range.start + i;
+            }
+            after_space = space;
+        }
+        words.push(start..range.end);
+        if item.level % 2 == 1 {
+            // Right to left: the last word is drawn first.
+            words.reverse();
+        }
+        let mut glyphs = Vec::with_capacity(slice.len());
+        let mut new_words = Vec::new();
+        for word in words {
+            let Some(mut req) = self.request(item, word.clone()) else { continue };
+            // Inside the item a word follows a space and ends with one: its neighbours cannot
+            // change its shapes, and leaving them out lets every occurrence share one entry.
+            if word.start > range.start {
+                req.pre_context = "";
+            }
+            if word.end < range.end {
+                req.post_context = "";
+            }
+            let chars = source_chars(self.text, word.start, word.end);
+            let key = word_key(&req, &chars);
+            match face.cached_word(&key) {
+                Some(units) => glyphs.extend(to_points(&req, &chars, &units)),
+                None => {
+                    let units = shape_units(&req, &chars);
+                    glyphs.extend(to_points(&req, &chars, &units));
+                    new_words.push((key, units));
+                }
+            }
+        }
+        face.store_words(new_words);
+        glyphs
     }
 
     /// Advance of one character shaped alone (hyphen, tatweel), cached.
@@ -671,7 +723,11 @@ impl<'a> Engine<'a> {
             kashidas = self.add_kashida(&mut pieces, start, end, measure - width);
             width = pieces.iter().flat_map(|p| &p.glyphs).map(|g| g.advance).sum();
         }
-        if justify {
+        // The breaker lets any line of a justified paragraph fit by shrinking its spaces, the
+        // last one (and one before a forced break) included: such a line is shrunk here too,
+        // though never stretched.
+        let shrink_to_fit = self.para.align == Align::Justify && width > measure + EPS;
+        if justify || shrink_to_fit {
             let spaces: Vec<(usize, usize)> = pieces
                 .iter()
                 .enumerate()
@@ -983,7 +1039,7 @@ fn make_run(
                 Some(Inserted::Hyphen) => source_len..source_len + 1,
                 None => {
                     let next = starts.iter().find(|&&s| s > rel).copied().unwrap_or(source_len);
-                    rel..next
+                    without_bidi_controls(&run_text, rel..next)
                 }
             };
             PositionedGlyph { id: g.id, x_advance: g.advance, x_offset: g.x_offset, y_offset: g.y_offset, text }
@@ -1014,6 +1070,16 @@ fn merge_into(prev: &mut GlyphRun, next: GlyphRun) {
         prev.source = prev.source.start..next.source.end;
     }
     prev.width += next.width;
+}
+
+/// `range` of `text` without the bidi controls at its ends: they have no glyph, so the text
+/// a cluster gives back must not include them.
+fn without_bidi_controls(text: &str, range: Range<usize>) -> Range<usize> {
+    let Some(slice) = text.get(range.clone()) else { return range };
+    let trimmed_start = slice.trim_start_matches(is_bidi_control);
+    let start = range.end - trimmed_start.len();
+    let end = start + trimmed_start.trim_end_matches(is_bidi_control).len();
+    start..end
 }
 
 fn fitness_class(ratio: f32) -> u8 {

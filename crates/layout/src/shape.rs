@@ -53,8 +53,80 @@ pub(crate) struct ShapeRequest<'a> {
     pub(crate) end_of_text: bool,
 }
 
+/// A glyph as the shaper gave it, in font units, with its cluster as an index into the
+/// characters shaped: what the word cache keeps, independent of size and text position.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct UnitGlyph {
+    id: u16,
+    advance: i32,
+    x_offset: i32,
+    y_offset: i32,
+    cluster: u32,
+    unsafe_to_break: bool,
+    tatweel_ok: bool,
+}
+
+/// What makes two shaping calls give the same glyphs: everything a [`ShapeRequest`] holds
+/// but the face (each face keeps its own cache) and the size (results are in font units).
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub(crate) struct WordKey {
+    text: String,
+    rtl: bool,
+    arabic: bool,
+    lang: String,
+    pre_context: String,
+    post_context: String,
+    start_of_text: bool,
+    end_of_text: bool,
+}
+
 /// Shapes `chars` (logical order) and returns glyphs in visual order of the run.
 pub(crate) fn shape(req: &ShapeRequest<'_>, chars: &[SourceChar]) -> Vec<ShapedGlyph> {
+    to_points(req, chars, &shape_units(req, chars))
+}
+
+/// The cache key of a word shaped with `req`.
+pub(crate) fn word_key(req: &ShapeRequest<'_>, chars: &[SourceChar]) -> WordKey {
+    WordKey {
+        text: chars.iter().map(|c| c.c).collect(),
+        rtl: req.rtl,
+        arabic: req.arabic,
+        lang: req.lang.to_owned(),
+        pre_context: req.pre_context.to_owned(),
+        post_context: req.post_context.to_owned(),
+        start_of_text: req.start_of_text,
+        end_of_text: req.end_of_text,
+    }
+}
+
+/// Scales glyphs to the request's size and ties them to the characters' paragraph offsets.
+pub(crate) fn to_points(req: &ShapeRequest<'_>, chars: &[SourceChar], units: &[UnitGlyph]) -> Vec<ShapedGlyph> {
+    let scale = req.size / req.face.units_per_em();
+    units
+        .iter()
+        .filter_map(|u| {
+            let src = chars.get(u.cluster as usize)?;
+            // Bidi controls have done their work in the bidi step; the shaper hides them as
+            // empty glyphs, which would carry the control into the PDF's text layer.
+            if is_bidi_control(src.c) {
+                return None;
+            }
+            Some(ShapedGlyph {
+                id: u.id,
+                advance: u.advance as f32 * scale,
+                x_offset: u.x_offset as f32 * scale,
+                y_offset: u.y_offset as f32 * scale,
+                pos: src.pos,
+                inserted: src.inserted,
+                unsafe_to_break: u.unsafe_to_break,
+                tatweel_ok: u.tatweel_ok,
+            })
+        })
+        .collect()
+}
+
+/// The harfrust call: glyphs in visual order, in font units.
+pub(crate) fn shape_units(req: &ShapeRequest<'_>, chars: &[SourceChar]) -> Vec<UnitGlyph> {
     if chars.is_empty() {
         return Vec::new();
     }
@@ -95,26 +167,29 @@ pub(crate) fn shape(req: &ShapeRequest<'_>, chars: &[SourceChar]) -> Vec<ShapedG
     if harfrust::shape(&shaper, &mut buffer, ShapeOptions::new().plan(Some(&plan))).is_err() {
         return Vec::new();
     }
-    let scale = req.size / req.face.units_per_em();
     buffer
         .glyph_infos()
         .iter()
         .zip(buffer.glyph_positions())
-        .filter_map(|(info, pos)| {
-            let src = chars.get(info.cluster as usize)?;
+        .map(|(info, pos)| {
             let flags = info.flags();
-            Some(ShapedGlyph {
+            UnitGlyph {
                 id: u16::try_from(info.glyph_id).unwrap_or(0),
-                advance: pos.x_advance as f32 * scale,
-                x_offset: pos.x_offset as f32 * scale,
-                y_offset: pos.y_offset as f32 * scale,
-                pos: src.pos,
-                inserted: src.inserted,
+                advance: pos.x_advance,
+                x_offset: pos.x_offset,
+                y_offset: pos.y_offset,
+                cluster: info.cluster,
                 unsafe_to_break: flags.is_unsafe_to_break(),
                 tatweel_ok: flags.is_safe_to_insert_tatweel(),
-            })
+            }
         })
         .collect()
+}
+
+/// Explicit bidi formatting characters (UAX #9 §2): marks, embeddings, overrides, isolates.
+/// They have no ink and stand for no text a reader would copy.
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The characters of `text[range]` as shaper input, with their paragraph offsets.

@@ -246,3 +246,58 @@ fn every_glyph_maps_back_to_its_text() {
         assert_eq!(squash(&covered), squash(text));
     }
 }
+
+/// The breaker may end a justified paragraph with a line that only fits by shrinking its
+/// spaces; that line must then be shrunk, not reported overfull and scaled down. (Two list
+/// items of the sample Arabic brief were set this way.)
+#[test]
+fn a_last_line_that_fits_by_shrinking_its_spaces_is_shrunk_not_scaled() {
+    let texts = [
+        "من المرجح جداً أن يستمر حصار الوقود حتى نهاية موسم الجفاف على الأقل. ونحمل هذا التقدير بثقة عالية.",
+        "Le blocus de Bamako se prolonge depuis septembre et pèse sur les transports du pays entier.",
+    ];
+    for (text, dir, lang) in [(texts[0], Direction::Rtl, Lang::Ar), (texts[1], Direction::Ltr, Lang::Fr)] {
+        let natural = set(text, dir, lang, 10_000.0, Align::Justify);
+        assert_eq!(natural.lines.len(), 1);
+        let width = natural.lines[0].width;
+        let spaces = text.matches(' ').count() as f32;
+        // A measure a little short of the natural width: within what the spaces may give up.
+        let measure = width - spaces * 0.5;
+        let layout = set(text, dir, lang, measure, Align::Justify);
+        assert!(layout.warnings.is_empty(), "{:?}", layout.warnings);
+        assert_eq!(layout.lines.len(), 1, "{text}");
+        assert_no_overflow(&layout);
+        let line = &layout.lines[0];
+        assert!((line.width - measure).abs() <= 0.01 && line.justified, "{} for {measure}", line.width);
+        // The glyphs keep their size: only the spaces narrowed.
+        let first = &natural.lines[0].runs;
+        let glyph_sizes: Vec<f32> = first.iter().map(|r| r.size).collect();
+        assert_eq!(line.runs.iter().map(|r| r.size).collect::<Vec<_>>(), glyph_sizes);
+    }
+}
+
+/// Isolates around a note call (and any other bidi control) order the text but are no part
+/// of it: no glyph stands for them, so a PDF's text layer never gives them back.
+#[test]
+fn bidi_controls_get_no_glyph_and_no_text() {
+    let text = "تفاقم الأزمة وضعاً هشاً\u{2067}١٤\u{2069} بحسب مكتب \u{2066}OCHA\u{2069} \u{200F}والأمم المتحدة.";
+    let layout = set(text, Direction::Rtl, Lang::Ar, 160.0, Align::Justify);
+    assert!(layout.lines.len() >= 2);
+    let mut given_back = String::new();
+    for line in &layout.lines {
+        let mut runs: Vec<&GlyphRun> = line.runs.iter().collect();
+        runs.sort_by_key(|r| r.source.start);
+        for run in runs {
+            let mut clusters: Vec<std::ops::Range<usize>> = run.glyphs.iter().map(|g| g.text.clone()).collect();
+            clusters.sort_by_key(|r| r.start);
+            clusters.dedup();
+            for c in clusters {
+                given_back.push_str(&run.text[c]);
+            }
+        }
+    }
+    let controls = ['\u{2066}', '\u{2067}', '\u{2069}', '\u{200F}'];
+    assert!(!given_back.contains(controls), "{given_back:?}");
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace() && !controls.contains(c)).collect::<String>();
+    assert_eq!(squash(&given_back), squash(text));
+}

@@ -73,7 +73,7 @@ pub(crate) fn embed(fonts: &FontSet, pages: &[Page], subset: bool) -> Result<BTr
     let mut first_seen: BTreeMap<(FaceId, u16), String> = BTreeMap::new();
     for (page_ix, page) in pages.iter().enumerate() {
         for item in &page.items {
-            let PageItem::Glyphs { run, .. } = item else { continue };
+            let Some(run) = item.run() else { continue };
             if fonts.face(run.face).is_none() {
                 return Err(PdfError::UnknownFace { page: page_ix + 1, face: run.face.0 });
             }

@@ -40,6 +40,19 @@ pub enum PageItem {
         /// Fill colour of the text.
         color: Color,
     },
+    /// A watermark: a glyph run turned about `origin` and drawn as a page artifact, so it
+    /// stays out of the text a reader copies or an extractor gives back. Its glyphs start at
+    /// `run.x` along the turned baseline.
+    Watermark {
+        /// Where the baseline starts (x, y from the top of the page).
+        origin: (f32, f32),
+        /// Angle of the baseline in degrees, counter-clockwise (45 rises to the right).
+        angle: f32,
+        /// The run.
+        run: GlyphRun,
+        /// Fill colour (a pale tone: the watermark is painted before the text).
+        color: Color,
+    },
     /// A straight line.
     Rule {
         /// Start point (x, y from the top).
@@ -64,6 +77,16 @@ pub enum PageItem {
         /// Fill colour.
         color: Color,
     },
+}
+
+impl PageItem {
+    /// The glyph run of a text item.
+    pub fn run(&self) -> Option<&GlyphRun> {
+        match self {
+            PageItem::Glyphs { run, .. } | PageItem::Watermark { run, .. } => Some(run),
+            PageItem::Rule { .. } | PageItem::Rect { .. } => None,
+        }
+    }
 }
 
 /// One page.

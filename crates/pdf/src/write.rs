@@ -116,6 +116,16 @@ fn validate(doc: &Document<'_>) -> Result<(), PdfError> {
                             .all(|g| g.x_advance.is_finite() && g.x_offset.is_finite() && g.y_offset.is_finite())
                         && color_ok(color)
                 }
+                PageItem::Watermark { origin, angle, run, color } => {
+                    [origin.0, origin.1, *angle, run.x].iter().all(|v| v.is_finite())
+                        && run.size.is_finite()
+                        && run.size > 0.0
+                        && run
+                            .glyphs
+                            .iter()
+                            .all(|g| g.x_advance.is_finite() && g.x_offset.is_finite() && g.y_offset.is_finite())
+                        && color_ok(color)
+                }
                 PageItem::Rule { from, to, thickness, color } => {
                     [from.0, from.1, to.0, to.1, *thickness].iter().all(|v| v.is_finite())
                         && *thickness >= 0.0
@@ -199,6 +209,49 @@ fn page_ops(page: &Page, embedded: &BTreeMap<FaceId, EmbeddedFont>) -> PdfPage {
                     }
                 }
             }
+            PageItem::Watermark { origin, angle, run, color } => {
+                let Some(ef) = embedded.get(&run.face) else { continue };
+                if !in_text {
+                    ops.push(Op::StartTextSection);
+                    in_text = true;
+                }
+                let key = (ef.resource.clone(), run.size.to_bits());
+                if font.as_ref() != Some(&key) {
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(FontId(ef.resource.clone())),
+                        size: Pt(run.size),
+                    });
+                    font = Some(key);
+                }
+                set_fill(&mut ops, *color);
+                // A pagination artifact (PDF 32000 §14.8.2.2), which tagged-PDF readers skip,
+                // holding a span whose ActualText is empty, for extractors that go by
+                // ActualText (poppler, MuPDF): either way the body text stays clean.
+                let mut properties = BTreeMap::new();
+                properties.insert("Type".to_owned(), DictItem::Name(b"Pagination".to_vec()));
+                properties.insert("Subtype".to_owned(), DictItem::Name(b"Watermark".to_vec()));
+                ops.push(Op::BeginMarkedContentWithProperties {
+                    tag: "Artifact".to_owned(),
+                    properties: DictItem::Dict { map: properties },
+                });
+                ops.push(Op::BeginMarkedContentWithProperties { tag: "Span".to_owned(), properties: actual_text("") });
+                let (sin, cos) = angle.to_radians().sin_cos();
+                let (ox, oy) = (origin.0, page.height - origin.1);
+                let mut pen = run.x;
+                for g in &run.glyphs {
+                    let (u, v) = (pen + g.x_offset, g.y_offset);
+                    ops.push(Op::SetTextMatrix {
+                        matrix: TextMatrix::Raw([cos, sin, -sin, cos, ox + cos * u - sin * v, oy + sin * u + cos * v]),
+                    });
+                    let cid = ef.canonical.get(&g.id).cloned();
+                    ops.push(Op::ShowText {
+                        items: vec![TextItem::GlyphIds(vec![Codepoint { gid: ef.code(g.id), offset: 0.0, cid }])],
+                    });
+                    pen += g.x_advance;
+                }
+                ops.push(Op::EndMarkedContent);
+                ops.push(Op::EndMarkedContent);
+            }
             PageItem::Rule { from, to, thickness, color } => {
                 if in_text {
                     ops.push(Op::EndTextSection);
@@ -261,21 +314,21 @@ fn to_printpdf_date(d: PdfDate) -> printpdf::OffsetDateTime {
 
 /// Flate-compresses every stream that allows it, at zlib's default level: lopdf's own
 /// `compress` uses the slowest level, which costs several times the time for a few percent.
+/// One compressor serves every stream (reset in between): setting one up costs as much as
+/// compressing a small stream.
 fn compress_streams(doc: &mut lopdf::Document) {
-    use std::io::Write;
+    let mut compressor = flate2::Compress::new(flate2::Compression::default(), true);
     for object in doc.objects.values_mut() {
         let Object::Stream(stream) = object else { continue };
         if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-        // Writing to a Vec cannot fail; a stream that somehow does stays uncompressed.
-        if encoder.write_all(&stream.content).is_err() {
-            continue;
-        }
-        if let Ok(compressed) = encoder.finish()
-            && compressed.len() < stream.content.len()
-        {
+        compressor.reset();
+        // zlib's bound for incompressible input, so one call finishes the stream.
+        let mut compressed = Vec::with_capacity(stream.content.len() + stream.content.len() / 1000 + 64);
+        let done = compressor.compress_vec(&stream.content, &mut compressed, flate2::FlushCompress::Finish);
+        // A stream the compressor could not finish in that room stays uncompressed.
+        if matches!(done, Ok(flate2::Status::StreamEnd)) && compressed.len() < stream.content.len() {
             stream.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
             stream.set_content(compressed);
         }
@@ -302,6 +355,18 @@ fn document_id(doc: &Document<'_>, embedded: &BTreeMap<FaceId, EmbeddedFont>) ->
             match item {
                 PageItem::Glyphs { x, baseline, run, color } => {
                     for v in [*x, *baseline, run.x, run.size, color.r, color.g, color.b] {
+                        f(v);
+                    }
+                    f(run.face.0 as f32);
+                    for g in &run.glyphs {
+                        f(f32::from(g.id));
+                        f(g.x_advance);
+                        f(g.x_offset);
+                        f(g.y_offset);
+                    }
+                }
+                PageItem::Watermark { origin, angle, run, color } => {
+                    for v in [origin.0, origin.1, *angle, run.x, run.size, color.r, color.g, color.b] {
                         f(v);
                     }
                     f(run.face.0 as f32);
