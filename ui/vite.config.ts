@@ -16,5 +16,6 @@ export default defineConfig({
   test: {
     environment: "jsdom",
     include: ["src/**/*.test.ts"],
+    benchmark: { include: ["src/**/*.bench.ts"] },
   },
 });

@@ -74,7 +74,7 @@ const q = (css) => `return ${sel(css)}`;
 
 async function clickOn(css) {
   await wd.waitFor(`${q(css)} !== null`, css);
-  await wd.click(await wd.find(css));
+  await wd.clickWhere(q(css), css);
 }
 
 test("first start opens the Arabic sample with the UI in Arabic", async () => {
@@ -102,12 +102,10 @@ test("a new Arabic brief from a template, a paragraph, a citation through autoco
   );
   // Click the comment under « الوضع الراهن » (a section whose statements need sources) and
   // write a paragraph after it.
-  const line = await wd.execute(`
-    const lines = [...document.querySelectorAll('.cm-line')];
-    const i = lines.findIndex(l => l.textContent.includes('الوقائع الثابتة'));
-    lines[i].setAttribute('data-e2e', 'target'); return i;`);
-  assert.ok(line >= 0);
-  await wd.click(await wd.find(".cm-line[data-e2e=target]"));
+  await wd.clickWhere(
+    `return [...document.querySelectorAll('.cm-line')].find(l => l.textContent.includes('الوقائع الثابتة')) ?? null`,
+    "the comment line of the facts section",
+  );
   const content = await wd.find(".cm-content");
   const sentence = "فرضت الجماعة المسلحة حصارا على شاحنات الوقود المتجهة إلى باماكو منذ سبتمبر 2025";
   await wd.type(content, Keys.end + Keys.enter + Keys.enter + sentence + ".");
@@ -123,8 +121,10 @@ test("a new Arabic brief from a template, a paragraph, a citation through autoco
   const options = await wd.execute(`return [...document.querySelectorAll('.cm-tooltip-autocomplete li')].map(li => li.textContent)`);
   assert.ok(options.some((o) => o.includes("rfi-blocus-bamako-2025")), JSON.stringify(options));
   // Pick the suggestion with the mouse, as a user would.
-  await wd.execute(`[...document.querySelectorAll('.cm-tooltip-autocomplete li')].find(li => li.textContent.includes('rfi-blocus-bamako-2025')).setAttribute('data-e2e', 'pick')`);
-  await wd.click(await wd.find(".cm-tooltip-autocomplete li[data-e2e=pick]"));
+  await wd.clickWhere(
+    `return [...document.querySelectorAll('.cm-tooltip-autocomplete li')].find(li => li.textContent.includes('rfi-blocus-bamako-2025')) ?? null`,
+    "the rfi-blocus-bamako-2025 suggestion",
+  );
   await wd.waitFor(`return document.querySelector('.cm-content').textContent.includes('[@rfi-blocus-bamako-2025')`, "the citation in the text");
   // Close the citation if the editor did not, then end the sentence.
   const text = await wd.execute(`return document.querySelector('.cm-content').textContent`);

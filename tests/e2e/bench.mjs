@@ -145,25 +145,30 @@ async function once(withTyping) {
       30000,
     );
     // Put the cursor in the middle of the text, then type one character at a time.
-    await wd.execute(`
-      const line = [...document.querySelectorAll('.cm-line')].find(l => l.textContent.length > 80);
-      line.setAttribute('data-bench', '1');`);
-    await wd.click(await wd.find(".cm-line[data-bench='1']"));
+    await wd.clickWhere(
+      `return [...document.querySelectorAll('.cm-line')].find(l => l.textContent.length > 80) ?? null`,
+      "a long line",
+    );
     const content = await wd.find(".cm-content");
     const latencies = [];
+    const roundTrips = [];
     for (let i = 0; i < 60; i++) {
-      await wd.execute(`performance.clearMarks('mizan:edit'); performance.clearMarks('mizan:preview');`);
+      await wd.execute(`for (const m of ['mizan:edit', 'mizan:analysis', 'mizan:preview']) performance.clearMarks(m);`);
       await wd.type(content, "x");
-      const lat = await wd.waitFor(
-        `const e = performance.getEntriesByName('mizan:edit')[0]; const p = performance.getEntriesByName('mizan:preview').find(p => e && p.startTime > e.startTime);
-         return e && p ? p.startTime - e.startTime : 0`,
+      const [lat, trip] = await wd.waitFor(
+        `const e = performance.getEntriesByName('mizan:edit')[0];
+         const after = (name) => e && performance.getEntriesByName(name).find(m => m.startTime > e.startTime);
+         const a = after('mizan:analysis'), p = after('mizan:preview');
+         return a && p ? [p.startTime - e.startTime, a.startTime - e.startTime] : null`,
         "the preview update",
         5000,
       );
       latencies.push(lat);
+      roundTrips.push(trip);
     }
     result.words = words;
     result.keystroke = { p50: pct(latencies, 50), p95: pct(latencies, 95), max: Math.max(...latencies) };
+    result.roundTrip = { p50: pct(roundTrips, 50), p95: pct(roundTrips, 95) };
   }
   await wd.quit().catch(() => {});
   driver.kill();
@@ -179,3 +184,4 @@ console.log(`cold start to editable brief (${runs} runs): median ${ms(pct(starts
 const last = results[results.length - 1];
 console.log(`memory with the Arabic sample open: app process ${last.appRss.toFixed(0)} MB RSS; with WebKit processes ${last.treeRss.toFixed(0)} MB RSS, ${last.treePss.toFixed(0)} MB PSS (${last.procs.join(", ")})`);
 console.log(`keystroke to updated preview, ${last.words}-word brief: p50 ${ms(last.keystroke.p50)}, p95 ${ms(last.keystroke.p95)}, max ${ms(last.keystroke.max)}`);
+console.log(`  of which keystroke to analysis back from the shell (IPC both ways + Rust): p50 ${ms(last.roundTrip.p50)}, p95 ${ms(last.roundTrip.p95)}`);

@@ -63,6 +63,30 @@ export class WebDriver {
     return value.map((v) => v[ELEMENT]);
   }
 
+  /** Runs `script`, which returns an element or null, and gives the element's id. */
+  async elementFrom(script, ...args) {
+    const value = await this.execute(script, ...args);
+    return value?.[ELEMENT] ?? null;
+  }
+
+  /**
+   * Clicks the element `script` returns. The editor may redraw the element between
+   * finding and clicking it (a stale or vanished element): then it is looked up again.
+   */
+  async clickWhere(script, what, attempts = 5) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const id = await this.elementFrom(script);
+        if (id === null) throw new Error(`no such element: ${what}`);
+        return await this.click(id);
+      } catch (e) {
+        const redrawn = /stale element|no such element/.test(String(e));
+        if (!redrawn || attempt >= attempts) throw e;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  }
+
   click(id) {
     return this.cmd("POST", `/element/${id}/click`, {});
   }

@@ -9,7 +9,7 @@ use mizan_source::{PartialDate, Reliability, Source};
 use uuid::Uuid;
 
 use crate::diagnostic::{Code, Diagnostic, Sink, Span};
-use crate::estimative::{find_confidence, find_likelihoods, tokenize};
+use crate::estimative::terms;
 use crate::model::{Brief, ClaimKind, SentenceRole};
 use crate::template::Template;
 
@@ -75,15 +75,11 @@ impl SourceCatalog for BTreeMap<String, CatalogEntry> {
 /// The excerpt of `entry` that a citation's excerpt text designates: the first whose
 /// text contains those words (compared case-, diacritic- and punctuation-blind).
 pub fn resolve_excerpt<'a>(entry: &'a CatalogEntry, quoted: &str) -> Option<&'a CatalogExcerpt> {
-    let wanted = words(quoted);
-    if wanted.is_empty() {
+    let wanted = terms(quoted);
+    if wanted.words.is_empty() {
         return None;
     }
-    entry.excerpts.iter().find(|e| words(&e.text).contains(&wanted))
-}
-
-fn words(text: &str) -> String {
-    tokenize(text).into_iter().map(|t| t.norm).collect::<Vec<_>>().join(" ")
+    entry.excerpts.iter().find(|e| terms(&e.text).words.contains(wanted.words.as_str()))
 }
 
 /// The audit's findings: the parser's diagnostics and the audit's own, in order.
@@ -278,10 +274,8 @@ pub fn audit(brief: &Brief, catalog: &dyn SourceCatalog, today: PartialDate) -> 
             }
             continue;
         }
-        let tokens = tokenize(&sentence.text);
-        let likelihoods = find_likelihoods(&tokens);
-        let confidence = find_confidence(&tokens);
-        if let (Some(l), Some(c)) = (likelihoods.first(), &confidence) {
+        let terms = terms(&sentence.text);
+        if let (Some(l), Some(c)) = (&terms.likelihood, &terms.confidence) {
             let term = |a: usize, b: usize| sentence.text.get(a..b).unwrap_or_default().to_owned();
             sink.push(
                 Code::LikelihoodWithConfidence,
@@ -292,7 +286,7 @@ pub fn audit(brief: &Brief, catalog: &dyn SourceCatalog, today: PartialDate) -> 
         if sentence.role != SentenceRole::Statement || sentence.citations > 0 {
             continue;
         }
-        if let Some(l) = likelihoods.first() {
+        if let Some(l) = &terms.likelihood {
             let term = sentence.text.get(l.start..l.end).unwrap_or_default();
             sink.push(Code::UnmarkedJudgment, sentence.span, vec![("term", Arg::from(term))]);
         } else if requires(&rules, brief, sentence.section) && looks_factual(&sentence.text) {
@@ -320,7 +314,7 @@ fn unsourced(sink: &mut Sink, brief: &Brief, section: usize, span: Span) {
 /// ending with a colon.
 fn looks_factual(text: &str) -> bool {
     let trimmed = text.trim_end();
-    tokenize(trimmed).len() >= 3 && !trimmed.ends_with(['?', '؟', ':', '：'])
+    terms(trimmed).word_count >= 3 && !trimmed.ends_with(['?', '؟', ':', '：'])
 }
 
 /// Days since 1970-01-01 (proleptic Gregorian; Howard Hinnant's algorithm).

@@ -3,11 +3,14 @@
 //! `locales/*/common.ftl`, so the parser and the interface never disagree.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use mizan_i18n::{Lang, Localizer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, is_nfc_quick};
+
+use crate::memo::Memo;
 
 /// The ICD 203 likelihood scale.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -153,8 +156,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 }
 
 fn finish_token(current: &mut String, start: usize, end: usize) -> Token {
-    let norm = if current.is_ascii() { std::mem::take(current) } else { current.nfc().collect() };
-    current.clear();
+    let norm = if current.is_ascii() || is_nfc_quick(current.chars()) == IsNormalized::Yes {
+        std::mem::take(current)
+    } else {
+        let norm = current.nfc().collect();
+        current.clear();
+        norm
+    };
     Token { norm, start, end }
 }
 
@@ -164,6 +172,7 @@ fn push_normalized(out: &mut String, ch: char) {
         'ى' => out.push('ي'),
         '٠'..='٩' => out.push(char::from(b'0' + (ch as u32 - '٠' as u32) as u8)),
         '۰'..='۹' => out.push(char::from(b'0' + (ch as u32 - '۰' as u32) as u8)),
+        _ if ch.is_ascii() => out.push(ch.to_ascii_lowercase()),
         _ => out.extend(ch.to_lowercase()),
     }
 }
@@ -339,6 +348,40 @@ pub(crate) fn find_confidence(tokens: &[Token]) -> Option<Found<Confidence>> {
     let (_, noun_at, noun_end) = lex.confidence_nouns.find_all(tokens).into_iter().next()?;
     let (level, at, end) = lex.confidence_levels.find_all(tokens).into_iter().next()?;
     found(tokens, level, noun_at.min(at), noun_end.max(end))
+}
+
+/// What the estimative vocabulary finds in a sentence or a claim's text, with the words
+/// the rest of the analysis needs. Computed once per distinct text ([`terms`]).
+#[derive(Debug)]
+pub(crate) struct Terms {
+    /// The first likelihood term.
+    pub(crate) likelihood: Option<Found<Likelihood>>,
+    /// The first confidence statement ([`find_confidence`]).
+    pub(crate) confidence: Option<Found<Confidence>>,
+    /// The normalised words, separated by single spaces.
+    pub(crate) words: String,
+    /// How many words.
+    pub(crate) word_count: usize,
+}
+
+/// The [`Terms`] of `text`, memoised: after an edit only the changed sentences are
+/// tokenised and searched again.
+pub(crate) fn terms(text: &str) -> Arc<Terms> {
+    static MEMO: LazyLock<Memo<Arc<Terms>>> = LazyLock::new(|| Memo::new(4 << 20));
+    MEMO.get(
+        text,
+        |text| {
+            let tokens = tokenize(text);
+            let words = tokens.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ");
+            Arc::new(Terms {
+                likelihood: find_likelihoods(&tokens).into_iter().next(),
+                confidence: find_confidence(&tokens),
+                words,
+                word_count: tokens.len(),
+            })
+        },
+        |terms| terms.words.len() + std::mem::size_of::<Terms>(),
+    )
 }
 
 /// The label kind if the whole text is a judgment or assumption label.

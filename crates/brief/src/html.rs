@@ -1,7 +1,7 @@
 //! The brief as sanitised HTML, for the app's live preview.
 //!
 //! [`render_html`] builds the markup from the [`Brief`] model (not from the Markdown
-//! again), then passes the whole document through an `ammonia` allow-list, so raw HTML
+//! again), then passes each top-level block through an `ammonia` allow-list, so raw HTML
 //! written in the brief is kept only as far as it is harmless: no `<script>`, `<style>`,
 //! event handler attributes, `style`, or URLs other than `http:`, `https:`, `mailto:`
 //! and fragment links (`#…`). Relative paths (`../x`) are dropped.
@@ -58,19 +58,22 @@
 //! write `<span class="claim fact" …>` itself; the claims of record are
 //! [`Brief::claims`], and the app should only highlight ids it finds there.
 //!
-//! The renderer is one pass over the model plus one `ammonia` pass, both linear in the
-//! size of the brief.
+//! The renderer is one pass over the model plus one `ammonia` pass per top-level block,
+//! both linear in the size of the brief. The sanitised blocks are memoised (keyed by
+//! their markup with lines counted from the block's start), so after an edit only the
+//! blocks that changed go through `ammonia` again.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
-use std::sync::OnceLock;
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use ammonia::{Builder, UrlRelative};
 use mizan_i18n::{Lang, Localizer};
 
 use crate::citation::{Citation, CitationGroup};
 use crate::estimative::{Confidence, Likelihood};
+use crate::memo::Memo;
 use crate::model::{Alignment, Block, BlockKind, Brief, Claim, ClaimKind, Direction, Inline};
 use crate::sentences::{CITE, split};
 
@@ -79,17 +82,75 @@ use crate::sentences::{CITE, split};
 /// (`Localizer::new(brief.lang)`). Pure: the same inputs give the same output.
 pub fn render_html(brief: &Brief, localizer: &Localizer) -> String {
     let mut renderer = Renderer::new(brief, localizer);
-    let mut body = String::with_capacity(brief.text().len() * 2);
-    header(brief, &mut body);
-    renderer.blocks(&brief.blocks, false, &mut body);
-    // The wrapper is added after sanitising, so a stray `</article>` in raw HTML cannot
-    // close it: the sanitised body is a well-formed fragment.
-    let clean = sanitizer().clean(&body).to_string();
-    let mut out = String::with_capacity(clean.len() + 64);
+    let mut out = String::with_capacity(brief.text().len() * 3);
+    // The wrapper is added around the sanitised blocks, so a stray `</article>` in raw
+    // HTML cannot close it: each sanitised block is a well-formed fragment.
     let _ = write!(out, "<article class=\"brief\" lang=\"{}\" dir=\"{}\">", brief.lang.code(), dir(brief.direction()));
-    out.push_str(&clean);
+    let mut fragment = String::new();
+    header(brief, &mut fragment);
+    push_sanitized(&fragment, 0, &mut out);
+    for block in &brief.blocks {
+        // Each top-level block is rendered with its lines counted from its own first
+        // line, so that it reads the same wherever it sits in the text, and sanitised
+        // on its own (memoised): after an edit only the changed blocks are sanitised.
+        fragment.clear();
+        let first = brief.line_of(block.span.start);
+        renderer.line_offset = first.saturating_sub(1);
+        renderer.block(block, false, &mut fragment);
+        push_sanitized(&fragment, renderer.line_offset, &mut out);
+    }
     out.push_str("</article>");
     out
+}
+
+/// Appends `fragment` as the allow-list lets it through, adding `line_offset` to its
+/// `data-line` values.
+fn push_sanitized(fragment: &str, line_offset: u32, out: &mut String) {
+    if fragment.is_empty() {
+        return;
+    }
+    static MEMO: LazyLock<Memo<Arc<str>>> = LazyLock::new(|| Memo::new(8 << 20));
+    let clean = MEMO.get(fragment, |fragment| sanitizer().clean(fragment).to_string().into(), |clean| clean.len());
+    shift_lines(&clean, line_offset, out);
+}
+
+/// Copies serialised HTML, adding `offset` to each `data-line="N"` attribute. Only tags
+/// are looked at: in the serialiser's output a raw `<` always opens a tag and a raw `"`
+/// inside a tag always delimits an attribute value, so text that reads like the
+/// attribute is left alone.
+fn shift_lines(html: &str, offset: u32, out: &mut String) {
+    const ATTRIBUTE: &str = " data-line=\"";
+    if offset == 0 || !html.contains(ATTRIBUTE) {
+        out.push_str(html);
+        return;
+    }
+    let bytes = html.as_bytes();
+    let (mut in_tag, mut quoted) = (false, false);
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes.get(i) {
+            Some(b'<') if !in_tag => in_tag = true,
+            Some(b'>') if in_tag && !quoted => in_tag = false,
+            Some(b'"') if in_tag => quoted = !quoted,
+            Some(b' ') if in_tag && !quoted && html.get(i..).is_some_and(|rest| rest.starts_with(ATTRIBUTE)) => {
+                let digits_at = i + ATTRIBUTE.len();
+                let digits = html.get(digits_at..).unwrap_or_default();
+                let len = digits.bytes().take_while(u8::is_ascii_digit).count();
+                if let (Some(b'"'), Ok(line)) = (bytes.get(digits_at + len), digits[..len].parse::<u32>()) {
+                    out.push_str(&html[copied..digits_at]);
+                    let _ = write!(out, "{}", line.saturating_add(offset));
+                    // Continue at the closing quote of the value.
+                    copied = digits_at + len;
+                    i = copied + 1;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out.push_str(&html[copied..]);
 }
 
 fn dir(direction: Direction) -> &'static str {
@@ -153,6 +214,9 @@ struct Renderer<'b> {
     /// Judgments and assumptions by (span start, span end, kind): one per marked paragraph.
     marked: HashMap<(usize, usize, ClaimKind), usize>,
     used: Vec<bool>,
+    /// Subtracted from `data-line` values: the lines before the top-level block being
+    /// rendered.
+    line_offset: u32,
 }
 
 impl<'b> Renderer<'b> {
@@ -168,7 +232,7 @@ impl<'b> Renderer<'b> {
             }
         }
         facts.sort_unstable();
-        Self { brief, localizer, facts, marked, used: vec![false; brief.claims.len()] }
+        Self { brief, localizer, facts, marked, used: vec![false; brief.claims.len()], line_offset: 0 }
     }
 
     /// Unused fact claims inside `[start, end]`, in document order, marked as used.
@@ -195,9 +259,10 @@ impl<'b> Renderer<'b> {
         self.brief.claims.get(index)
     }
 
-    /// The 1-based line where a block starts: `data-line`, for scroll sync.
+    /// The 1-based line where a block starts, counted from the top-level block being
+    /// rendered: `data-line`, for scroll sync, once [`shift_lines`] has added the offset.
     fn line(&self, block: &Block) -> u32 {
-        self.brief.line_of(block.span.start)
+        self.brief.line_of(block.span.start).saturating_sub(self.line_offset)
     }
 
     fn blocks(&mut self, blocks: &[Block], in_quote: bool, out: &mut String) {

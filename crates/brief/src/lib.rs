@@ -29,6 +29,7 @@ mod diagnostic;
 mod estimative;
 mod front_matter;
 mod html;
+mod memo;
 mod model;
 mod parse;
 mod report;

@@ -500,12 +500,12 @@ impl Builder<'_, '_> {
         if !cited.is_empty() {
             let citations =
                 cited.iter().filter_map(|&i| self.citations.get(i)).flat_map(|g| g.items.iter().cloned()).collect();
-            let tokens = tokenize(&text);
+            let terms = estimative::terms(&text);
             self.claims.push(Claim {
                 id: Uuid::nil(),
                 kind: ClaimKind::Fact,
-                written_likelihood: estimative::find_likelihoods(&tokens).first().map(|f| f.value),
-                written_confidence: estimative::find_confidence(&tokens).map(|f| f.value),
+                written_likelihood: terms.likelihood.as_ref().map(|f| f.value),
+                written_confidence: terms.confidence.as_ref().map(|f| f.value),
                 text,
                 span,
                 section,
@@ -528,7 +528,7 @@ impl Builder<'_, '_> {
             self.sentences.push(Sentence { text: clean(raw), span: sentence_span, section, role, citations });
         }
         let text = clean(&plain.text);
-        let tokens = tokenize(&text);
+        let terms = estimative::terms(&text);
         let citations = plain
             .cites_in(0, plain.text.len())
             .filter_map(|i| self.citations.get(i))
@@ -537,8 +537,8 @@ impl Builder<'_, '_> {
         self.claims.push(Claim {
             id: Uuid::nil(),
             kind: marker.kind,
-            written_likelihood: estimative::find_likelihoods(&tokens).first().map(|f| f.value),
-            written_confidence: estimative::find_confidence(&tokens).map(|f| f.value),
+            written_likelihood: terms.likelihood.as_ref().map(|f| f.value),
+            written_confidence: terms.confidence.as_ref().map(|f| f.value),
             text,
             span,
             section,
@@ -761,8 +761,8 @@ fn assign_claim_ids(claims: &mut [Claim], sections: &[Section], brief_id: Option
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for claim in claims {
         let section = sections.get(claim.section).map(Section::key).unwrap_or_default();
-        let words: Vec<String> = tokenize(&claim.text).into_iter().map(|t| t.norm).collect();
-        let base = format!("{}\u{1f}{}\u{1f}{}", claim.kind.as_str(), section, words.join(" "));
+        let words = &estimative::terms(&claim.text).words;
+        let base = format!("{}\u{1f}{}\u{1f}{}", claim.kind.as_str(), section, words);
         let occurrence = seen.entry(base.clone()).or_insert(0);
         *occurrence += 1;
         claim.id = Uuid::new_v5(&namespace, format!("{base}\u{1f}{occurrence}").as_bytes());

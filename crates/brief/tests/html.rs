@@ -43,6 +43,30 @@ fn every_block_says_where_it_starts() {
     assert!(!hostile.contains("onclick"), "{hostile}");
 }
 
+#[test]
+fn lines_stay_right_when_earlier_text_grows() {
+    // Blocks are sanitised one by one and remembered: after an edit that adds lines
+    // above, the remembered blocks must still say where they now start.
+    let text = "---\nlang: fr\n---\n\n# Titre\n\nUn paragraphe.\n\n- un\n- deux\n\nTexte : data-line=\"2\" <b title='data-line=\"3\"'>gras</b>.\n";
+    let before = render_html(&parse(text), &Localizer::new(Lang::Fr));
+    assert!(before.contains("<li dir=\"ltr\" data-line=\"10\">"), "{before}");
+    let edited = text.replace("# Titre\n", "# Titre\n\nNouveau\nparagraphe.\n");
+    let after = render_html(&parse(&edited), &Localizer::new(Lang::Fr));
+    for expected in [
+        "<h1 dir=\"ltr\" data-line=\"5\">",
+        "<p dir=\"ltr\" data-line=\"7\">Nouveau",
+        "<p dir=\"ltr\" data-line=\"10\">Un paragraphe.",
+        "<ul dir=\"ltr\" data-line=\"12\"",
+        "<li dir=\"ltr\" data-line=\"13\">",
+        // Text and attribute values that look like the attribute are left as written.
+        "data-line=\"2\" <b title=\"data-line=&quot;3&quot;\">",
+    ] {
+        assert!(after.contains(expected), "{expected} in {after}");
+    }
+    // The same text renders the same whether its blocks were remembered or not.
+    assert_eq!(render_html(&parse(text), &Localizer::new(Lang::Fr)), before);
+}
+
 /// Every `on…=` attribute inside a tag (event handlers), case-insensitively.
 fn event_handlers(html: &str) -> Vec<String> {
     let lower = html.to_lowercase();

@@ -25,6 +25,7 @@ mod lang;
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::{Arc, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -90,8 +91,16 @@ pub enum LoadError {
 }
 
 /// Messages in one language, with English as the fallback.
+///
+/// The embedded files are parsed once per language and kind (isolating or plain) for the
+/// life of the process: creating a `Localizer` after the first is a reference count.
+#[derive(Clone)]
 pub struct Localizer {
     lang: Lang,
+    inner: Arc<Bundles>,
+}
+
+struct Bundles {
     /// The requested language first, then English (absent when the request is English).
     bundles: Vec<FluentBundle<FluentResource>>,
     errors: Vec<LoadError>,
@@ -99,7 +108,7 @@ pub struct Localizer {
 
 impl fmt::Debug for Localizer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Localizer").field("lang", &self.lang).field("errors", &self.errors).finish()
+        f.debug_struct("Localizer").field("lang", &self.lang).field("errors", &self.inner.errors).finish()
     }
 }
 
@@ -115,12 +124,22 @@ impl Localizer {
     }
 
     fn build(lang: Lang, isolating: bool) -> Self {
-        let mut errors = Vec::new();
-        let mut bundles = vec![bundle_for(lang, isolating, &mut errors)];
-        if lang != Lang::En {
-            bundles.push(bundle_for(Lang::En, isolating, &mut errors));
-        }
-        Self { lang, bundles, errors }
+        static BUILT: [[OnceLock<Arc<Bundles>>; 2]; Lang::ALL.len()] =
+            [const { [const { OnceLock::new() }; 2] }; Lang::ALL.len()];
+        let slot = Lang::ALL.iter().position(|l| *l == lang).and_then(|i| BUILT.get(i)?.get(usize::from(isolating)));
+        let load = || {
+            let mut errors = Vec::new();
+            let mut bundles = vec![bundle_for(lang, isolating, &mut errors)];
+            if lang != Lang::En {
+                bundles.push(bundle_for(Lang::En, isolating, &mut errors));
+            }
+            Arc::new(Bundles { bundles, errors })
+        };
+        let inner = match slot {
+            Some(slot) => Arc::clone(slot.get_or_init(load)),
+            None => load(),
+        };
+        Self { lang, inner }
     }
 
     pub fn lang(&self) -> Lang {
@@ -129,7 +148,7 @@ impl Localizer {
 
     /// Problems met while loading the embedded files (empty in a correct build).
     pub fn load_errors(&self) -> &[LoadError] {
-        &self.errors
+        &self.inner.errors
     }
 
     /// The message `id` formatted with `args`, in this language, else English, else `id`.
@@ -145,12 +164,12 @@ impl Localizer {
 
     /// Whether this language (not the fallback) defines `id`.
     pub fn has_own(&self, id: &str) -> bool {
-        self.bundles.first().is_some_and(|b| b.has_message(id))
+        self.inner.bundles.first().is_some_and(|b| b.has_message(id))
     }
 
     fn format(&self, id: &str, attribute: Option<&str>, args: &[(&str, Arg)]) -> Option<String> {
         let fluent_args = to_fluent_args(args);
-        for bundle in &self.bundles {
+        for bundle in &self.inner.bundles {
             let Some(message) = bundle.get_message(id) else { continue };
             let pattern = match attribute {
                 Some(name) => message.get_attribute(name).map(|a| a.value()),

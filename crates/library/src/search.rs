@@ -104,7 +104,51 @@ impl Library {
         let window = RANK_WINDOW.max(limit.saturating_mul(4));
         let text = format!("{TEXT_COLUMNS} : ({words})");
         let ranked = self.rank(&text, window, limit, query, plan)?;
-        self.summaries(&ranked, limit)
+        let hits = self.summaries(&ranked, limit)?;
+        let by_key = self.key_prefix_hits(query, limit)?;
+        if by_key.is_empty() {
+            return Ok(hits);
+        }
+        // Sources whose citation key starts with the query come first (an analyst typing
+        // `[@lemonde-j` means that key), then the ranked matches not among them.
+        let mut merged = by_key;
+        for hit in hits {
+            if merged.len() >= limit {
+                break;
+            }
+            if !merged.iter().any(|h| h.source.key == hit.source.key) {
+                merged.push(hit);
+            }
+        }
+        Ok(merged)
+    }
+
+    /// When the query is one word that could begin a citation key (an optional `@`
+    /// first), the sources passing the filters whose key starts with it, in key order.
+    /// Scored 0: they are not ranked by bm25. The unique index on `key` answers it.
+    fn key_prefix_hits(&self, query: &SearchQuery, limit: usize) -> Result<Vec<SearchHit>> {
+        let prefix = query.text.trim();
+        let prefix = prefix.strip_prefix('@').unwrap_or(prefix);
+        if prefix.is_empty() || CitationKey::parse(prefix).is_err() {
+            return Ok(Vec::new());
+        }
+        let (filters, mut args) = filter_sql(query, Which::All, 3);
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS}, 0.0 FROM sources s
+             WHERE s.key >= ?1 AND s.key < ?2 AND s.deleted_at IS NULL{filters}
+             ORDER BY s.key LIMIT {limit}"
+        );
+        // Every key starting with `prefix` sorts (BINARY) between it and it followed by
+        // the highest character.
+        args.insert(0, Value::Text(format!("{prefix}{}", char::MAX)));
+        args.insert(0, Value::Text(prefix.to_owned()));
+        let mut stmt = self.conn.prepare_cached(&sql).at(&self.label)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args)).at(&self.label)?;
+        let mut hits = Vec::new();
+        while let Some(row) = rows.next().at(&self.label)? {
+            hits.push(read_hit(row).map_err(|e| self.relabel(e))?);
+        }
+        Ok(hits)
     }
 
     /// No words: the sources passing the filters, most recently changed first.
@@ -609,6 +653,27 @@ mod tests {
         for q in ["traore", "aminata", "wagner", "niamey", "jeune afrique", "citernes"] {
             assert_eq!(find(&library, q), ["s"], "{q}");
         }
+    }
+
+    #[test]
+    fn a_citation_key_prefix_finds_its_sources_first() {
+        let mut library = memory();
+        library.add(&source("hostile-2025", "Titre sans rapport")).unwrap();
+        library.add(&source("lemonde-jnim-2025", "Le JNIM et le blocus")).unwrap();
+        let mut other = source("rfi-blocus", "Le blocus vu par Lemonde-Jnim");
+        other.notes = Some("hostile".into());
+        library.add(&other).unwrap();
+        // Not in any indexed text, found by its key.
+        assert_eq!(find(&library, "hostile-20"), ["hostile-2025"]);
+        assert_eq!(find(&library, "@hostile-2025"), ["hostile-2025"]);
+        // The key's source first, then the ranked matches.
+        assert_eq!(find(&library, "hostile"), ["hostile-2025", "rfi-blocus"]);
+        assert_eq!(find(&library, "lemonde-j"), ["lemonde-jnim-2025", "rfi-blocus"]);
+        // Filters apply to key matches too.
+        let report = SearchQuery { kinds: vec![SourceType::Report], ..SearchQuery::text("hostile") };
+        assert!(!keys(&library, report).contains(&"hostile-2025".to_owned()));
+        // Several words are never a key: the key is not in the indexed text.
+        assert!(find(&library, "hostile titre").is_empty());
     }
 
     #[test]

@@ -56,11 +56,14 @@ pub fn catalog(records: &HashMap<String, SourceRecord>) -> HashMap<String, Catal
 /// Byte offsets of a text as UTF-16 offsets (what JavaScript and CodeMirror count).
 struct Utf16Index<'t> {
     text: &'t str,
-    /// (byte offset, UTF-16 offset) every few kilobytes.
+    /// (byte offset, UTF-16 offset) every [`CHECKPOINT`] bytes or so.
     checkpoints: Vec<(usize, usize)>,
 }
 
-const CHECKPOINT: usize = 2048;
+/// A lookup counts at most this many bytes: a brief has thousands of claim and
+/// diagnostic positions to convert after every keystroke, and a table of one entry per
+/// 128 bytes is small (a 72 KB brief: 9 KB).
+const CHECKPOINT: usize = 128;
 
 impl<'t> Utf16Index<'t> {
     fn new(text: &'t str) -> Self {

@@ -329,6 +329,28 @@ fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+impl ImportSummary {
+    fn note_duplicate(
+        &mut self,
+        incoming: &CitationKey,
+        existing: &CitationKey,
+        reason: mizan_library::DuplicateReason,
+        outcome: DuplicateOutcome,
+    ) {
+        match outcome {
+            DuplicateOutcome::Skipped => self.skipped += 1,
+            DuplicateOutcome::Merged => self.merged += 1,
+            DuplicateOutcome::KeptBoth => self.renamed += 1,
+        }
+        self.duplicates.push(ImportDuplicate {
+            incoming: incoming.to_string(),
+            existing: existing.to_string(),
+            reason: reason.to_string(),
+            outcome,
+        });
+    }
+}
+
 /// Imports a CSL-JSON, BibTeX or RIS file (format from the extension, else the content).
 /// Entries that cannot be read are listed and left out; `progress(done, total)` is called
 /// after each chunk.
@@ -396,22 +418,10 @@ pub fn import(
                     }
                 }
                 ImportOutcome::Skipped { key, existing, reason } => {
-                    summary.skipped += 1;
-                    summary.duplicates.push(ImportDuplicate {
-                        incoming: key.to_string(),
-                        existing: existing.to_string(),
-                        reason: reason.to_string(),
-                        outcome: DuplicateOutcome::Skipped,
-                    });
+                    summary.note_duplicate(&key, &existing, reason, DuplicateOutcome::Skipped);
                 }
                 ImportOutcome::Merged { key, existing, reason } => {
-                    summary.merged += 1;
-                    summary.duplicates.push(ImportDuplicate {
-                        incoming: key.to_string(),
-                        existing: existing.to_string(),
-                        reason: reason.to_string(),
-                        outcome: DuplicateOutcome::Merged,
-                    });
+                    summary.note_duplicate(&key, &existing, reason, DuplicateOutcome::Merged);
                 }
             }
         }

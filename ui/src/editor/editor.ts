@@ -6,9 +6,9 @@ import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } 
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { markdown } from "@codemirror/lang-markdown";
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
-import { type Diagnostic as CmDiagnostic, lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
+import { type Diagnostic as CmDiagnostic, forEachDiagnostic, lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
 import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
-import { Compartment, EditorSelection, EditorState, type Extension } from "@codemirror/state";
+import { Compartment, EditorSelection, EditorState, type Extension, type Text } from "@codemirror/state";
 import { drawSelection, EditorView, highlightActiveLine, highlightSpecialChars, keymap, placeholder } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
 import { openJudgmentMarker } from "../cite/judgment";
@@ -48,6 +48,25 @@ const markdownStyle = HighlightStyle.define([
 // brief uses on purpose and which get their own glyph (see decorations.ts).
 const SPECIALS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u200b\u2028\u2029\u202d\u202e\u2066\u2067\u2069\ufeff\ufff9-\ufffc]/gu;
 
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function markOrder(a: CmDiagnostic, b: CmDiagnostic): number {
+  return a.from - b.from || a.to - b.to || cmp(a.source ?? "", b.source ?? "") || cmp(a.severity, b.severity) || cmp(a.message, b.message);
+}
+
+/** The same lint marks, in any order. */
+function sameMarks(a: CmDiagnostic[], b: CmDiagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  const x = [...a].sort(markOrder);
+  const y = [...b].sort(markOrder);
+  return x.every((d, i) => {
+    const e = y[i]!;
+    return d.from === e.from && d.to === e.to && d.severity === e.severity && d.message === e.message && d.source === e.source;
+  });
+}
+
 export class BriefEditor {
   readonly view: EditorView;
   private readonly i18n = new Compartment();
@@ -86,7 +105,7 @@ export class BriefEditor {
       EditorView.updateListener.of((u) => {
         if (u.docChanged) {
           performance.mark("mizan:edit");
-          this.hooks.onChange(u.state.doc.toString());
+          this.hooks.onChange(this.text());
         }
         if (u.focusChanged && !u.view.hasFocus) this.hooks.onBlur?.();
       }),
@@ -110,9 +129,17 @@ export class BriefEditor {
     this.view.dispatch({ effects: this.i18n.reconfigure(this.localized()) });
   }
 
+  /** The document as a string (cached per document version: the app asks several times per keystroke). */
   text(): string {
-    return this.view.state.doc.toString();
+    const doc = this.view.state.doc;
+    if (doc !== this.textDoc) {
+      this.textCache = doc.toString();
+      this.textDoc = doc;
+    }
+    return this.textCache;
   }
+  private textDoc: Text | null = null;
+  private textCache = "";
 
   /** The brief's language from its front matter (falls back to `fallback`). */
   briefLang(fallback: Lang): Lang {
@@ -134,7 +161,11 @@ export class BriefEditor {
     this.view.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: text }, selection: EditorSelection.cursor(head) });
   }
 
-  /** Shows the audit's diagnostics as lint marks (positions are UTF-16 offsets of the analysed text). */
+  /**
+   * Shows the audit's diagnostics as lint marks (positions are UTF-16 offsets of the analysed
+   * text). Nothing is dispatched when the marks on screen, as CodeMirror mapped them through
+   * the edits since, are already these: the usual case while typing.
+   */
   setDiagnostics(diagnostics: readonly Diagnostic[]): void {
     const len = this.view.state.doc.length;
     const marks: CmDiagnostic[] = [];
@@ -143,6 +174,9 @@ export class BriefEditor {
       const to = Math.max(from, Math.min(d.to, len));
       marks.push({ from, to, severity: d.severity === "info" ? "info" : d.severity, message: d.message, source: d.code });
     }
+    const shown: CmDiagnostic[] = [];
+    forEachDiagnostic(this.view.state, (d, from, to) => shown.push({ ...d, from, to }));
+    if (sameMarks(shown, marks)) return;
     this.view.dispatch(setDiagnostics(this.view.state, marks));
   }
 

@@ -152,7 +152,11 @@ export function lineDirections(doc: LineSource, fallback: Dir): Dir[] {
 
 /** A line's text without its block prefix and claim marker (the part the parser reads the direction from). */
 function blockText(line: string, first: boolean): string {
-  if (!first) return line;
+  return first ? blockTextOf(line) : line;
+}
+
+/** The first line of a block without its block prefix and claim marker. */
+export function blockTextOf(line: string): string {
   const marker = findMarker(line);
   if (marker) return line.slice(marker.to);
   const prefix = BLOCK_PREFIX_RE.exec(line)?.[0] ?? "";

@@ -8,6 +8,11 @@ export type AuditHooks = { onJump(d: Diagnostic): void };
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
+/** Same row on screen: everything a row shows (not the offsets, which it does not). */
+function sameRow(a: Diagnostic, b: Diagnostic): boolean {
+  return a.severity === b.severity && a.code === b.code && a.line === b.line && a.column === b.column && a.message === b.message;
+}
+
 export class AuditPanel {
   private readonly list: HTMLElement;
   private readonly counts: HTMLElement;
@@ -29,15 +34,28 @@ export class AuditPanel {
     });
   }
 
-  /** Shows the diagnostics of the latest analysis, errors first, then by position. */
+  /**
+   * Shows the diagnostics of the latest analysis, errors first, then by position. The rows
+   * are rebuilt only when what they show changed: most keystrokes only move the offsets,
+   * which the rows do not show (a jump reads the latest ones).
+   */
   show(diagnostics: readonly Diagnostic[], stats: Stats | null): void {
-    this.diagnostics = [...diagnostics].sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.from - b.from);
+    const next = [...diagnostics].sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.from - b.from);
+    const sameRows = next.length === this.diagnostics.length && next.every((d, i) => sameRow(d, this.diagnostics[i]!));
+    this.diagnostics = next;
     this.lastStats = stats;
-    this.render();
+    if (!sameRows || !this.rendered) this.render();
+    else this.renderStats();
   }
+
+  private rendered = false;
+  private statsShown = "";
 
   /** Re-renders in the current UI language. */
   render(): void {
+    this.rendered = true;
+    // Unknown: the language may have changed, so the stats line is written again.
+    this.statsShown = "\u0000";
     clear(this.list);
     const n = { error: 0, warning: 0, info: 0 };
     for (const d of this.diagnostics) n[d.severity]++;
@@ -45,7 +63,7 @@ export class AuditPanel {
     if (this.diagnostics.length === 0) {
       this.list.appendChild(h("li", { class: "audit-empty" }, t("ui-audit-empty")));
     }
-    for (const d of this.diagnostics) {
+    this.diagnostics.forEach((d, i) => {
       const btn = h(
         "button",
         { type: "button", class: "audit-row", title: t("ui-audit-jump") },
@@ -53,14 +71,19 @@ export class AuditPanel {
         h("span", { class: "audit-line" }, t("ui-audit-line", { line: d.line, column: d.column })),
         h("span", { class: "audit-msg", dir: "auto" }, d.message),
       );
-      btn.addEventListener("click", () => this.hooks.onJump(d));
+      // The row's diagnostic as of the latest analysis (its offsets may have moved since the row was built).
+      btn.addEventListener("click", () => this.hooks.onJump(this.diagnostics[i] ?? d));
       this.list.appendChild(h("li", { "data-testid": "diagnostic", "data-code": d.code, "data-line": String(d.line), "data-severity": d.severity }, btn));
-    }
+    });
     this.renderStats();
   }
 
   private renderStats(): void {
     const s = this.lastStats;
+    // The stats line takes a few message formats: only when the figures changed.
+    const shown = s ? JSON.stringify(s) : "";
+    if (shown === this.statsShown) return;
+    this.statsShown = shown;
     if (!s) {
       this.stats.textContent = "";
       return;

@@ -4,9 +4,10 @@
 
 import { getSourceCached, sourceCard } from "../cite/card";
 import { h } from "../dom";
-import { t } from "../i18n";
+import { currentLang, t } from "../i18n";
 import { call } from "../ipc/api";
 import type { Analysis } from "../ipc/bindings";
+import { type BlockPiece, type SplitArticle, splitArticle } from "./blocks";
 import { sanitizeHtml } from "./sanitize";
 
 export type PreviewHooks = {
@@ -17,13 +18,147 @@ export type PreviewHooks = {
 };
 
 const CLAIM_KINDS = new Set(["fact", "judgment", "assumption"]);
+const CLAIM_SELECTOR = ".claim, [data-claim-id], [data-claim-kind], .claim-ok";
+const CANONICAL_LINE = /^(?:0|[1-9][0-9]{0,8})$/u;
+
+type LineEntry = { line: number; el: HTMLElement };
+
+/** One top-level block of the article on screen. */
+type BlockState = {
+  /** Its markup less `data-line` values (see `BlockPiece.key`). */
+  key: string;
+  /** The `data-line` values of its markup. */
+  lines: string[];
+  /** The nodes it became (usually one element; none if the sanitizer dropped it all). */
+  nodes: Node[];
+  /** Elements carrying `data-line`, and those with a usable line for scroll sync. */
+  lineEls: HTMLElement[];
+  entries: LineEntry[];
+  /** Claim ids it holds: its tint depends on their standing in the analysis. */
+  claims: string[];
+};
+
+type PreviewState = {
+  open: string;
+  close: string;
+  /** UI language of the link titles. */
+  uiLang: string;
+  article: Element;
+  blocks: BlockState[];
+  known: ReadonlyMap<string, string>;
+};
+
+type RenderedBlock = { fragment: DocumentFragment; state: BlockState };
+
+/**
+ * Tints claims by the kind the analysis has on record (only ids it lists) and titles
+ * outside links, under `root`; returns the claim ids seen.
+ */
+function tint(root: ParentNode, known: ReadonlyMap<string, string>, self?: Element): string[] {
+  const ids: string[] = [];
+  const claims = Array.from(root.querySelectorAll<HTMLElement>(CLAIM_SELECTOR));
+  if (self?.matches(CLAIM_SELECTOR)) claims.unshift(self as HTMLElement);
+  for (const el of claims) {
+    el.classList.remove("claim-ok", "claim-fact", "claim-judgment", "claim-assumption");
+    const id = el.getAttribute("data-claim-id");
+    if (id !== null) ids.push(id);
+    const kind = id ? known.get(id) : undefined;
+    if (kind && CLAIM_KINDS.has(kind)) {
+      // The analysis vouches for this claim: tint it by the kind it has on record.
+      el.classList.add("claim-ok", `claim-${kind}`);
+      el.setAttribute("data-claim-kind", kind);
+    } else {
+      el.removeAttribute("data-claim-kind");
+      el.classList.remove("claim");
+    }
+  }
+  const links = Array.from(root.querySelectorAll<HTMLAnchorElement>("a[href]"));
+  if (self?.matches("a[href]")) links.unshift(self as HTMLAnchorElement);
+  for (const a of links) {
+    const href = a.getAttribute("href") ?? "";
+    if (/^https?:\/\//iu.test(href)) a.setAttribute("title", t("ui-preview-link-title", { url: href }));
+  }
+  return ids;
+}
+
+/** The article as one sanitised, tinted fragment: what the preview shows, built in one piece. */
+export function renderWhole(html: string, known: ReadonlyMap<string, string>): DocumentFragment {
+  const fragment = sanitizeHtml(html);
+  tint(fragment, known);
+  return fragment;
+}
+
+function lineEntries(els: readonly HTMLElement[]): LineEntry[] {
+  return els.map((el) => ({ line: Number(el.getAttribute("data-line")), el })).filter((x) => Number.isFinite(x.line) && x.line > 0);
+}
+
+/**
+ * Parses and sanitises one block in the same context as in the whole article (inside
+ * its `<article>` start tag), tints it, and returns its nodes in a fragment.
+ */
+function renderBlock(open: string, piece: BlockPiece, known: ReadonlyMap<string, string>): RenderedBlock {
+  const parsed = sanitizeHtml(`${open}${piece.html}</article>`);
+  const wrapper = Array.from(parsed.children).find((e) => e.localName === "article");
+  const nodes: Node[] = [];
+  if (wrapper) {
+    nodes.push(...Array.from(wrapper.childNodes));
+    // Markup that closed the wrapper early leaves its rest after it: still sanitised, keep it.
+    for (let n = wrapper.nextSibling; n; n = n.nextSibling) nodes.push(n);
+  } else {
+    nodes.push(...Array.from(parsed.childNodes));
+  }
+  const fragment = document.createDocumentFragment();
+  fragment.append(...nodes);
+  const claims: string[] = [];
+  const lineEls: HTMLElement[] = [];
+  for (const node of nodes) {
+    if (node.nodeType !== Node.ELEMENT_NODE) continue;
+    const el = node as HTMLElement;
+    claims.push(...tint(el, known, el));
+    if (el.hasAttribute("data-line")) lineEls.push(el);
+    lineEls.push(...Array.from(el.querySelectorAll<HTMLElement>("[data-line]")));
+  }
+  return { fragment, state: { key: piece.key, lines: piece.lines, nodes, lineEls, entries: lineEntries(lineEls), claims } };
+}
+
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * A block whose markup only differs by line numbers all shifted by the same amount (lines
+ * added or removed above it): shifts the `data-line` values of its nodes in place.
+ * False (render it again) for anything else.
+ */
+function shiftLines(b: BlockState, lines: readonly string[]): boolean {
+  if (lines.length !== b.lines.length || lines.length === 0) return false;
+  const first = b.lines[0]!;
+  const firstNew = lines[0]!;
+  if (!CANONICAL_LINE.test(first) || !CANONICAL_LINE.test(firstNew)) return false;
+  const delta = Number(firstNew) - Number(first);
+  for (let i = 0; i < lines.length; i++) {
+    const a = b.lines[i]!;
+    const n = lines[i]!;
+    if (!CANONICAL_LINE.test(a) || !CANONICAL_LINE.test(n) || Number(n) - Number(a) !== delta) return false;
+  }
+  const values = b.lineEls.map((el) => el.getAttribute("data-line") ?? "");
+  if (!values.every((v) => CANONICAL_LINE.test(v))) return false;
+  b.lineEls.forEach((el, i) => el.setAttribute("data-line", String(Number(values[i]) + delta)));
+  b.lines = [...lines];
+  b.entries = lineEntries(b.lineEls);
+  return true;
+}
 
 export class Preview {
   private readonly root: HTMLElement;
   private readonly hooks: PreviewHooks;
   private programmaticScroll = 0;
   private popover: HTMLElement | null = null;
-  private lines: Array<{ line: number; el: HTMLElement }> = [];
+  private lines: LineEntry[] = [];
+  /** What is on screen, block by block, when the article came through the block scanner. */
+  private state: PreviewState | null = null;
 
   constructor(root: HTMLElement, hooks: PreviewHooks) {
     this.root = root;
@@ -46,42 +181,127 @@ export class Preview {
     });
   }
 
-  /** Replaces the preview with the analysis' article (sanitised again here), then marks the preview perf point. */
+  /**
+   * Shows the analysis' article, then marks the preview perf point. Only the top-level
+   * blocks whose markup changed since the last analysis are parsed, sanitised, tinted and
+   * replaced; blocks that only moved (lines inserted or removed above them) keep their
+   * nodes and get their `data-line` values shifted. See `preview/blocks.ts`.
+   */
   render(analysis: Analysis): void {
+    const split = splitArticle(analysis.html);
+    const known = new Map(analysis.claims.map((c) => [c.id, c.kind] as const));
+    const lang = currentLang();
+    this.closePopover();
+    const st = this.state;
+    if (split && st && st.open === split.open && st.close === split.close && st.uiLang === lang && st.article.parentNode === this.root) {
+      this.update(st, split.blocks, known);
+    } else {
+      this.replaceAll(analysis.html, split, known, lang);
+    }
+    if (this.root.getAttribute("dir") !== analysis.dir) this.root.setAttribute("dir", analysis.dir);
+    if (this.root.getAttribute("lang") !== analysis.lang) this.root.setAttribute("lang", analysis.lang);
+    this.programmaticScroll = Date.now() + 60;
+    performance.mark("mizan:preview");
+  }
+
+  /** Renders the whole article from scratch (first analysis, another article shell, UI language change). */
+  private replaceAll(html: string, split: SplitArticle | null, known: ReadonlyMap<string, string>, uiLang: string): void {
     const scroll = this.root.scrollTop;
-    const fragment = sanitizeHtml(analysis.html);
-    const known = new Map(analysis.claims.map((c) => [c.id, c.kind]));
-    for (const el of Array.from(fragment.querySelectorAll<HTMLElement>(".claim, [data-claim-id], [data-claim-kind], .claim-ok"))) {
-      el.classList.remove("claim-ok", "claim-fact", "claim-judgment", "claim-assumption");
-      const id = el.getAttribute("data-claim-id");
-      const kind = id ? known.get(id) : undefined;
-      if (kind && CLAIM_KINDS.has(kind)) {
-        // The analysis vouches for this claim: tint it by the kind it has on record.
-        el.classList.add("claim-ok", `claim-${kind}`);
-        el.setAttribute("data-claim-kind", kind);
-      } else {
-        el.removeAttribute("data-claim-kind");
-        el.classList.remove("claim");
+    this.state = null;
+    let content: DocumentFragment;
+    const shell = split ? sanitizeHtml(split.open + split.close) : null;
+    const article = shell ? Array.from(shell.children).find((e) => e.localName === "article") : undefined;
+    if (split && shell && article) {
+      tint(shell, known);
+      const blocks: BlockState[] = [];
+      for (const piece of split.blocks) {
+        const block = renderBlock(split.open, piece, known);
+        article.appendChild(block.fragment);
+        blocks.push(block.state);
+      }
+      content = shell;
+      this.state = { open: split.open, close: split.close, uiLang, article, blocks, known };
+      this.lines = blocks.flatMap((b) => b.entries);
+    } else {
+      // Not an article the block scanner can follow: the whole markup, sanitised as one.
+      content = renderWhole(html, known);
+      this.lines = lineEntries(Array.from(content.querySelectorAll<HTMLElement>("[data-line]")));
+    }
+    this.root.replaceChildren(content);
+    this.root.scrollTop = scroll;
+  }
+
+  /** Brings the article in the document from `st.blocks` to `pieces`, touching only what differs. */
+  private update(st: PreviewState, pieces: readonly BlockPiece[], known: ReadonlyMap<string, string>): void {
+    const old = st.blocks;
+    // Claims whose standing changed (new, gone, other kind): blocks holding them are rendered again.
+    const changedClaims = new Set<string>();
+    for (const [id, kind] of known) if (st.known.get(id) !== kind) changedClaims.add(id);
+    for (const id of st.known.keys()) if (!known.has(id)) changedClaims.add(id);
+
+    // Match new pieces to old blocks by key (markup less line numbers), keeping their order:
+    // the common head and tail directly, the middle through a key index.
+    let head = 0;
+    while (head < old.length && head < pieces.length && old[head]!.key === pieces[head]!.key) head++;
+    let oldEnd = old.length;
+    let newEnd = pieces.length;
+    while (oldEnd > head && newEnd > head && old[oldEnd - 1]!.key === pieces[newEnd - 1]!.key) {
+      oldEnd--;
+      newEnd--;
+    }
+    const match: Array<BlockState | null> = new Array<BlockState | null>(pieces.length).fill(null);
+    for (let i = 0; i < head; i++) match[i] = old[i]!;
+    for (let i = 0; i < pieces.length - newEnd; i++) match[newEnd + i] = old[oldEnd + i]!;
+    if (head < oldEnd && head < newEnd) {
+      const byKey = new Map<string, number[]>();
+      for (let i = head; i < oldEnd; i++) {
+        const list = byKey.get(old[i]!.key);
+        if (list) list.push(i);
+        else byKey.set(old[i]!.key, [i]);
+      }
+      let last = head - 1;
+      for (let j = head; j < newEnd; j++) {
+        const list = byKey.get(pieces[j]!.key);
+        while (list && list.length > 0 && list[0]! <= last) list.shift();
+        const i = list?.shift();
+        if (i !== undefined) {
+          match[j] = old[i]!;
+          last = i;
+        }
       }
     }
-    for (const a of Array.from(fragment.querySelectorAll<HTMLAnchorElement>("a[href]"))) {
-      const href = a.getAttribute("href") ?? "";
-      if (/^https?:\/\//iu.test(href)) a.setAttribute("title", t("ui-preview-link-title", { url: href }));
+
+    const kept = new Set<BlockState>();
+    for (let j = 0; j < pieces.length; j++) {
+      const b = match[j];
+      if (!b) continue;
+      const piece = pieces[j]!;
+      const stale = b.claims.some((id) => changedClaims.has(id));
+      if (stale || !(sameLines(b.lines, piece.lines) || shiftLines(b, piece.lines))) match[j] = null;
+      else kept.add(b);
     }
-    this.closePopover();
-    this.root.replaceChildren(fragment);
-    this.root.setAttribute("dir", analysis.dir);
-    this.root.setAttribute("lang", analysis.lang);
-    this.lines = Array.from(this.root.querySelectorAll<HTMLElement>("[data-line]"))
-      .map((el) => ({ line: Number(el.getAttribute("data-line")), el }))
-      .filter((x) => Number.isFinite(x.line) && x.line > 0);
-    this.programmaticScroll = Date.now() + 60;
-    this.root.scrollTop = scroll;
-    performance.mark("mizan:preview");
+    for (const b of old) if (!kept.has(b)) for (const node of b.nodes) node.parentNode?.removeChild(node);
+
+    const blocks: BlockState[] = [];
+    let prev: Node | null = null;
+    for (let j = 0; j < pieces.length; j++) {
+      let b = match[j] ?? null;
+      if (!b) {
+        const r = renderBlock(st.open, pieces[j]!, known);
+        st.article.insertBefore(r.fragment, prev ? prev.nextSibling : st.article.firstChild);
+        b = r.state;
+      }
+      if (b.nodes.length > 0) prev = b.nodes[b.nodes.length - 1]!;
+      blocks.push(b);
+    }
+    st.blocks = blocks;
+    st.known = known;
+    this.lines = blocks.flatMap((b) => b.entries);
   }
 
   /** Shows an empty state (no brief, or the analysis failed). */
   showMessage(text: string): void {
+    this.state = null;
     this.root.replaceChildren(h("p", { class: "preview-empty" }, text));
     this.lines = [];
   }

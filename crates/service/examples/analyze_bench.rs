@@ -1,0 +1,61 @@
+//! Measures one live analysis (what the app runs after each keystroke) of a 10,000-word
+//! brief over the sample library, step by step, and the size of its JSON. Run in release:
+//! `cargo run --release -p mizan-service --example analyze_bench`
+#![allow(clippy::unwrap_used)]
+
+use std::time::{Duration, Instant};
+
+use mizan_service::dto::{AnalyzeRequest, Lang};
+use mizan_service::{Paths, Service};
+
+const RUNS: usize = 40;
+
+fn main() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/briefs/sample-fr.md");
+    let sample = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let body_start = sample.match_indices("\n---\n").next().map_or(0, |(i, _)| i + 5);
+    let (front, body) = sample.split_at(body_start);
+    let mut text = front.to_owned();
+    while text.split_whitespace().count() < 10_000 {
+        text.push('\n');
+        text.push_str(body);
+    }
+    let words = text.split_whitespace().count();
+
+    let dir = tempfile::tempdir().unwrap();
+    let service = Service::open(Paths::under(dir.path())).unwrap();
+    let mut request = AnalyzeRequest { text, ui_lang: Lang::Fr };
+    let analysis = service.analyze(&request).unwrap();
+    let json = serde_json::to_string(&analysis).unwrap();
+    println!(
+        "{words} words, {} bytes of Markdown, {} bytes of JSON, {} bytes of HTML",
+        request.text.len(),
+        json.len(),
+        analysis.html.len()
+    );
+
+    let mut analyze = Vec::with_capacity(RUNS);
+    let mut encode = Vec::with_capacity(RUNS);
+    let middle = request.text.len() / 2;
+    let middle = (middle..request.text.len()).find(|&i| request.text.is_char_boundary(i)).unwrap();
+    for _ in 0..RUNS {
+        // One keystroke in the middle of the text, as in the app.
+        request.text.insert(middle, 'x');
+        let start = Instant::now();
+        let analysis = std::hint::black_box(service.analyze(&request).unwrap());
+        analyze.push(start.elapsed());
+        let start = Instant::now();
+        std::hint::black_box(serde_json::to_string(&analysis).unwrap());
+        encode.push(start.elapsed());
+    }
+    report("analyze", &mut analyze);
+    report("JSON encoding", &mut encode);
+}
+
+fn report(name: &str, times: &mut [Duration]) {
+    times.sort_unstable();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let median = times.get(times.len() / 2).copied().unwrap_or_default();
+    let p95 = times.get(times.len() * 95 / 100).copied().unwrap_or_default();
+    println!("{name}: median {:.2} ms, p95 {:.2} ms over {} runs", ms(median), ms(p95), times.len());
+}
