@@ -72,6 +72,15 @@ fn declarations() -> Vec<String> {
         AppState,
         SetLangRequest,
         UrlRequest,
+        SyncRefusedFile,
+        SyncReport,
+        SyncStatus,
+        SyncConflictKind,
+        SyncConflictResolution,
+        SyncConflictSide,
+        SyncConflict,
+        SyncConflictsRequest,
+        SyncConflictRequest,
     ]
 }
 
@@ -93,7 +102,11 @@ pub fn typescript() -> String {
         out.push_str(&format!("  \"{name}\": {{ req: {req}, res: {res} }},\n"));
     }
     out.push_str("};\n\n/** Every event the shell emits, with its payload. */\nexport type Events = {\n");
-    for (name, payload) in [("import-progress", ImportProgress::name()), ("export-progress", ExportProgress::name())] {
+    for (name, payload) in [
+        ("import-progress", ImportProgress::name()),
+        ("export-progress", ExportProgress::name()),
+        (crate::sync::STATUS_EVENT, SyncStatus::name()),
+    ] {
         out.push_str(&format!("  \"{name}\": {payload},\n"));
     }
     out.push_str("};\n");

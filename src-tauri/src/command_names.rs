@@ -26,4 +26,11 @@ pub const COMMAND_NAMES: &[&str] = &[
     "recovery_discard",
     "export_pdf",
     "open_url",
+    "sync_status",
+    "sync_choose_folder",
+    "sync_forget_folder",
+    "sync_now",
+    "sync_conflicts",
+    "sync_conflict_flip",
+    "sync_conflict_dismiss",
 ];

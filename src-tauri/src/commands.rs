@@ -13,16 +13,18 @@ use tauri_plugin_opener::OpenerExt;
 
 use crate::dialogs::{Dialogs, Filter};
 
-/// What the app manages: the service behind a lock, and how to ask the user.
+/// What the app manages: the service behind a lock, how to ask the user, and the sync
+/// runner (one sync at a time, periodic sync; see `crate::sync`).
 #[derive(Debug)]
 pub struct Shell {
     pub service: Mutex<Service>,
     pub dialogs: Dialogs,
+    pub sync: crate::sync::Runner,
 }
 
-type Res<T> = Result<T, ServiceError>;
+pub(crate) type Res<T> = Result<T, ServiceError>;
 
-fn shell<R: Runtime>(app: &AppHandle<R>) -> Res<&Shell> {
+pub(crate) fn shell<R: Runtime>(app: &AppHandle<R>) -> Res<&Shell> {
     app.try_state::<Shell>()
         .map(|s| s.inner())
         .ok_or_else(|| ServiceError::new(ErrorCode::Internal, "the library is not open"))
@@ -30,11 +32,11 @@ fn shell<R: Runtime>(app: &AppHandle<R>) -> Res<&Shell> {
 
 /// The service, locked. A panic in an earlier request poisons the lock; the library's
 /// writes are transactions, so its state is still whole and the lock is taken anyway.
-fn service<R: Runtime>(app: &AppHandle<R>) -> Res<MutexGuard<'_, Service>> {
+pub(crate) fn service<R: Runtime>(app: &AppHandle<R>) -> Res<MutexGuard<'_, Service>> {
     Ok(shell(app)?.service.lock().unwrap_or_else(std::sync::PoisonError::into_inner))
 }
 
-fn l10n<R: Runtime>(app: &AppHandle<R>) -> Res<Localizer> {
+pub(crate) fn l10n<R: Runtime>(app: &AppHandle<R>) -> Res<Localizer> {
     Ok(Localizer::plain(service(app)?.ui_lang().into()))
 }
 
@@ -220,6 +222,25 @@ commands! {
             .map_err(|e| ServiceError::new(ErrorCode::Io, format!("{url}: cannot open: {e}")))?;
         Ok(true)
     }
+
+    /// The shared folder, the last sync and the number of open conflicts.
+    sync_status(app, _req: ()) -> SyncStatus { crate::sync::status(app) }
+
+    /// Asks for the team's shared folder in a folder dialog; null when cancelled.
+    sync_choose_folder(app, _req: ()) -> Option<SyncStatus> { crate::sync::choose_folder(app) }
+
+    /// Stops syncing (the shared folder itself is left alone).
+    sync_forget_folder(app, _req: ()) -> SyncStatus { crate::sync::forget_folder(app) }
+
+    /// Syncs now, after any sync already running; `sync-status` events tell the progress.
+    sync_now(app, _req: ()) -> SyncReport { crate::sync::run(app) }
+
+    sync_conflicts(app, req: SyncConflictsRequest) -> Vec<SyncConflict> { service(app)?.sync_conflicts(req.open_only) }
+
+    /// Makes the lost value of a conflict win (a new local edit the next sync sends).
+    sync_conflict_flip(app, req: SyncConflictRequest) -> SyncConflict { service(app)?.flip_conflict(req.id) }
+
+    sync_conflict_dismiss(app, req: SyncConflictRequest) -> SyncConflict { service(app)?.dismiss_conflict(req.id) }
 }
 
 #[cfg(test)]

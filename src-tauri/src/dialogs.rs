@@ -4,7 +4,8 @@
 //! `MIZAN_E2E_DIALOGS=DIR` replaces the dialogs for the end-to-end tests, which cannot
 //! drive GTK's file chooser through WebDriver: a save dialog answers `DIR/<suggested
 //! name>`, an open dialog answers the path written in `DIR/open-next` (and removes it),
-//! a confirmation answers yes only if `DIR/confirm-yes` exists.
+//! a folder dialog the path written in `DIR/folder-next` (and removes it), a
+//! confirmation answers yes only if `DIR/confirm-yes` exists.
 
 use std::path::{Path, PathBuf};
 
@@ -46,6 +47,24 @@ impl Dialogs {
             }
             Self::Scripted(dir) => {
                 let next = dir.join("open-next");
+                let path = std::fs::read_to_string(&next).ok()?;
+                let _ = std::fs::remove_file(&next);
+                Some(PathBuf::from(path.trim()))
+            }
+        }
+    }
+
+    /// Asks for a folder (the team's shared sync folder).
+    pub fn folder<R: Runtime>(&self, app: &AppHandle<R>, l10n: &Localizer, title: &str) -> Option<PathBuf> {
+        match self {
+            Self::Native => app
+                .dialog()
+                .file()
+                .set_title(l10n.message(title, &[]))
+                .blocking_pick_folder()
+                .and_then(|p| p.into_path().ok()),
+            Self::Scripted(dir) => {
+                let next = dir.join("folder-next");
                 let path = std::fs::read_to_string(&next).ok()?;
                 let _ = std::fs::remove_file(&next);
                 Some(PathBuf::from(path.trim()))

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, mock_builder};
 use tauri::webview::InvokeRequest;
-use tauri::{WebviewWindow, WebviewWindowBuilder};
+use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
 
 struct App {
     _app: tauri::App<MockRuntime>,
@@ -198,4 +198,232 @@ fn recovery_keeps_unsaved_text_until_discarded() {
     app.ok("recovery_discard", json!({ "key": "doc-1" }));
     assert_eq!(app.ok("app_state", Value::Null)["recovery"], json!([]));
     assert_eq!(app.err("recovery_store", json!({ "key": "../../x", "path": null, "text": "" }))["field"], "key");
+}
+
+// Sync --------------------------------------------------------------------------------
+
+/// An app whose service was prepared first (e.g. a sync folder already chosen), with a
+/// periodic sync every `every`.
+fn app_syncing_every(every: Option<std::time::Duration>, prepare: impl FnOnce(&mut Service)) -> App {
+    let root = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(root.path().join("dialogs")).expect("dialogs dir");
+    let mut service = Service::open(Paths::under(root.path())).expect("library opens");
+    prepare(&mut service);
+    let app = mizan_app::builder_syncing_every(
+        mock_builder(),
+        service,
+        Dialogs::Scripted(root.path().join("dialogs")),
+        every,
+    )
+    .build(tauri::generate_context!(test = true))
+    .expect("app builds");
+    // The real app starts it in its setup hook, which the mock runtime never runs.
+    mizan_app::sync::start(app.handle().clone());
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
+    App { _app: app, window, root }
+}
+
+fn source_input(key: &str, title: &str) -> Value {
+    json!({
+        "key": key, "kind": "news-article", "title": title, "authors": [{ "family": "Ledjely", "given": "Mariam" }],
+        "issued": "2025-10-14", "language": "fr", "containerTitle": "Guinée News", "publisher": null, "url": null,
+        "doi": null, "pages": null, "accessed": null, "notes": "note", "tags": ["Kayes", "carburant"], "grade": "C"
+    })
+}
+
+/// The `sync-status` events the shell emits, as JSON.
+fn record_sync_events(app: &App) -> std::sync::Arc<std::sync::Mutex<Vec<Value>>> {
+    use tauri::Listener;
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = seen.clone();
+    app._app.listen("sync-status", move |event| {
+        if let Ok(value) = serde_json::from_str::<Value>(event.payload()) {
+            sink.lock().expect("events").push(value);
+        }
+    });
+    seen
+}
+
+fn choose_folder(app: &App, folder: &Path) -> Value {
+    std::fs::write(app.dialogs().join("folder-next"), folder.display().to_string()).expect("script the dialog");
+    app.ok("sync_choose_folder", Value::Null)
+}
+
+#[test]
+fn sync_through_a_folder_chosen_in_a_dialog() {
+    let share = tempfile::tempdir().expect("share");
+    let amina = App::new();
+    let karim = App::new();
+    let events = record_sync_events(&amina);
+
+    let status = amina.ok("sync_status", Value::Null);
+    assert_eq!(
+        (status["folder"].clone(), status["running"].clone(), status["openConflicts"].clone()),
+        (Value::Null, json!(false), json!(0))
+    );
+    let refused = amina.err("sync_now", Value::Null);
+    assert_eq!(refused["code"], "no_sync_folder", "{refused}");
+    // A cancelled folder dialog changes nothing.
+    assert_eq!(amina.ok("sync_choose_folder", Value::Null), Value::Null);
+
+    let status = choose_folder(&amina, share.path());
+    assert!(status["folder"].as_str().is_some_and(|f| !f.is_empty()), "{status}");
+    assert_eq!(status["lastSyncAt"], Value::Null);
+    choose_folder(&karim, share.path());
+
+    amina.ok("source_add", source_input("ledjely-citernes-2025", "Les citernes de Kayes"));
+    let report = amina.ok("sync_now", Value::Null);
+    assert!(report["sent"].as_u64().unwrap_or(0) > 0, "{report}");
+    assert_eq!(report["refused"], json!([]));
+    let report = karim.ok("sync_now", Value::Null);
+    assert!(report["applied"].as_u64().unwrap_or(0) > 0, "{report}");
+    assert_eq!(karim.ok("source_get", json!({ "key": "ledjely-citernes-2025" }))["title"], "Les citernes de Kayes");
+
+    // The UI heard the sync start and end.
+    let status = amina.ok("sync_status", Value::Null);
+    assert!(status["lastSyncAt"].is_string() && status["lastReport"]["sent"].as_u64().unwrap_or(0) > 0, "{status}");
+    let seen = events.lock().expect("events").clone();
+    assert!(seen.iter().any(|e| e["running"] == true), "{seen:?}");
+    assert_eq!(seen.last().map(|e| e["running"].clone()), Some(json!(false)), "{seen:?}");
+    assert_eq!(seen.last().map(|e| e["lastSyncAt"].clone()), Some(status["lastSyncAt"].clone()));
+
+    // The same title edited on both laptops: a conflict on Karim's, flipped there.
+    let mut edit = source_input("ledjely-citernes-2025", "Les citernes de Kayes (Amina)");
+    amina.ok("source_update", json!({ "key": "ledjely-citernes-2025", "source": edit.clone() }));
+    edit["title"] = json!("Les citernes de Kayes (Karim)");
+    karim.ok("source_update", json!({ "key": "ledjely-citernes-2025", "source": edit }));
+    amina.ok("sync_now", Value::Null);
+    let report = karim.ok("sync_now", Value::Null);
+    assert_eq!(report["conflicts"], 1, "{report}");
+    assert_eq!(karim.ok("sync_status", Value::Null)["openConflicts"], 1);
+    let conflicts = karim.ok("sync_conflicts", json!({ "openOnly": true }));
+    let conflict = &conflicts[0];
+    assert_eq!((conflict["field"].as_str(), conflict["kind"].as_str()), (Some("title"), Some("field")), "{conflict}");
+    assert_eq!(conflict["sourceKey"], "ledjely-citernes-2025");
+    assert!(conflict["kept"]["author"].is_string() && conflict["lost"]["at"].is_string(), "{conflict}");
+    let lost = conflict["lost"]["value"].clone();
+    let flipped = karim.ok("sync_conflict_flip", json!({ "id": conflict["id"] }));
+    assert_eq!(flipped["resolution"], "flipped");
+    assert_eq!(karim.ok("source_get", json!({ "key": "ledjely-citernes-2025" }))["title"], lost);
+    assert_eq!(karim.ok("sync_conflicts", json!({ "openOnly": true })), json!([]));
+    let again = karim.err("sync_conflict_dismiss", json!({ "id": 4242 }));
+    assert_eq!((again["code"].as_str(), again["field"].as_str()), (Some("not_found"), Some("id")), "{again}");
+
+    // The folder vanishes: a clear error naming it, recorded in the status.
+    let gone = share.path().to_path_buf();
+    drop(share);
+    let error = amina.err("sync_now", Value::Null);
+    assert_eq!(error["code"], "sync_folder", "{error}");
+    assert!(error["message"].as_str().unwrap_or("").contains(&gone.display().to_string()), "{error}");
+    assert_eq!(amina.ok("sync_status", Value::Null)["lastError"]["code"], "sync_folder");
+    // Stopping sync forgets the folder.
+    assert_eq!(amina.ok("sync_forget_folder", Value::Null)["folder"], Value::Null);
+}
+
+#[test]
+fn periodic_sync_runs_at_start_and_then_regularly_one_at_a_time() {
+    let share = tempfile::tempdir().expect("share");
+    let folder = share.path().to_path_buf();
+    let every = std::time::Duration::from_millis(150);
+    let app = app_syncing_every(Some(every), |service| {
+        service.set_sync_folder(&folder).expect("folder");
+    });
+    let events = record_sync_events(&app);
+    let ended = || events.lock().expect("events").iter().filter(|e| e["running"] == false).count();
+    // At start, then every period, with nobody asking.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while ended() < 3 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(ended() >= 3, "{:?}", events.lock().expect("events"));
+    // Syncs asked for from two places while the periodic one goes on wait for each other.
+    let handle = app._app.handle().clone();
+    let other = std::thread::spawn(move || {
+        for _ in 0..3 {
+            mizan_app::sync::run(&handle).expect("sync");
+        }
+    });
+    for _ in 0..3 {
+        app.ok("sync_now", Value::Null);
+    }
+    other.join().expect("thread");
+    // Never two running at once: "running" and "ended" alternate.
+    let seen = events.lock().expect("events").clone();
+    assert!(seen.len() >= 12, "{seen:?}");
+    let mut running = false;
+    // (The start-up sync may have begun before the test listened.)
+    for e in seen.iter().skip_while(|e| e["running"] == false) {
+        let now = e["running"] == true;
+        assert!(now != running, "two syncs overlapped: {seen:?}");
+        running = now;
+    }
+    assert!(app.ok("sync_status", Value::Null)["lastSyncAt"].is_string());
+    app._app.state::<mizan_app::commands::Shell>().sync.stop();
+}
+
+/// A catch-up of ~1,000 field changes: how long the service lock is held, and how long
+/// the editor's live analysis waits meanwhile (`cargo test --release -p mizan-app --test
+/// commands big_sync -- --nocapture` prints the figures).
+#[test]
+fn a_big_sync_keeps_the_service_lock_short() {
+    use std::time::{Duration, Instant};
+    let share = tempfile::tempdir().expect("share");
+    let writer = App::new();
+    let reader = app_syncing_every(None, |_| ());
+    choose_folder(&writer, share.path());
+    choose_folder(&reader, share.path());
+    writer.ok("sync_now", Value::Null);
+    reader.ok("sync_now", Value::Null);
+    for i in 0..90 {
+        writer.ok(
+            "source_add",
+            source_input(&format!("ledjely-{i:03}"), &format!("Convoi de citernes n° {i} vers Kayes")),
+        );
+    }
+    let sent = writer.ok("sync_now", Value::Null);
+    assert!(sent["sent"].as_u64().unwrap_or(0) >= 1000, "{sent}");
+
+    let state = reader.ok("app_state", Value::Null);
+    let sample = reader.ok("brief_open_recent", json!({ "path": state["samples"][0]["path"] }));
+    let analyze = json!({ "text": sample["text"], "uiLang": "ar" });
+    let mut quiet = Duration::ZERO;
+    for _ in 0..5 {
+        let t = Instant::now();
+        reader.ok("brief_analyze", analyze.clone());
+        quiet = quiet.max(t.elapsed());
+    }
+
+    let handle = reader._app.handle().clone();
+    let syncing = std::thread::spawn(move || {
+        let shell = handle.state::<mizan_app::commands::Shell>();
+        fn lock(s: &mizan_app::commands::Shell) -> std::sync::MutexGuard<'_, Service> {
+            s.service.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        }
+        let t = Instant::now();
+        let job = lock(&shell).begin_sync().expect("begin");
+        let begin = t.elapsed();
+        let t = Instant::now();
+        let outcome = job.run();
+        let run = t.elapsed();
+        let t = Instant::now();
+        let report = lock(&shell).finish_sync(outcome).expect("sync");
+        (begin, run, t.elapsed(), report)
+    });
+    let mut during = Duration::ZERO;
+    let mut analyses = 0;
+    while !syncing.is_finished() {
+        let t = Instant::now();
+        reader.ok("brief_analyze", analyze.clone());
+        during = during.max(t.elapsed());
+        analyses += 1;
+    }
+    let (begin, run, finish, report) = syncing.join().expect("sync thread");
+    assert!(report.received >= 1000, "{report:?}");
+    eprintln!(
+        "big sync: {} changes received, {} applied; sync {run:?} without the lock; lock held {begin:?} to start + {finish:?} to record; \
+         analysis max {quiet:?} alone, {during:?} during the sync ({analyses} analyses)",
+        report.received, report.applied
+    );
+    assert!(begin + finish < Duration::from_millis(250), "lock held {begin:?} + {finish:?}");
+    assert_eq!(reader.ok("source_get", json!({ "key": "ledjely-089" }))["key"], "ledjely-089");
 }

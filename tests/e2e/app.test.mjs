@@ -8,7 +8,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { WebDriver, Keys } from "./webdriver.mjs";
@@ -248,4 +248,32 @@ test("switching the UI to French changes the labels and the direction", async ()
   const expected = readFileSync(join(root, "locales/fr/ui.ftl"), "utf8").match(/^ui-tab-sources = (.*)$/m)?.[1];
   assert.equal(french.trim(), expected?.trim());
   assert.notEqual(french, arabic);
+});
+
+test("sync: a shared folder chosen in the (scripted) folder dialog, then the last-sync state", async () => {
+  const shared = join(home, "shared-folder");
+  mkdirSync(shared, { recursive: true });
+  const state = (what) => `const s = document.querySelector('[data-testid=sync-state]'); return s && ${what}`;
+  await wd.waitFor(state(`s.dataset.state === 'off'`), "sync not set up yet");
+  // Without a folder, Sync opens the shared-folder dialog; the folder dialog is scripted.
+  await clickOn("[data-testid=sync-now]");
+  await wd.waitFor(`${q("[data-testid=sync-dialog]")} !== null`, "the sync dialog");
+  writeFileSync(join(dialogs, "folder-next"), shared);
+  await clickOn("[data-testid=sync-choose-folder]");
+  // A folder just chosen is synced at once.
+  const first = await wd.waitFor(state(`s.dataset.state === 'ok' && s.dataset.lastSync`), "the first sync", 30000);
+  const sent = await wd.execute(`return Number(document.querySelector('[data-testid=sync-dialog] [data-testid=sync-sent]')?.dataset.count ?? -1)`);
+  assert.ok(sent > 0, `changes sent: ${sent}`);
+  // This laptop wrote its own folder in the share, with a changeset.
+  const devices = readdirSync(join(shared, "mizan-sync"));
+  assert.equal(devices.length, 1, devices.join(", "));
+  assert.ok(readdirSync(join(shared, "mizan-sync", devices[0])).some((f) => f.endsWith(".changes")));
+  await wd.type(await wd.find("[data-testid=sync-dialog]"), Keys.escape);
+  await wd.waitFor(`return ${sel("[data-testid=sync-dialog]")} === null`, "the sync dialog to close");
+  // Sync again from the toolbar: the last-sync time moves on.
+  await new Promise((r) => setTimeout(r, 20));
+  await clickOn("[data-testid=sync-now]");
+  await wd.waitFor(state(`s.dataset.state === 'ok' && s.dataset.lastSync > ${JSON.stringify(first)}`), "a second sync", 30000);
+  const label = await wd.execute(`return document.querySelector('[data-testid=sync-now]').getAttribute('aria-describedby')`);
+  assert.equal(await wd.execute(`return document.getElementById(${JSON.stringify(label)}).dataset.testid`), "sync-state");
 });

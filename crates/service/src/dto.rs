@@ -526,3 +526,5 @@ pub struct SetLangRequest {
 pub struct UrlRequest {
     pub url: String,
 }
+
+pub use crate::dto_sync::*;

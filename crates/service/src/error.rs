@@ -34,6 +34,14 @@ pub enum ErrorCode {
     ExportFailed,
     /// The request names a file the user did not choose.
     NotPermitted,
+    /// Sync is not set up: no shared folder was chosen.
+    NoSyncFolder,
+    /// The shared folder cannot be used: gone, unreadable, not writable, or it holds
+    /// another team library.
+    SyncFolder,
+    /// A sync conflict cannot be flipped (its row is gone, or the lost value cannot be
+    /// restored, e.g. its citation key is taken now).
+    CannotFlip,
     /// A bug: something that should not happen happened.
     Internal,
 }

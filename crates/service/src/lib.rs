@@ -15,10 +15,12 @@
 
 pub mod briefs;
 pub mod dto;
+mod dto_sync;
 mod error;
 pub mod paths;
 pub mod session;
 pub mod sources;
+pub mod sync;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -49,6 +51,8 @@ pub struct Service {
     first_start: bool,
     /// Files the user chose in a dialog during this run (as given and canonical).
     granted: HashSet<PathBuf>,
+    /// How the syncs of this run went (see `sync.rs`).
+    sync: sync::SyncMemory,
 }
 
 impl Service {
@@ -63,7 +67,16 @@ impl Service {
         let library = Library::open(&paths.library, OpenOptions::new(&analyst))?;
         let settings = Settings::load(&paths.settings_file());
         let recovery = Recovery::new(paths.recovery_dir());
-        let mut service = Self { paths, library, analyst, settings, recovery, first_start, granted: HashSet::new() };
+        let mut service = Self {
+            paths,
+            library,
+            analyst,
+            settings,
+            recovery,
+            first_start,
+            granted: HashSet::new(),
+            sync: sync::SyncMemory::default(),
+        };
         if first_start {
             service.seed()?;
         }

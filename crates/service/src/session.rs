@@ -23,6 +23,12 @@ pub struct Settings {
     pub ui_lang: Option<Lang>,
     #[serde(default)]
     pub recent: Vec<RecentBrief>,
+    /// The team's shared folder, chosen in a folder dialog (see `crate::sync`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync_folder: Option<String>,
+    /// When the last successful sync ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_sync_at: Option<String>,
 }
 
 impl Settings {
@@ -38,7 +44,7 @@ impl Settings {
     }
 
     fn empty() -> Self {
-        Self { ui_lang: None, recent: Vec::new() }
+        Self { ui_lang: None, recent: Vec::new(), sync_folder: None, last_sync_at: None }
     }
 
     pub fn save(&self, path: &Path) -> Result<()> {

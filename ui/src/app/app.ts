@@ -10,6 +10,7 @@ import type { Analysis, AppState, SavedBrief } from "../ipc/bindings";
 import { AuditPanel } from "../preview/audit";
 import { Preview } from "../preview/preview";
 import { mountSourcesPanel } from "../sources/panel";
+import { mountSync } from "../sync/sync";
 import { newBriefDialog, openBrief, openRecent, recentDialog, saveBrief } from "../briefs/briefs";
 import { exportDialog } from "../briefs/export";
 import { historyDialog } from "../briefs/history";
@@ -100,6 +101,7 @@ export class App implements AppContext {
       },
     });
 
+    this.unsubscribers.push(mountSync(need(root, "[data-testid=sync-host]"), this));
     this.unsubscribers.push(onLangChange(() => this.relocalize()));
     this.relocalize();
   }

@@ -3,7 +3,7 @@
 
 export type Lang = "ar" | "fr" | "en";
 
-export type ErrorCode = "not_found" | "key_taken" | "duplicate" | "invalid_input" | "io" | "library" | "newer_schema" | "not_a_library" | "audit_errors" | "export_failed" | "not_permitted" | "internal";
+export type ErrorCode = "not_found" | "key_taken" | "duplicate" | "invalid_input" | "io" | "library" | "newer_schema" | "not_a_library" | "audit_errors" | "export_failed" | "not_permitted" | "no_sync_folder" | "sync_folder" | "cannot_flip" | "internal";
 
 export type IpcError = { code: ErrorCode, message: string, 
 /**
@@ -127,6 +127,112 @@ export type SetLangRequest = { lang: Lang, };
 
 export type UrlRequest = { url: string, };
 
+export type SyncRefusedFile = { 
+/**
+ * The file's path inside the shared folder (`mizan-sync/<device>/0000000042.changes`).
+ */
+name: string, 
+/**
+ * Its full path.
+ */
+path: string, reason: string, };
+
+export type SyncReport = { 
+/**
+ * The shared folder synced with.
+ */
+folder: string, finishedAt: string, 
+/**
+ * How long the sync took, start to end.
+ */
+durationMs: number, 
+/**
+ * Field changes written to the folder.
+ */
+sent: number, 
+/**
+ * Field changes read from other devices' changesets and snapshots.
+ */
+received: number, 
+/**
+ * Field changes that changed this library.
+ */
+applied: number, 
+/**
+ * New entries in the conflict log.
+ */
+conflicts: number, 
+/**
+ * Files refused whole.
+ */
+refused: Array<SyncRefusedFile>, 
+/**
+ * Devices whose next changeset has not reached the folder yet.
+ */
+waiting: number, };
+
+export type SyncStatus = { 
+/**
+ * The shared folder, once chosen; null: sync is not set up.
+ */
+folder: string | null, 
+/**
+ * A sync is running now.
+ */
+running: boolean, 
+/**
+ * When the last successful sync ended (kept between runs).
+ */
+lastSyncAt: string | null, 
+/**
+ * The last successful sync of this run of the app.
+ */
+lastReport: SyncReport | null, 
+/**
+ * Why the last sync failed, if it did (cleared by the next successful one).
+ */
+lastError: IpcError | null, 
+/**
+ * Conflicts not yet flipped or dismissed.
+ */
+openConflicts: number, };
+
+export type SyncConflictKind = "field" | "delete" | "key";
+
+export type SyncConflictResolution = "flipped" | "dismissed";
+
+export type SyncConflictSide = { value: string | null, at: string, author: string, device: string, };
+
+export type SyncConflict = { id: number, kind: SyncConflictKind, 
+/**
+ * `source` or `excerpt`.
+ */
+entity: string, 
+/**
+ * The source concerned (an excerpt's source for an excerpt), as it is now.
+ */
+sourceKey: string | null, sourceTitle: string | null, 
+/**
+ * The field, as the library names it (`title`, `container_title`, `grade`…).
+ */
+field: string, 
+/**
+ * The value the library holds.
+ */
+kept: SyncConflictSide, 
+/**
+ * The value that lost; flipping makes it win.
+ */
+lost: SyncConflictSide, detectedAt: string, resolution: SyncConflictResolution | null, resolvedAt: string | null, };
+
+export type SyncConflictsRequest = { 
+/**
+ * Only conflicts not yet flipped or dismissed.
+ */
+openOnly: boolean, };
+
+export type SyncConflictRequest = { id: number, };
+
 /** Every command: its request (null: takes none) and its result. */
 export type Commands = {
   "app_state": { req: null, res: AppState },
@@ -153,10 +259,18 @@ export type Commands = {
   "recovery_discard": { req: KeyRequest, res: null },
   "export_pdf": { req: ExportPdfRequest, res: ExportPdfResult | null },
   "open_url": { req: UrlRequest, res: boolean },
+  "sync_status": { req: null, res: SyncStatus },
+  "sync_choose_folder": { req: null, res: SyncStatus | null },
+  "sync_forget_folder": { req: null, res: SyncStatus },
+  "sync_now": { req: null, res: SyncReport },
+  "sync_conflicts": { req: SyncConflictsRequest, res: Array<SyncConflict> },
+  "sync_conflict_flip": { req: SyncConflictRequest, res: SyncConflict },
+  "sync_conflict_dismiss": { req: SyncConflictRequest, res: SyncConflict },
 };
 
 /** Every event the shell emits, with its payload. */
 export type Events = {
   "import-progress": ImportProgress,
   "export-progress": ExportProgress,
+  "sync-status": SyncStatus,
 };
