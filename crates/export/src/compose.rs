@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use mizan_brief::{
     Alignment, Block, BlockKind, Brief, CitationGroup, ClaimKind, Digits as BriefDigits, Direction, Inline, Marker,
@@ -12,7 +13,7 @@ use mizan_brief::{
 use mizan_i18n::{Arg, Lang};
 use mizan_layout::{
     Align, Digits, Direction as LDir, FontSet, Lang as LLang, LayoutWarning, Paragraph, ParagraphLayout, Span as LSpan,
-    SpanStyle, Weight, french_spacing, layout_paragraph,
+    SpanStyle, Weight, french_spacing, layout_paragraph, shape_words,
 };
 use mizan_pdf::{Color, PageItem};
 use mizan_source::Source;
@@ -185,6 +186,28 @@ pub(crate) fn compose(
     sources: &dyn SourceLookup,
     options: &ExportOptions,
 ) -> Result<Composed, ExportError> {
+    // Parsed once per process: the app exports many times.
+    let fonts = FontSet::shared();
+    let composing = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        // Shaping is the largest part of composition: a second thread, when there is one,
+        // shapes the body from its end while this one composes from its start.
+        let _ahead = std::thread::Builder::new().spawn_scoped(scope, || shape_ahead(brief, fonts, &composing));
+        let composed = compose_with(brief, sources, options, fonts, &composing);
+        // Also when composition stopped on an error: the helper has nothing left to do.
+        composing.store(usize::MAX, Ordering::Relaxed);
+        composed
+    })
+}
+
+/// Composition proper; `composing` tells [`shape_ahead`] which top-level block it has reached.
+fn compose_with(
+    brief: &Brief,
+    sources: &dyn SourceLookup,
+    options: &ExportOptions,
+    fonts: &'static FontSet,
+    composing: &AtomicUsize,
+) -> Result<Composed, ExportError> {
     let style = &options.style;
     let lang = brief.lang;
     let rtl = lang.is_rtl();
@@ -231,8 +254,7 @@ pub(crate) fn compose(
         brief,
         style,
         labels,
-        // Parsed once per process: the app exports many times.
-        fonts: FontSet::shared(),
+        fonts,
         frame,
         rtl,
         lang,
@@ -255,9 +277,11 @@ pub(crate) fn compose(
     }
     c.cover()?;
     let body = Boxed { left: frame.left, measure: frame.measure, depth: 0 };
-    for block in &brief.blocks {
+    for (i, block) in brief.blocks.iter().enumerate() {
+        composing.store(i, Ordering::Relaxed);
         c.block(block, body, None)?;
     }
+    composing.store(usize::MAX, Ordering::Relaxed);
     let notes = match style.notes.placement {
         NotePlacement::Footnotes => c.footnote_layouts()?,
         NotePlacement::Endnotes => {
@@ -279,6 +303,150 @@ fn collect_footnotes(blocks: &[Block], out: &mut HashMap<String, Vec<Block>>) {
             BlockKind::List { items, .. } => items.iter().for_each(|item| collect_footnotes(item, out)),
             _ => {}
         }
+    }
+}
+
+/// Runs for inline content. Citations and footnote references go to `call`, which adds the
+/// note call.
+fn inline_runs(
+    inlines: &[Inline],
+    style: SpanStyle,
+    out: &mut Vec<Run>,
+    call: &mut dyn FnMut(&Inline, SpanStyle, &mut Vec<Run>),
+) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(text) => out.push(Run::new(text.clone(), style)),
+            Inline::Code(code) => {
+                let mut run = Run::new(code.clone(), style);
+                run.verbatim = true;
+                out.push(run);
+            }
+            Inline::Emphasis(inner) => inline_runs(inner, SpanStyle { italic: true, ..style }, out, call),
+            Inline::Strong(inner) => inline_runs(inner, SpanStyle { weight: Weight::Bold, ..style }, out, call),
+            Inline::Strikethrough(inner) | Inline::Link { content: inner, .. } => inline_runs(inner, style, out, call),
+            Inline::Image { alt, .. } => inline_runs(alt, SpanStyle { italic: true, ..style }, out, call),
+            Inline::Citation(_) | Inline::FootnoteRef(_) => call(inline, style, out),
+            Inline::SoftBreak => out.push(Run::new(" ", style)),
+            Inline::HardBreak => out.push(Run::new("\u{2028}", style)),
+            Inline::Html(_) => {}
+        }
+    }
+}
+
+/// A note call hugs the word before it: the space typed before `[@…]` goes.
+fn hug_call(out: &mut [Run]) {
+    if let Some(last) = out.last_mut()
+        && last.note.is_none()
+    {
+        let trimmed = last.text.trim_end().len();
+        last.text.truncate(trimmed);
+    }
+}
+
+/// A note call in a paragraph: its byte range in the paragraph text, the note's index, its size.
+type Call = (Range<usize>, usize, f32);
+
+/// The layout spans of runs (French spacing applied to French text), and the note calls among
+/// them.
+fn spans(runs: &[Run], paragraph_lang: LLang) -> (Vec<LSpan>, Vec<Call>) {
+    let mut spans = Vec::with_capacity(runs.len());
+    let mut calls = Vec::new();
+    let mut offset = 0;
+    for run in runs {
+        let lang = run.lang.unwrap_or(paragraph_lang);
+        let text = if lang == LLang::Fr && !run.verbatim && run.note.is_none() {
+            french_spacing(&run.text)
+        } else {
+            run.text.clone()
+        };
+        if let Some(note) = run.note {
+            calls.push((offset..offset + text.len(), note, run.style.size));
+        }
+        offset += text.len();
+        let mut span = LSpan::new(text, run.style);
+        span.verbatim = run.verbatim;
+        span.lang = run.lang;
+        spans.push(span);
+    }
+    (spans, calls)
+}
+
+/// The language of a block: the brief's, except a left-to-right block in an Arabic brief (a
+/// quotation), which is French when it looks French and English otherwise.
+fn block_lang(brief: Lang, direction: Direction, text: &str) -> LLang {
+    match (brief, direction) {
+        (Lang::Ar, Direction::Ltr) => {
+            if text.chars().any(|c| "éèêàâçùûîôœ«»".contains(c)) {
+                LLang::Fr
+            } else {
+                LLang::En
+            }
+        }
+        (lang, _) => layout_lang(lang),
+    }
+}
+
+fn layout_direction(direction: Direction) -> LDir {
+    match direction {
+        Direction::Rtl => LDir::Rtl,
+        Direction::Ltr => LDir::Ltr,
+    }
+}
+
+/// Shapes the words of the brief's body into the faces' word caches, last block first, while
+/// composition goes first block first: it stops at the block composition has reached
+/// (`composing`, the index of the top-level block being composed). Run on a second thread, it
+/// takes about half the shaping off composition, which finds those words shaped. The
+/// paragraphs are built as composition builds them, but without notes or labels: a word
+/// shaped here in another context is only a cache entry nobody asks for.
+fn shape_ahead(brief: &Brief, fonts: &FontSet, composing: &AtomicUsize) {
+    let mut paragraphs = Vec::new();
+    for (i, block) in brief.blocks.iter().enumerate().rev() {
+        if composing.load(Ordering::Relaxed) >= i {
+            break;
+        }
+        paragraphs.clear();
+        body_paragraphs(brief.lang, block, &mut paragraphs);
+        for paragraph in &paragraphs {
+            shape_words(paragraph, fonts);
+        }
+    }
+}
+
+/// The paragraphs composition sets for a block's text (headings, paragraphs, list items,
+/// quotations, table cells, code), as far as shaping goes: sizes and measures do not change
+/// the shapes of words, so a nominal size and measure stand in for the style's.
+fn body_paragraphs(brief_lang: Lang, block: &Block, out: &mut Vec<Paragraph>) {
+    let direction = layout_direction(block.direction);
+    let mut add = |inlines: &[Inline], weight: Weight, lang: Option<LLang>| {
+        let mut runs = Vec::new();
+        let style = SpanStyle { size: 10.0, weight, italic: false };
+        inline_runs(inlines, style, &mut runs, &mut |_, _, out| hug_call(out));
+        runs.retain(|r| !r.text.is_empty());
+        if runs.is_empty() {
+            return;
+        }
+        let lang = lang.unwrap_or_else(|| {
+            let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+            block_lang(brief_lang, block.direction, &text)
+        });
+        let (spans, _) = spans(&runs, lang);
+        out.push(Paragraph { spans, direction, align: Align::Start, measure: 1000.0, lang, line_height: None });
+    };
+    match &block.kind {
+        BlockKind::Heading { content, .. } => add(content, Weight::Bold, None),
+        BlockKind::Paragraph { content, .. } => add(content, Weight::Regular, None),
+        BlockKind::Table { header, rows, .. } => {
+            let lang = Some(layout_lang(brief_lang));
+            header.iter().for_each(|cell| add(cell, Weight::Bold, lang));
+            rows.iter().flatten().for_each(|cell| add(cell, Weight::Regular, lang));
+        }
+        BlockKind::List { items, .. } => {
+            items.iter().flatten().for_each(|child| body_paragraphs(brief_lang, child, out));
+        }
+        BlockKind::Quote(children) => children.iter().for_each(|child| body_paragraphs(brief_lang, child, out)),
+        BlockKind::Code { .. } | BlockKind::Html(_) | BlockKind::Rule | BlockKind::Footnote { .. } => {}
     }
 }
 
@@ -324,25 +492,11 @@ pub(crate) fn shift(item: &PageItem, dx: f32, dy: f32) -> PageItem {
 
 impl Composer<'_> {
     fn block_direction(&self, direction: Direction) -> LDir {
-        match direction {
-            Direction::Rtl => LDir::Rtl,
-            Direction::Ltr => LDir::Ltr,
-        }
+        layout_direction(direction)
     }
 
-    /// The language of a block: the brief's, except a left-to-right block in an Arabic
-    /// brief (a quotation), which is French when it looks French and English otherwise.
     fn block_lang(&self, direction: Direction, text: &str) -> LLang {
-        match (self.lang, direction) {
-            (Lang::Ar, Direction::Ltr) => {
-                if text.chars().any(|c| "éèêàâçùûîôœ«»".contains(c)) {
-                    LLang::Fr
-                } else {
-                    LLang::En
-                }
-            }
-            (lang, _) => layout_lang(lang),
-        }
+        block_lang(self.lang, direction, text)
     }
 
     fn body_size(&self, direction: LDir) -> f32 {
@@ -363,25 +517,7 @@ impl Composer<'_> {
         if runs.is_empty() {
             return Ok(Vec::new());
         }
-        let mut spans = Vec::with_capacity(runs.len());
-        let mut calls: Vec<(Range<usize>, usize, f32)> = Vec::new();
-        let mut offset = 0;
-        for run in &runs {
-            let lang = run.lang.unwrap_or(s.lang);
-            let text = if lang == LLang::Fr && !run.verbatim && run.note.is_none() {
-                french_spacing(&run.text)
-            } else {
-                run.text.clone()
-            };
-            if let Some(note) = run.note {
-                calls.push((offset..offset + text.len(), note, run.style.size));
-            }
-            offset += text.len();
-            let mut span = LSpan::new(text, run.style);
-            span.verbatim = run.verbatim;
-            span.lang = run.lang;
-            spans.push(span);
-        }
+        let (spans, calls) = spans(&runs, s.lang);
         let paragraph = Paragraph {
             spans,
             direction: s.direction,
@@ -420,7 +556,7 @@ impl Composer<'_> {
 
     /// One piece per line, with widow and orphan control: a page may break inside a
     /// paragraph only with two lines on each side.
-    fn cut(&self, layout: &ParagraphLayout, s: &Setting, calls: &[(Range<usize>, usize, f32)]) -> Vec<Piece> {
+    fn cut(&self, layout: &ParagraphLayout, s: &Setting, calls: &[Call]) -> Vec<Piece> {
         let n = layout.lines.len();
         let lh = layout.line_height;
         let mut pieces = Vec::with_capacity(n);
@@ -465,41 +601,23 @@ impl Composer<'_> {
 
     /// Runs for inline content; citations and footnote references become note calls.
     fn inlines(&mut self, inlines: &[Inline], style: SpanStyle, call_dir: LDir, out: &mut Vec<Run>) {
-        for inline in inlines {
-            match inline {
-                Inline::Text(text) => out.push(Run::new(text.clone(), style)),
-                Inline::Code(code) => {
-                    let mut run = Run::new(code.clone(), style);
-                    run.verbatim = true;
-                    out.push(run);
-                }
-                Inline::Emphasis(inner) => self.inlines(inner, SpanStyle { italic: true, ..style }, call_dir, out),
-                Inline::Strong(inner) => {
-                    self.inlines(inner, SpanStyle { weight: Weight::Bold, ..style }, call_dir, out)
-                }
-                Inline::Strikethrough(inner) | Inline::Link { content: inner, .. } => {
-                    self.inlines(inner, style, call_dir, out)
-                }
-                Inline::Image { alt, .. } => self.inlines(alt, SpanStyle { italic: true, ..style }, call_dir, out),
-                Inline::Citation(group) => {
-                    let text = self.csl_notes.get(&group.span.start).cloned().unwrap_or_default();
-                    let keys: Vec<String> = group.items.iter().map(|i| i.key.as_str().to_owned()).collect();
-                    self.call(text, &keys, style, call_dir, out);
-                }
-                Inline::FootnoteRef(label) => {
-                    let blocks = self.footnotes.get(label).cloned().unwrap_or_default();
-                    let mut text = Vec::new();
-                    plain_blocks(&blocks, &self.csl_notes, &mut text);
-                    if text.is_empty() {
-                        text.push(Styled::plain(format!("[^{label}]")));
-                    }
-                    self.call(text, &[], style, call_dir, out);
-                }
-                Inline::SoftBreak => out.push(Run::new(" ", style)),
-                Inline::HardBreak => out.push(Run::new("\u{2028}", style)),
-                Inline::Html(_) => {}
+        inline_runs(inlines, style, out, &mut |inline, style, out| match inline {
+            Inline::Citation(group) => {
+                let text = self.csl_notes.get(&group.span.start).cloned().unwrap_or_default();
+                let keys: Vec<String> = group.items.iter().map(|i| i.key.as_str().to_owned()).collect();
+                self.call(text, &keys, style, call_dir, out);
             }
-        }
+            Inline::FootnoteRef(label) => {
+                let blocks = self.footnotes.get(label).cloned().unwrap_or_default();
+                let mut text = Vec::new();
+                plain_blocks(&blocks, &self.csl_notes, &mut text);
+                if text.is_empty() {
+                    text.push(Styled::plain(format!("[^{label}]")));
+                }
+                self.call(text, &[], style, call_dir, out);
+            }
+            _ => {}
+        });
     }
 
     /// Adds a note and its call.
@@ -515,13 +633,7 @@ impl Composer<'_> {
                 notes.push(index + 1);
             }
         }
-        // The call hugs the word before it: the space typed before `[@…]` goes.
-        if let Some(last) = out.last_mut()
-            && last.note.is_none()
-        {
-            let trimmed = last.text.trim_end().len();
-            last.text.truncate(trimmed);
-        }
+        hug_call(out);
         let isolate = if dir == LDir::Rtl { RLI } else { LRI };
         let mut run = Run::new(
             format!("{isolate}{}{PDI}", self.labels.number(index + 1)),

@@ -112,6 +112,7 @@ fn plan(c: &Composed, note_gap: f32, warnings: &mut Vec<ExportWarning>) -> Vec<P
 }
 
 /// Text set on one line, with its visible left edge and width.
+#[derive(Clone)]
 struct Label {
     runs: Vec<mizan_layout::GlyphRun>,
     /// Left edge of the ink from the measure's left edge.
@@ -180,48 +181,40 @@ pub(crate) fn write(brief: &Brief, composed: Composed, options: &ExportOptions) 
     let title = brief.front.title.clone().unwrap_or_default();
     let date = brief.front.date.map(|d| labels.date(d));
     let total = plans.len();
+    // What every page repeats is laid out once.
+    let watermark = if options.draft { watermark(c, labels, style.colors.watermark) } else { Vec::new() };
+    let marking_size = furniture * 1.1;
+    let marking = marking.and_then(|m| label(c.fonts, m, marking_size, Weight::Bold, dir, lang, f.measure));
+    let head_title =
+        (total > 1).then(|| label(c.fonts, &title, furniture, Weight::Regular, dir, lang, f.measure * 0.7)).flatten();
+    let head_date = date
+        .as_deref()
+        .filter(|_| total > 1)
+        .and_then(|d| label(c.fonts, d, furniture, Weight::Regular, dir, lang, f.measure * 0.28));
     let mut pages = Vec::with_capacity(total);
     for (n, plan) in plans.iter().enumerate() {
-        let mut page = Page { width: f.width, height: f.height, items: Vec::new() };
-        if options.draft {
-            watermark(&mut page, c, labels, style.colors.watermark);
-        }
-        if let Some(marking) = marking {
-            let size = furniture * 1.1;
+        let mut page = Page { width: f.width, height: f.height, items: watermark.clone() };
+        if marking.is_some() {
             put(
                 &mut page,
-                label(c.fonts, marking, size, Weight::Bold, dir, lang, f.measure),
+                marking.clone(),
                 Anchor::Center(f.width / 2.0),
                 style.page.marking_inset,
                 style.colors.marking,
             );
             put(
                 &mut page,
-                label(c.fonts, marking, size, Weight::Bold, dir, lang, f.measure),
+                marking.clone(),
                 Anchor::Center(f.width / 2.0),
-                f.height - style.page.marking_inset + size * 0.4,
+                f.height - style.page.marking_inset + marking_size * 0.4,
                 style.colors.marking,
             );
         }
         // Running head from the second page: title on the start side, date on the end side.
         if n > 0 {
             let head = style.page.head_inset;
-            put(
-                &mut page,
-                label(c.fonts, &title, furniture, Weight::Regular, dir, lang, f.measure * 0.7),
-                start_x,
-                head,
-                style.colors.muted,
-            );
-            if let Some(date) = &date {
-                put(
-                    &mut page,
-                    label(c.fonts, date, furniture, Weight::Regular, dir, lang, f.measure * 0.28),
-                    end_x,
-                    head,
-                    style.colors.muted,
-                );
-            }
+            put(&mut page, head_title.clone(), start_x, head, style.colors.muted);
+            put(&mut page, head_date.clone(), end_x, head, style.colors.muted);
             let y = head + furniture * 0.6;
             page.items.push(PageItem::Rule {
                 from: (f.left, y),
@@ -319,7 +312,7 @@ fn draw(page: &mut Page, piece: &Piece, top: f32) {
 /// "DRAFT / مسودة / BROUILLON" along the page's rising diagonal, in a pale tone under the
 /// text. It is drawn as a page artifact, so copying or extracting the text of a draft gives
 /// the body alone.
-fn watermark(page: &mut Page, c: &Composed, labels: &Labels, color: Color) {
+fn watermark(c: &Composed, labels: &Labels, color: Color) -> Vec<PageItem> {
     let text = labels.get("pdf-draft-watermark");
     let (w, h) = (c.frame.width, c.frame.height);
     let angle = h.atan2(w);
@@ -327,16 +320,19 @@ fn watermark(page: &mut Page, c: &Composed, labels: &Labels, color: Color) {
     // Laid out once at a reference size, then set at the size that spans 70 % of the diagonal.
     let reference = 40.0;
     let set = |size: f32| label(c.fonts, &text, size, Weight::Bold, LDir::Ltr, LLang::En, diagonal * 4.0);
-    let Some(probe) = set(reference) else { return };
+    let Some(probe) = set(reference) else { return Vec::new() };
     let size = (reference * 0.7 * diagonal / probe.width.max(1.0)).clamp(12.0, 96.0);
-    let Some(laid) = set(size) else { return };
+    let Some(laid) = set(size) else { return Vec::new() };
     // Centre the text on the page: half its width back along the baseline, and a third of the
     // size below the centre across it (about half the height of the capitals), in page coordinates (y down).
     let (sin, cos) = angle.sin_cos();
     let (along, across) = (laid.width / 2.0, size * 0.35);
     let origin = (w / 2.0 - along * cos + across * sin, h / 2.0 + along * sin + across * cos);
-    for mut run in laid.runs {
-        run.x -= laid.x;
-        page.items.push(PageItem::Watermark { origin, angle: angle.to_degrees(), run, color });
-    }
+    laid.runs
+        .into_iter()
+        .map(|mut run| {
+            run.x -= laid.x;
+            PageItem::Watermark { origin, angle: angle.to_degrees(), run, color }
+        })
+        .collect()
 }

@@ -155,6 +155,24 @@ pub fn layout_paragraph(paragraph: &Paragraph, fonts: &FontSet) -> Result<Paragr
     Ok(engine.build(&breaks))
 }
 
+/// Shapes the words of a paragraph into its faces' word caches, without laying it out.
+///
+/// Laying the paragraph out later finds its words shaped; so does laying out any paragraph
+/// that shares words with it in the same faces, directions and languages. A second thread
+/// can run this over paragraphs ahead of the one being laid out. The result of a layout never
+/// depends on it: a cached word holds exactly the glyphs shaping it again would give.
+pub fn shape_words(paragraph: &Paragraph, fonts: &FontSet) {
+    if validate(paragraph, fonts).is_err() {
+        return;
+    }
+    let text = paragraph.text();
+    let mut engine = Engine::new(paragraph, fonts, &text);
+    engine.itemize();
+    for item in &engine.items {
+        engine.shape_by_words(item);
+    }
+}
+
 fn validate(p: &Paragraph, fonts: &FontSet) -> Result<(), LayoutError> {
     if !(p.measure.is_finite() && p.measure > 0.0) {
         return Err(LayoutError::InvalidMeasure(p.measure));
@@ -402,22 +420,7 @@ impl<'a> Engine<'a> {
         let (Some(slice), Some(face)) = (self.text.get(range.clone()), self.fonts.face(item.face)) else {
             return Vec::new();
         };
-        let mut words = Vec::new();
-        let mut start = range.start;
-        let mut after_space = false;
-        for (i, c) in slice.char_indices() {
-            let space = c == ' ';
-            if after_space && !space {
-                words.push(start..range.start + i);
-                start = range.start + i;
-            }
-            after_space = space;
-        }
-        words.push(start..range.end);
-        if item.level % 2 == 1 {
-            // Right to left: the last word is drawn first.
-            words.reverse();
-        }
+        let words = words_in_visual_order(slice, range.start, item.level % 2 == 1);
         let mut glyphs = Vec::with_capacity(slice.len());
         let mut new_words = Vec::new();
         for word in words {
@@ -865,33 +868,8 @@ impl<'a> Engine<'a> {
                     trial.push(None);
                     continue;
                 }
-                let mut chars = Vec::with_capacity(p.range.len() + 8);
-                // One tatweel per place is shaped; a longer stretch repeats its glyph. Fonts may
-                // substitute runs of tatweels with long kashida glyphs of their own (Amiri does),
-                // which copy-paste and checkers cannot tell from letters.
-                for sc in source_chars(self.text, p.range.start, p.range.end) {
-                    if let Some((_, n)) = here.iter().find(|(pos, _)| *pos == sc.pos as usize) {
-                        chars.push(SourceChar { c: '\u{0640}', pos: sc.pos, inserted: Some(Inserted::Tatweel) });
-                        placed += n;
-                    }
-                    chars.push(sc);
-                }
-                // Keep an added hyphen (not in Arabic runs, but a piece may carry one).
-                if let Some(h) = p.glyphs.iter().find(|g| g.inserted == Some(Inserted::Hyphen)) {
-                    chars.push(SourceChar { c: '-', pos: h.pos, inserted: Some(Inserted::Hyphen) });
-                }
-                let glyphs = match self.request(item, p.range.clone()) {
-                    Some(mut req) => {
-                        if p.range.end < item.range.end {
-                            req.post_context = "";
-                        }
-                        if p.range.start > item.range.start {
-                            req.pre_context = "";
-                        }
-                        shape(&req, &chars)
-                    }
-                    None => Vec::new(),
-                };
+                placed += here.iter().map(|(_, n)| n).sum::<usize>();
+                let glyphs = self.shape_with_tatweels(item, p, &here);
                 let mut glyphs_out = Vec::with_capacity(glyphs.len() + placed);
                 for g in glyphs {
                     let repeat = if g.inserted == Some(Inserted::Tatweel) {
@@ -947,6 +925,51 @@ impl<'a> Engine<'a> {
             }
             count -= 1;
         }
+    }
+
+    /// The glyphs of a piece with a tatweel inserted before each of the `places` (byte
+    /// positions), in visual order. Only the words that get a tatweel are shaped again: the
+    /// others keep their glyphs, as a space joins nothing (see `shape_by_words`). One tatweel
+    /// per place is shaped; a longer stretch repeats its glyph. Fonts may substitute runs of
+    /// tatweels with long kashida glyphs of their own (Amiri does), which copy-paste and
+    /// checkers cannot tell from letters.
+    fn shape_with_tatweels(&self, item: &Item, p: &Piece, places: &[(usize, usize)]) -> Vec<ShapedGlyph> {
+        let Some(slice) = self.text.get(p.range.clone()) else { return Vec::new() };
+        // A hyphen added at the end of the piece (not in Arabic runs, but a piece may carry one).
+        let hyphen = p.glyphs.iter().find(|g| g.inserted == Some(Inserted::Hyphen)).map(|g| g.pos);
+        let mut glyphs = Vec::with_capacity(p.glyphs.len() + places.len());
+        for word in words_in_visual_order(slice, p.range.start, item.level % 2 == 1) {
+            let last = word.end == p.range.end;
+            if !places.iter().any(|(pos, _)| word.start < *pos && *pos < word.end) {
+                glyphs.extend(
+                    p.glyphs
+                        .iter()
+                        .filter(|g| word.contains(&(g.pos as usize)) || (last && g.inserted == Some(Inserted::Hyphen))),
+                );
+                continue;
+            }
+            let mut chars = Vec::with_capacity(word.len() + 4);
+            for sc in source_chars(self.text, word.start, word.end) {
+                if places.iter().any(|(pos, _)| *pos == sc.pos as usize) {
+                    chars.push(SourceChar { c: '\u{0640}', pos: sc.pos, inserted: Some(Inserted::Tatweel) });
+                }
+                chars.push(sc);
+            }
+            if let Some(pos) = hyphen.filter(|_| last) {
+                chars.push(SourceChar { c: '-', pos, inserted: Some(Inserted::Hyphen) });
+            }
+            let Some(mut req) = self.request(item, word.clone()) else { continue };
+            // Inside the item a word's neighbours are spaces; at a line edge, nothing joins
+            // across the break.
+            if word.start > item.range.start {
+                req.pre_context = "";
+            }
+            if word.end < item.range.end {
+                req.post_context = "";
+            }
+            glyphs.extend(shape(&req, &chars));
+        }
+        glyphs
     }
 
     /// Orders the line's pieces visually (UAX #9 L1–L2 over the line) into glyph runs.
@@ -1106,6 +1129,28 @@ fn prefix_sums(v: &[f32]) -> Vec<f32> {
 }
 
 /// The word (between whitespace) around byte `pos`.
+/// The words of `slice` (which starts at byte `offset` of the paragraph), each with the
+/// spaces after it, in the order they are drawn.
+fn words_in_visual_order(slice: &str, offset: usize, rtl: bool) -> Vec<Range<usize>> {
+    let mut words = Vec::new();
+    let mut start = offset;
+    let mut after_space = false;
+    for (i, c) in slice.char_indices() {
+        let space = c == ' ';
+        if after_space && !space {
+            words.push(start..offset + i);
+            start = offset + i;
+        }
+        after_space = space;
+    }
+    words.push(start..offset + slice.len());
+    if rtl {
+        // Right to left: the last word is drawn first.
+        words.reverse();
+    }
+    words
+}
+
 fn word_around(text: &str, pos: usize) -> Range<usize> {
     let start = text
         .get(..pos)

@@ -42,5 +42,7 @@ pub use bidi::line_levels_and_order;
 pub use digits::{Digits, format_number, shape_digits};
 pub use font::{Face, FaceId, FontError, FontSet, ScriptFamily, Weight};
 pub use french::{apply_french_spacing, french_spacing};
-pub use layout::{GlyphRun, LayoutError, LayoutWarning, Line, ParagraphLayout, PositionedGlyph, layout_paragraph};
+pub use layout::{
+    GlyphRun, LayoutError, LayoutWarning, Line, ParagraphLayout, PositionedGlyph, layout_paragraph, shape_words,
+};
 pub use model::{Align, Direction, Lang, Paragraph, Span, SpanStyle};

@@ -24,6 +24,7 @@
 //! assert!(bytes.starts_with(b"%PDF-"));
 //! ```
 
+mod content;
 mod fonts;
 mod hash;
 mod model;

@@ -1,62 +1,146 @@
-//! `write_pdf`: pages → printpdf operations → lopdf object tree → bytes.
+//! `write_pdf`: pages → content streams and font objects → lopdf object tree → bytes.
 //!
-//! printpdf builds the content streams and the font dictionaries (Type0/CIDFontType2 with
-//! Identity-H, /W widths and a ToUnicode CMap from the per-glyph texts we pass). Three things are
-//! done around it: fonts are subset here with `subsetter` (printpdf only subsets with its heavy
-//! `text_layout` feature), every glyph is placed with an absolute text matrix (printpdf merges
-//! same-baseline glyphs into one TJ with exact kerns), and the finished object tree gets a
-//! document ID derived from the content instead of printpdf's process-global counter, so the same
-//! input always gives the same bytes.
+//! The content streams are written straight to bytes (`content`); the fonts are subset with
+//! `subsetter` and described by a Type0/CIDFontType2 dictionary with Identity-H, /W widths and a
+//! ToUnicode CMap (`fonts`); lopdf holds the object tree and writes the file. The streams are
+//! made and compressed on two threads. The document ID is derived from the content, so the
+//! same input always gives the same bytes.
 
-use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use lopdf::{Object, StringFormat};
-use mizan_layout::FaceId;
-use printpdf::{
-    Codepoint, DictItem, FontId, Line as PdfLine, LinePoint, Op, PaintMode, ParsedFont, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
-};
+use lopdf::{Dictionary, Object, Stream, StringFormat};
 
 use crate::PdfError;
-use crate::fonts::{self, EmbeddedFont, cluster_text, clusters};
+use crate::content::page_content;
+use crate::fonts::{self, UsedFont};
 use crate::hash::Fnv;
-use crate::model::{Color, Document, Options, Page, PageItem, PdfDate};
+use crate::model::{Color, Document, Metadata, Options, PageItem, PdfDate};
 
 /// Writes `doc` as PDF bytes. Pure: no files, no clock; the same input gives the same bytes.
 pub fn write_pdf(doc: &Document<'_>, options: &Options) -> Result<Vec<u8>, PdfError> {
     validate(doc)?;
-    let embedded = fonts::embed(doc.fonts, &doc.pages, options.subset_fonts)?;
-    let mut pdf = PdfDocument::new(&doc.metadata.title);
-    let info = &mut pdf.metadata.info;
-    info.author = doc.metadata.author.clone();
-    info.subject = doc.metadata.subject.clone();
-    info.creator = "Mizan".to_owned();
-    info.producer = "Mizan (mizan-pdf, printpdf)".to_owned();
-    let created = to_printpdf_date(doc.metadata.created);
-    info.creation_date = created;
-    info.modification_date = created;
-    info.metadata_date = created;
-    let spacing = fonts::extraction_widths(&doc.pages, &embedded);
-    for (face, ef) in &embedded {
-        let mut warnings = Vec::new();
-        let mut parsed = ParsedFont::from_bytes(&ef.program, 0, &mut warnings)
-            .ok_or_else(|| PdfError::FontProgram { font: ef.base_font.clone() })?;
-        parsed.font_name = Some(ef.base_font.clone());
-        let upm = f32::from(parsed.pdf_font_metrics.units_per_em.max(1));
-        if let Some(widths) = spacing.get(face) {
-            for (code, em) in widths {
-                parsed.glyph_widths.insert(*code, (em * upm).round().clamp(0.0, f32::from(u16::MAX)) as u16);
-            }
+    let used = fonts::plan(doc.fonts, &doc.pages, options.subset_fonts)?;
+    // The streams: each font's program and ToUnicode map (subsetting and compressing the
+    // programs is most of the writer's work), then each page's content, largest fonts first so
+    // two threads finish together.
+    let mut fonts_by_size: Vec<usize> = (0..used.len()).collect();
+    fonts_by_size.sort_by_key(|&i| std::cmp::Reverse(used[i].glyph_count()));
+    let jobs: Vec<Job> = fonts_by_size.into_iter().map(Job::Font).chain((0..doc.pages.len()).map(Job::Page)).collect();
+    let done = on_two_threads(&jobs, options.compress, |job, deflate| match *job {
+        Job::Font(i) => {
+            let font = &used[i];
+            let face = doc.fonts.face(font.face_id).ok_or(PdfError::UnknownFace { page: 0, face: font.face_id.0 })?;
+            let program = fonts::program(font, face)?;
+            let length = program.len();
+            let mut program = deflate.stream(program);
+            program.dict.set("Length1", Object::Integer(length as i64));
+            Ok(Done::Font(i, program, deflate.stream(fonts::to_unicode(font))))
         }
-        pdf.resources.fonts.map.insert(FontId(ef.resource.clone()), PdfFont::new(parsed));
+        Job::Page(i) => Ok(Done::Page(i, deflate.stream(page_content(&doc.pages[i], &used)))),
+    });
+    let mut font_streams: Vec<Option<(Stream, Stream)>> = used.iter().map(|_| None).collect();
+    let mut contents: Vec<Option<Stream>> = doc.pages.iter().map(|_| None).collect();
+    for result in done {
+        match result? {
+            Done::Font(i, program, to_unicode) => font_streams[i] = Some((program, to_unicode)),
+            Done::Page(i, content) => contents[i] = Some(content),
+        }
     }
-    let pages: Vec<PdfPage> = doc.pages.iter().map(|p| page_ops(p, &embedded)).collect();
-    pdf.with_pages(pages);
+    let font_streams: Vec<(Stream, Stream)> = font_streams.into_iter().flatten().collect();
+    let contents: Vec<Stream> = contents.into_iter().flatten().collect();
+    let id = document_id(doc, &contents, &used, &font_streams);
+    assemble(doc, &used, font_streams, contents, id)
+}
 
-    let save = PdfSaveOptions { optimize: false, subset_fonts: false, secure: true, image_optimization: None };
-    let mut warnings = Vec::new();
-    let mut out = pdf.to_lopdf_document(&save, &mut warnings);
-    let id = document_id(doc, &embedded);
+/// A stream to make: a font's (by index into the used fonts) or a page's.
+#[derive(Debug, Clone, Copy)]
+enum Job {
+    Font(usize),
+    Page(usize),
+}
+
+/// A made stream: a font's program and ToUnicode map, or a page's content.
+enum Done {
+    Font(usize, Stream, Stream),
+    Page(usize, Stream),
+}
+
+/// Runs `work` over `jobs` on this thread and a second one, each taking the next job not yet
+/// taken, with a compressor of its own. Results come back in no particular order; each
+/// depends on its job alone, so the bytes do not depend on which thread made them. Without a
+/// second thread, this one does everything.
+fn on_two_threads<J: Sync, R: Send>(jobs: &[J], compress: bool, work: impl Fn(&J, &mut Deflate) -> R + Sync) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let worker = || {
+        let mut deflate = Deflate::new(compress);
+        let mut done = Vec::new();
+        while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+            done.push(work(job, &mut deflate));
+        }
+        done
+    };
+    std::thread::scope(|scope| {
+        let helper = std::thread::Builder::new().spawn_scoped(scope, worker).ok();
+        let mut done = worker();
+        if let Some(helper) = helper {
+            done.extend(helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        }
+        done
+    })
+}
+
+/// The object tree: catalog, page tree, pages, fonts, information dictionary.
+fn assemble(
+    doc: &Document<'_>,
+    used: &[UsedFont<'_>],
+    font_streams: Vec<(Stream, Stream)>,
+    contents: Vec<Stream>,
+    id: Vec<u8>,
+) -> Result<Vec<u8>, PdfError> {
+    let name = |n: &str| Object::Name(n.as_bytes().to_vec());
+    let mut out = lopdf::Document::with_version("1.7");
+    out.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
+    let pages_id = out.new_object_id();
+    let mut font_resources = Dictionary::new();
+    for (font, (program, to_unicode)) in used.iter().zip(font_streams) {
+        let face = doc.fonts.face(font.face_id).ok_or(PdfError::UnknownFace { page: 0, face: font.face_id.0 })?;
+        let font_id = fonts::add_font(&mut out, font, face, program, to_unicode);
+        font_resources.set(font.resource.as_bytes(), Object::Reference(font_id));
+    }
+    let resources = out.add_object(Dictionary::from_iter([("Font", Object::Dictionary(font_resources))]));
+    let mut kids = Vec::with_capacity(contents.len());
+    for (page, content) in doc.pages.iter().zip(contents) {
+        let content = out.add_object(content);
+        let media_box = [0.0, 0.0, page.width, page.height].into_iter().map(Object::Real).collect();
+        kids.push(Object::Reference(out.add_object(Dictionary::from_iter([
+            ("Type", name("Page")),
+            ("Parent", Object::Reference(pages_id)),
+            ("MediaBox", Object::Array(media_box)),
+            ("Resources", Object::Reference(resources)),
+            ("Contents", Object::Reference(content)),
+        ]))));
+    }
+    let count = kids.len() as i64;
+    out.objects.insert(
+        pages_id,
+        Object::Dictionary(Dictionary::from_iter([
+            ("Type", name("Pages")),
+            ("Kids", Object::Array(kids)),
+            ("Count", Object::Integer(count)),
+        ])),
+    );
+    let m = &doc.metadata;
+    let mut catalog = Dictionary::from_iter([("Type", name("Catalog")), ("Pages", Object::Reference(pages_id))]);
+    if !m.lang.is_empty() {
+        catalog.set("Lang", Object::string_literal(m.lang.as_str()));
+    }
+    if m.rtl {
+        catalog.set("ViewerPreferences", Dictionary::from_iter([("Direction", name("R2L"))]));
+    }
+    let catalog = out.add_object(catalog);
+    let info = out.add_object(info(m));
+    out.trailer.set("Root", Object::Reference(catalog));
+    out.trailer.set("Info", Object::Reference(info));
     out.trailer.set(
         "ID",
         Object::Array(vec![
@@ -64,20 +148,67 @@ pub fn write_pdf(doc: &Document<'_>, options: &Options) -> Result<Vec<u8>, PdfEr
             Object::String(id, StringFormat::Hexadecimal),
         ]),
     );
-    let catalog = out.catalog_mut().map_err(|e| PdfError::Serialize(e.to_string()))?;
-    if !doc.metadata.lang.is_empty() {
-        catalog.set("Lang", Object::string_literal(doc.metadata.lang.as_str()));
-    }
-    if doc.metadata.rtl {
-        catalog
-            .set("ViewerPreferences", lopdf::Dictionary::from_iter(vec![("Direction", Object::Name(b"R2L".to_vec()))]));
-    }
-    if options.compress {
-        compress_streams(&mut out);
-    }
     let mut bytes = Vec::new();
     out.save_to(&mut bytes).map_err(|e| PdfError::Serialize(e.to_string()))?;
     Ok(bytes)
+}
+
+/// The document information dictionary (PDF 32000 §14.3.3).
+fn info(m: &Metadata) -> Dictionary {
+    let date = Object::String(pdf_date(m.created).into_bytes(), StringFormat::Literal);
+    let mut info = Dictionary::from_iter([("Title", text_string(&m.title))]);
+    if !m.author.is_empty() {
+        info.set("Author", text_string(&m.author));
+    }
+    if !m.subject.is_empty() {
+        info.set("Subject", text_string(&m.subject));
+    }
+    info.set("Creator", text_string("Mizan"));
+    info.set("Producer", text_string("Mizan (mizan-pdf)"));
+    info.set("CreationDate", date.clone());
+    info.set("ModDate", date);
+    info
+}
+
+/// A text string as UTF-16BE with its byte order mark (PDF 32000 §7.9.2.2).
+fn text_string(text: &str) -> Object {
+    let mut data = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        data.extend_from_slice(&unit.to_be_bytes());
+    }
+    Object::String(data, StringFormat::Hexadecimal)
+}
+
+/// `D:YYYYMMDDHHmmSS+00'00'` (PDF 32000 §7.9.4).
+fn pdf_date(d: PdfDate) -> String {
+    format!("D:{:04}{:02}{:02}{:02}{:02}{:02}+00'00'", d.year, d.month, d.day, d.hour, d.minute, d.second)
+}
+
+/// Flate compression of streams, at zlib's default level. One compressor serves every stream
+/// (reset in between): setting one up costs as much as compressing a small stream.
+struct Deflate(Option<flate2::Compress>);
+
+impl Deflate {
+    fn new(compress: bool) -> Self {
+        Deflate(compress.then(|| flate2::Compress::new(flate2::Compression::default(), true)))
+    }
+
+    /// A stream of `data`, compressed when that makes it smaller.
+    fn stream(&mut self, data: Vec<u8>) -> Stream {
+        if let Some(compressor) = self.0.as_mut() {
+            compressor.reset();
+            // zlib's bound for incompressible input, so one call finishes the stream.
+            let mut compressed = Vec::with_capacity(data.len() + data.len() / 1000 + 64);
+            let done = compressor.compress_vec(&data, &mut compressed, flate2::FlushCompress::Finish);
+            if matches!(done, Ok(flate2::Status::StreamEnd)) && compressed.len() < data.len() {
+                return Stream::new(
+                    Dictionary::from_iter([("Filter", Object::Name(b"FlateDecode".to_vec()))]),
+                    compressed,
+                );
+            }
+        }
+        Stream::new(Dictionary::new(), data)
+    }
 }
 
 fn validate(doc: &Document<'_>) -> Result<(), PdfError> {
@@ -147,199 +278,16 @@ fn color_ok(c: &Color) -> bool {
     [c.r, c.g, c.b].iter().all(|v| (0.0..=1.0).contains(v))
 }
 
-fn pdf_color(c: Color) -> printpdf::Color {
-    printpdf::Color::Rgb(printpdf::Rgb { r: c.r, g: c.g, b: c.b, icc_profile: None })
-}
-
-/// The operations of one page. Text goes in BT/ET sections, graphics between them.
-fn page_ops(page: &Page, embedded: &BTreeMap<FaceId, EmbeddedFont>) -> PdfPage {
-    let mut ops = Vec::new();
-    let mut in_text = false;
-    let mut font: Option<(String, u32)> = None;
-    let mut fill: Option<(u32, u32, u32)> = None;
-    let mut set_fill = |ops: &mut Vec<Op>, c: Color| {
-        let key = (c.r.to_bits(), c.g.to_bits(), c.b.to_bits());
-        if fill != Some(key) {
-            ops.push(Op::SetFillColor { col: pdf_color(c) });
-            fill = Some(key);
-        }
-    };
-    for item in &page.items {
-        match item {
-            PageItem::Glyphs { x, baseline, run, color } => {
-                let Some(ef) = embedded.get(&run.face) else { continue };
-                if !in_text {
-                    ops.push(Op::StartTextSection);
-                    in_text = true;
-                }
-                let key = (ef.resource.clone(), run.size.to_bits());
-                if font.as_ref() != Some(&key) {
-                    ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(FontId(ef.resource.clone())),
-                        size: Pt(run.size),
-                    });
-                    font = Some(key);
-                }
-                set_fill(&mut ops, *color);
-                let y = page.height - baseline;
-                let mut pen = x + run.x;
-                for cluster in clusters(run) {
-                    let text = cluster_text(run, &cluster);
-                    let glyphs = &run.glyphs[cluster];
-                    let spelled = glyphs.len() == 1
-                        && glyphs.first().and_then(|g| ef.canonical.get(&g.id)).is_some_and(|t| t == text);
-                    if !spelled {
-                        ops.push(Op::BeginMarkedContentWithProperties {
-                            tag: "Span".to_owned(),
-                            properties: actual_text(text),
-                        });
-                    }
-                    for g in glyphs {
-                        ops.push(Op::SetTextMatrix {
-                            matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, pen + g.x_offset, y + g.y_offset]),
-                        });
-                        let cid = ef.canonical.get(&g.id).cloned();
-                        ops.push(Op::ShowText {
-                            items: vec![TextItem::GlyphIds(vec![Codepoint { gid: ef.code(g.id), offset: 0.0, cid }])],
-                        });
-                        pen += g.x_advance;
-                    }
-                    if !spelled {
-                        ops.push(Op::EndMarkedContent);
-                    }
-                }
-            }
-            PageItem::Watermark { origin, angle, run, color } => {
-                let Some(ef) = embedded.get(&run.face) else { continue };
-                if !in_text {
-                    ops.push(Op::StartTextSection);
-                    in_text = true;
-                }
-                let key = (ef.resource.clone(), run.size.to_bits());
-                if font.as_ref() != Some(&key) {
-                    ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(FontId(ef.resource.clone())),
-                        size: Pt(run.size),
-                    });
-                    font = Some(key);
-                }
-                set_fill(&mut ops, *color);
-                // A pagination artifact (PDF 32000 §14.8.2.2), which tagged-PDF readers skip,
-                // holding a span whose ActualText is empty, for extractors that go by
-                // ActualText (poppler, MuPDF): either way the body text stays clean.
-                let mut properties = BTreeMap::new();
-                properties.insert("Type".to_owned(), DictItem::Name(b"Pagination".to_vec()));
-                properties.insert("Subtype".to_owned(), DictItem::Name(b"Watermark".to_vec()));
-                ops.push(Op::BeginMarkedContentWithProperties {
-                    tag: "Artifact".to_owned(),
-                    properties: DictItem::Dict { map: properties },
-                });
-                ops.push(Op::BeginMarkedContentWithProperties { tag: "Span".to_owned(), properties: actual_text("") });
-                let (sin, cos) = angle.to_radians().sin_cos();
-                let (ox, oy) = (origin.0, page.height - origin.1);
-                let mut pen = run.x;
-                for g in &run.glyphs {
-                    let (u, v) = (pen + g.x_offset, g.y_offset);
-                    ops.push(Op::SetTextMatrix {
-                        matrix: TextMatrix::Raw([cos, sin, -sin, cos, ox + cos * u - sin * v, oy + sin * u + cos * v]),
-                    });
-                    let cid = ef.canonical.get(&g.id).cloned();
-                    ops.push(Op::ShowText {
-                        items: vec![TextItem::GlyphIds(vec![Codepoint { gid: ef.code(g.id), offset: 0.0, cid }])],
-                    });
-                    pen += g.x_advance;
-                }
-                ops.push(Op::EndMarkedContent);
-                ops.push(Op::EndMarkedContent);
-            }
-            PageItem::Rule { from, to, thickness, color } => {
-                if in_text {
-                    ops.push(Op::EndTextSection);
-                    in_text = false;
-                }
-                ops.push(Op::SetOutlineColor { col: pdf_color(*color) });
-                ops.push(Op::SetOutlineThickness { pt: Pt(*thickness) });
-                let point =
-                    |(px, py): (f32, f32)| LinePoint { p: Point { x: Pt(px), y: Pt(page.height - py) }, bezier: false };
-                ops.push(Op::DrawLine { line: PdfLine { points: vec![point(*from), point(*to)], is_closed: false } });
-            }
-            PageItem::Rect { x, y, width, height, color } => {
-                if in_text {
-                    ops.push(Op::EndTextSection);
-                    in_text = false;
-                }
-                set_fill(&mut ops, *color);
-                ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: Pt(*x),
-                        y: Pt(page.height - y - height),
-                        width: Pt(*width),
-                        height: Pt(*height),
-                        mode: Some(PaintMode::Fill),
-                        winding_order: None,
-                    },
-                });
-            }
-        }
-    }
-    if in_text {
-        ops.push(Op::EndTextSection);
-    }
-    let mut p = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), ops);
-    let size = Rect::from_wh(Pt(page.width), Pt(page.height));
-    p.media_box = size.clone();
-    p.trim_box = size.clone();
-    p.crop_box = size;
-    p
-}
-
-/// `<< /ActualText <FEFF…> >>`: the text a marked span stands for, UTF-16BE with a BOM.
-fn actual_text(text: &str) -> DictItem {
-    let mut data = vec![0xFE, 0xFF];
-    for unit in text.encode_utf16() {
-        data.extend_from_slice(&unit.to_be_bytes());
-    }
-    let mut map = BTreeMap::new();
-    map.insert("ActualText".to_owned(), DictItem::String { data, literal: false });
-    DictItem::Dict { map }
-}
-
-fn to_printpdf_date(d: PdfDate) -> printpdf::OffsetDateTime {
-    printpdf::OffsetDateTime::new_in_offset(
-        printpdf::date::Date { year: i32::from(d.year), month: d.month, day: d.day },
-        printpdf::date::Time { hour: d.hour, minute: d.minute, second: d.second, millisecond: 0 },
-        printpdf::date::Offset { hours: 0, minutes: 0, seconds: 0, milliseconds: 0 },
-    )
-}
-
-/// Flate-compresses every stream that allows it, at zlib's default level: lopdf's own
-/// `compress` uses the slowest level, which costs several times the time for a few percent.
-/// One compressor serves every stream (reset in between): setting one up costs as much as
-/// compressing a small stream.
-fn compress_streams(doc: &mut lopdf::Document) {
-    let mut compressor = flate2::Compress::new(flate2::Compression::default(), true);
-    for object in doc.objects.values_mut() {
-        let Object::Stream(stream) = object else { continue };
-        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
-            continue;
-        }
-        compressor.reset();
-        // zlib's bound for incompressible input, so one call finishes the stream.
-        let mut compressed = Vec::with_capacity(stream.content.len() + stream.content.len() / 1000 + 64);
-        let done = compressor.compress_vec(&stream.content, &mut compressed, flate2::FlushCompress::Finish);
-        // A stream the compressor could not finish in that room stays uncompressed.
-        if matches!(done, Ok(flate2::Status::StreamEnd)) && compressed.len() < stream.content.len() {
-            stream.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
-            stream.set_content(compressed);
-        }
-    }
-}
-
-/// 16 bytes identifying the document's content (PDF 32000 §14.4): a hash of the metadata, every
-/// glyph and graphic with its position, and the embedded font programs.
-fn document_id(doc: &Document<'_>, embedded: &BTreeMap<FaceId, EmbeddedFont>) -> Vec<u8> {
-    let mut h = Fnv::new();
+/// 16 bytes identifying the document's content (PDF 32000 §14.4): a hash of the metadata, the
+/// page sizes and content streams, and the embedded fonts.
+fn document_id(
+    doc: &Document<'_>,
+    contents: &[Stream],
+    used: &[UsedFont<'_>],
+    font_streams: &[(Stream, Stream)],
+) -> Vec<u8> {
     let m = &doc.metadata;
+    let mut h = Fnv::new();
     for s in [&m.title, &m.author, &m.subject, &m.lang] {
         h.write(s.as_bytes());
         h.write(&[0]);
@@ -347,52 +295,15 @@ fn document_id(doc: &Document<'_>, embedded: &BTreeMap<FaceId, EmbeddedFont>) ->
     let d = m.created;
     h.write(&[u8::from(m.rtl), d.month, d.day, d.hour, d.minute, d.second]);
     h.write(&d.year.to_le_bytes());
-    let mut f = |v: f32| h.write(&v.to_bits().to_le_bytes());
-    for page in &doc.pages {
-        f(page.width);
-        f(page.height);
-        for item in &page.items {
-            match item {
-                PageItem::Glyphs { x, baseline, run, color } => {
-                    for v in [*x, *baseline, run.x, run.size, color.r, color.g, color.b] {
-                        f(v);
-                    }
-                    f(run.face.0 as f32);
-                    for g in &run.glyphs {
-                        f(f32::from(g.id));
-                        f(g.x_advance);
-                        f(g.x_offset);
-                        f(g.y_offset);
-                    }
-                }
-                PageItem::Watermark { origin, angle, run, color } => {
-                    for v in [origin.0, origin.1, *angle, run.x, run.size, color.r, color.g, color.b] {
-                        f(v);
-                    }
-                    f(run.face.0 as f32);
-                    for g in &run.glyphs {
-                        f(f32::from(g.id));
-                        f(g.x_advance);
-                        f(g.x_offset);
-                        f(g.y_offset);
-                    }
-                }
-                PageItem::Rule { from, to, thickness, color } => {
-                    for v in [from.0, from.1, to.0, to.1, *thickness, color.r, color.g, color.b] {
-                        f(v);
-                    }
-                }
-                PageItem::Rect { x, y, width, height, color } => {
-                    for v in [*x, *y, *width, *height, color.r, color.g, color.b] {
-                        f(v);
-                    }
-                }
-            }
-        }
+    for (page, content) in doc.pages.iter().zip(contents) {
+        h.write(&page.width.to_bits().to_le_bytes());
+        h.write(&page.height.to_bits().to_le_bytes());
+        h.write(&content.content);
     }
-    for ef in embedded.values() {
-        h.write(ef.base_font.as_bytes());
-        h.write(&ef.program);
+    for (font, (program, to_unicode)) in used.iter().zip(font_streams) {
+        h.write(font.base_font.as_bytes());
+        h.write(&program.content);
+        h.write(&to_unicode.content);
     }
     let first = h.finish();
     let mut second = Fnv::with_seed(first);

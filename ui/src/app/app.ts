@@ -280,11 +280,15 @@ export class App implements AppContext {
 
   // ----- chrome -----
 
+  // These run after every keystroke and every analysis: they write to the DOM only when a
+  // value changes, since a write to the header can make the browser lay out the whole window
+  // (both panes) again before the next frame.
   private updateDirty(): void {
     const dot = need<HTMLElement>(this.root, "[data-testid=dirty-indicator]");
     const dirty = this.isDirty();
-    dot.hidden = !dirty;
-    this.root.body.dataset.dirty = dirty ? "true" : "false";
+    if (dot.hidden !== !dirty) dot.hidden = !dirty;
+    const flag = dirty ? "true" : "false";
+    if (this.root.body.dataset.dirty !== flag) this.root.body.dataset.dirty = flag;
     this.updateWindowTitle();
   }
 
@@ -293,15 +297,18 @@ export class App implements AppContext {
     if (title !== undefined) this.lastTitle = title;
     const name = this.lastTitle || (this.current.path ? fileName(this.current.path) : "");
     const el = need<HTMLElement>(this.root, "[data-testid=doc-title]");
-    el.textContent = name || t("ui-untitled");
-    el.setAttribute("dir", "auto");
-    el.title = this.current.path ?? t("ui-not-saved-yet");
+    const text = name || t("ui-untitled");
+    if (el.textContent !== text) el.textContent = text;
+    if (el.getAttribute("dir") !== "auto") el.setAttribute("dir", "auto");
+    const hint = this.current.path ?? t("ui-not-saved-yet");
+    if (el.title !== hint) el.title = hint;
     this.updateDirty();
   }
 
   private updateWindowTitle(): void {
     const name = this.lastTitle || (this.current.path ? fileName(this.current.path) : t("ui-untitled"));
-    this.root.title = t(this.isDirty() ? "ui-window-title-dirty" : "ui-window-title", { title: name });
+    const title = t(this.isDirty() ? "ui-window-title-dirty" : "ui-window-title", { title: name });
+    if (this.root.title !== title) this.root.title = title;
   }
 
   private relocalize(): void {
