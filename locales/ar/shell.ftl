@@ -5,6 +5,7 @@ shell-save-brief = حفظ المذكرة
 shell-export-pdf = تصدير المذكرة بصيغة PDF
 shell-import-sources = استيراد مصادر
 shell-export-sources = تصدير مصادر
+shell-sync-folder = اختيار المجلد المشترك للفريق
 shell-filter-briefs = مذكرات (Markdown)
 shell-filter-pdf = مستندات PDF
 shell-filter-sources = ملفات المصادر (CSL-JSON وBibTeX وRIS)

@@ -110,7 +110,3 @@ sync-field-locator = الموضع في المصدر
 ui-error-no-sync-folder = المزامنة غير مُعدّة
 ui-error-sync-folder = تعذّر استخدام المجلد المشترك
 ui-error-cannot-flip = تعذّرت استعادة القيمة الأخرى
-
-## نافذة اختيار المجلد
-
-shell-sync-folder = اختر المجلد المشترك للفريق

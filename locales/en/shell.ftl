@@ -5,6 +5,7 @@ shell-save-brief = Save the brief
 shell-export-pdf = Export the brief as PDF
 shell-import-sources = Import sources
 shell-export-sources = Export sources
+shell-sync-folder = Choose the team’s shared folder
 shell-filter-briefs = Briefs (Markdown)
 shell-filter-pdf = PDF documents
 shell-filter-sources = Source files (CSL-JSON, BibTeX, RIS)

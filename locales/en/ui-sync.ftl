@@ -106,7 +106,3 @@ sync-field-locator = Locator
 ui-error-no-sync-folder = Sync not set up
 ui-error-sync-folder = Shared folder unusable
 ui-error-cannot-flip = The other value cannot be restored
-
-## The shell's folder dialog
-
-shell-sync-folder = Choose the team's shared folder

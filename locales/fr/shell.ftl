@@ -5,6 +5,7 @@ shell-save-brief = Enregistrer la note
 shell-export-pdf = Exporter la note en PDF
 shell-import-sources = Importer des sources
 shell-export-sources = Exporter des sources
+shell-sync-folder = Choisir le dossier partagé de l’équipe
 shell-filter-briefs = Notes (Markdown)
 shell-filter-pdf = Documents PDF
 shell-filter-sources = Fichiers de sources (CSL-JSON, BibTeX, RIS)

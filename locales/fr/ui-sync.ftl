@@ -106,7 +106,3 @@ sync-field-locator = Localisation
 ui-error-no-sync-folder = Synchronisation non configurée
 ui-error-sync-folder = Dossier partagé inutilisable
 ui-error-cannot-flip = Impossible de rétablir l'autre valeur
-
-## Boîte de choix de dossier du shell
-
-shell-sync-folder = Choisir le dossier partagé de l'équipe

@@ -32,7 +32,6 @@ function usedIds(): string[] {
   for (const k of ["field", "delete", "key"]) out.add(`sync-conflict-kind-${k}`);
   for (const f of SYNC_FIELDS) out.add(`sync-field-${f.replace(/_/gu, "-")}`);
   for (const c of ["no-sync-folder", "sync-folder", "cannot-flip"]) out.add(`ui-error-${c}`);
-  out.add("shell-sync-folder");
   return [...out];
 }
 
