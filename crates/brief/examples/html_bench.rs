@@ -8,19 +8,14 @@ use std::time::{Duration, Instant};
 use mizan_brief::{parse, render_html};
 use mizan_i18n::Localizer;
 
+#[path = "support/big_brief.rs"]
+mod support;
+use support::big_brief;
+
 const RUNS: usize = 50;
 
 fn main() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/briefs/sample-fr.md");
-    let sample = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    // Front matter once, then the body repeated until the brief has 10,000 words.
-    let body_start = sample.match_indices("\n---\n").next().map_or(0, |(i, _)| i + 5);
-    let (front, body) = sample.split_at(body_start);
-    let mut text = front.to_owned();
-    while text.split_whitespace().count() < 10_000 {
-        text.push('\n');
-        text.push_str(body);
-    }
+    let text = big_brief(10_000);
     let words = text.split_whitespace().count();
 
     let localizer = Localizer::new(mizan_brief::Lang::Fr);

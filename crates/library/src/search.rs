@@ -142,13 +142,7 @@ impl Library {
         // the highest character.
         args.insert(0, Value::Text(format!("{prefix}{}", char::MAX)));
         args.insert(0, Value::Text(prefix.to_owned()));
-        let mut stmt = self.conn.prepare_cached(&sql).at(&self.label)?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(args)).at(&self.label)?;
-        let mut hits = Vec::new();
-        while let Some(row) = rows.next().at(&self.label)? {
-            hits.push(read_hit(row).map_err(|e| self.relabel(e))?);
-        }
-        Ok(hits)
+        self.hits(&sql, args)
     }
 
     /// No words: the sources passing the filters, most recently changed first.
@@ -158,7 +152,12 @@ impl Library {
             "SELECT {SUMMARY_COLUMNS}, 0.0 FROM sources s WHERE s.deleted_at IS NULL{filters}
              ORDER BY s.modified_at DESC, s.key LIMIT {limit}"
         );
-        let mut stmt = self.conn.prepare_cached(&sql).at(&self.label)?;
+        self.hits(&sql, args)
+    }
+
+    /// The hits of a statement selecting [`SUMMARY_COLUMNS`] and a score.
+    fn hits(&self, sql: &str, args: Vec<Value>) -> Result<Vec<SearchHit>> {
+        let mut stmt = self.conn.prepare_cached(sql).at(&self.label)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(args)).at(&self.label)?;
         let mut hits = Vec::new();
         while let Some(row) = rows.next().at(&self.label)? {

@@ -8,18 +8,14 @@ use std::time::{Duration, Instant};
 use mizan_service::dto::{AnalyzeRequest, Lang};
 use mizan_service::{Paths, Service};
 
+#[path = "../../brief/examples/support/big_brief.rs"]
+mod support;
+use support::big_brief;
+
 const RUNS: usize = 40;
 
 fn main() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/briefs/sample-fr.md");
-    let sample = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let body_start = sample.match_indices("\n---\n").next().map_or(0, |(i, _)| i + 5);
-    let (front, body) = sample.split_at(body_start);
-    let mut text = front.to_owned();
-    while text.split_whitespace().count() < 10_000 {
-        text.push('\n');
-        text.push_str(body);
-    }
+    let text = big_brief(10_000);
     let words = text.split_whitespace().count();
 
     let dir = tempfile::tempdir().unwrap();
