@@ -479,12 +479,18 @@ mod tests {
         assert!(!status.running);
         std::fs::rename(share.path().join("moved"), &folder).expect("move back");
 
-        // A damaged changeset of Karim's is refused by name; the sync goes on.
+        // A damaged changeset of Karim's is refused by name; the sync goes on. Karim's is
+        // the one his sync adds (device folders are named at random, so no name order
+        // tells whose a file is).
+        let changesets = || -> Vec<PathBuf> {
+            walk(&folder).into_iter().filter(|p| p.extension().is_some_and(|e| e == "changes")).collect()
+        };
+        let before = changesets();
         karim.service.add_source(&source("rfi-kayes-2025", "Les citernes de Kayes")).expect("add");
         karim.service.sync_now().expect("sync");
-        let changes: Vec<PathBuf> =
-            walk(&folder).into_iter().filter(|p| p.extension().is_some_and(|e| e == "changes")).collect();
-        let newest = changes.iter().max().expect("a changeset").clone();
+        let added: Vec<PathBuf> = changesets().into_iter().filter(|p| !before.contains(p)).collect();
+        assert_eq!(added.len(), 1, "{added:?}");
+        let newest = added[0].clone();
         let text = std::fs::read_to_string(&newest).expect("read");
         std::fs::write(&newest, &text[..text.len() / 2]).expect("truncate");
         let report = amina.service.sync_now().expect("the sync goes on");
