@@ -9,6 +9,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use lopdf::{Dictionary, Object, Stream, StringFormat};
+use mizan_layout::GlyphRun;
 
 use crate::PdfError;
 use crate::content::page_content;
@@ -236,26 +237,10 @@ fn validate(doc: &Document<'_>) -> Result<(), PdfError> {
         for item in &page.items {
             let finite = match item {
                 PageItem::Glyphs { x, baseline, run, color } => {
-                    x.is_finite()
-                        && baseline.is_finite()
-                        && run.x.is_finite()
-                        && run.size.is_finite()
-                        && run.size > 0.0
-                        && run
-                            .glyphs
-                            .iter()
-                            .all(|g| g.x_advance.is_finite() && g.x_offset.is_finite() && g.y_offset.is_finite())
-                        && color_ok(color)
+                    x.is_finite() && baseline.is_finite() && run_ok(run) && color_ok(color)
                 }
                 PageItem::Watermark { origin, angle, run, color } => {
-                    [origin.0, origin.1, *angle, run.x].iter().all(|v| v.is_finite())
-                        && run.size.is_finite()
-                        && run.size > 0.0
-                        && run
-                            .glyphs
-                            .iter()
-                            .all(|g| g.x_advance.is_finite() && g.x_offset.is_finite() && g.y_offset.is_finite())
-                        && color_ok(color)
+                    [origin.0, origin.1, *angle].iter().all(|v| v.is_finite()) && run_ok(run) && color_ok(color)
                 }
                 PageItem::Rule { from, to, thickness, color } => {
                     [from.0, from.1, to.0, to.1, *thickness].iter().all(|v| v.is_finite())
@@ -272,6 +257,14 @@ fn validate(doc: &Document<'_>) -> Result<(), PdfError> {
         }
     }
     Ok(())
+}
+
+/// A glyph run whose position, size and glyph advances and offsets are all usable numbers.
+fn run_ok(run: &GlyphRun) -> bool {
+    run.x.is_finite()
+        && run.size.is_finite()
+        && run.size > 0.0
+        && run.glyphs.iter().all(|g| g.x_advance.is_finite() && g.x_offset.is_finite() && g.y_offset.is_finite())
 }
 
 fn color_ok(c: &Color) -> bool {
