@@ -9,7 +9,7 @@ sync-button-hint = Synchroniser la bibliothèque avec le dossier partagé de l'�
 sync-settings = Dossier partagé…
 sync-region-label = Synchronisation avec l'équipe
 sync-conflicts-button = { $count ->
-    [one] 1 conflit
+    [one] { $count } conflit
    *[other] { $count } conflits
 }
 sync-state-unknown = État de la synchronisation indisponible

@@ -88,26 +88,26 @@ ui-cite-load-failed = La source n'a pas pu être chargée.
 ui-audit-label = Audit des sources
 ui-audit-title = Audit
 ui-audit-counts = { $errors ->
-    [one] 1 erreur
+    [one] { $errors } erreur
    *[other] { $errors } erreurs
 }, { $warnings ->
-    [one] 1 avertissement
+    [one] { $warnings } avertissement
    *[other] { $warnings } avertissements
 }, { $notes ->
-    [one] 1 remarque
+    [one] { $notes } remarque
    *[other] { $notes } remarques
 }
 ui-audit-empty = Aucun problème relevé.
 ui-audit-jump = Afficher dans l'éditeur
 ui-audit-line = ligne { $line }
 ui-stats-claims = { $count ->
-    [one] 1 assertion
+    [one] { $count } assertion
    *[other] { $count } assertions
 } ({ $facts } faits, { $judgments } jugements, { $assumptions } hypothèses)
 ui-stats-sourced = { $percent } % des énoncés sourcés ({ $sourced }/{ $statements })
 ui-stats-no-statements = aucun énoncé factuel pour l'instant
 ui-stats-sources = { $count ->
-    [one] 1 source citée
+    [one] { $count } source citée
    *[other] { $count } sources citées
 }
 
@@ -135,7 +135,7 @@ ui-history-restore = Restaurer cette révision
 ui-history-diff-failed = La comparaison n'a pas pu être faite.
 ui-diff-identical = Cette révision est identique au texte actuel.
 ui-diff-changes = { $count ->
-    [one] 1 ligne diffère du texte actuel.
+    [one] { $count } ligne diffère du texte actuel.
    *[other] { $count } lignes diffèrent du texte actuel.
 }
 ui-diff-inserted = ajouté :
@@ -162,11 +162,11 @@ ui-export-stage-write = Écriture du PDF…
 ui-export-stage-done = Terminé.
 ui-export-cancelled = Export annulé.
 ui-export-done = { $pages ->
-    [one] 1 page
+    [one] { $pages } page
    *[other] { $pages } pages
 }, { $kb } Ko. Le PDF s'ouvre dans votre visionneuse.
 ui-export-warnings = { $count ->
-    [one] 1 avertissement :
+    [one] { $count } avertissement :
    *[other] { $count } avertissements :
 }
 ui-export-audit-errors = Un PDF définitif ne peut pas être produit tant que l'audit signale des erreurs. Corrigez-les (voir le panneau d'audit) ou cochez « Brouillon » et exportez de nouveau.

@@ -75,6 +75,12 @@ describe("t and setLang", () => {
     expect(t("ui-history-revision", { number: 3 })).toBe("المراجعة 3");
   });
 
+  it("counts zero in French as zero (French plural `one` covers 0 and 1)", () => {
+    setLang("fr");
+    const counts = t("ui-audit-counts", { errors: 0, warnings: 1, notes: 29 });
+    expect(counts.replace(/[\u2068\u2069]/gu, "")).toBe("0 erreur, 1 avertissement, 29 remarques");
+  });
+
   it("falls back to English, then to the id", () => {
     setLang("fr");
     expect(t("ui-does-not-exist")).toBe("ui-does-not-exist");
