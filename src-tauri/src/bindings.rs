@@ -49,6 +49,8 @@ fn declarations() -> Vec<String> {
         Dir,
         Analysis,
         AnalyzeRequest,
+        PreviewArticle,
+        PreviewBlock,
         PathRequest,
         OpenedBrief,
         SaveRequest,

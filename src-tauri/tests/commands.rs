@@ -75,7 +75,27 @@ fn first_start_seeds_samples_and_reports_state() {
     let analysis = app.ok("brief_analyze", json!({ "text": opened["text"], "uiLang": "fr" }));
     assert_eq!(analysis["lang"], "ar");
     assert_eq!(analysis["dir"], "rtl");
-    assert!(analysis["html"].as_str().unwrap_or("").contains("data-line="), "preview blocks carry their line");
+    let blocks = analysis["preview"]["blocks"].as_array().expect("preview blocks").clone();
+    assert!(blocks.len() > 3);
+    assert!(blocks.iter().all(|b| b["html"].is_string()), "a first analysis sends every block");
+    assert!(
+        blocks.iter().any(|b| b["html"].as_str().unwrap_or("").contains("data-line=")),
+        "preview blocks carry their line"
+    );
+    // Blocks the UI holds come back as keys only; an edit sends the block it changed, and
+    // blocks below it keep their key with the line moved.
+    let keys: Vec<Value> = blocks.iter().map(|b| b["key"].clone()).collect();
+    let text = opened["text"].as_str().expect("text");
+    let last_paragraph = text.trim_end().rfind("\n\n").expect("paragraphs") + 2;
+    let edited = format!("{}سطر جديد.\n\n{}", &text[..last_paragraph], &text[last_paragraph..]);
+    let again = app.ok("brief_analyze", json!({ "text": edited, "uiLang": "fr", "knownBlocks": keys }));
+    let after = again["preview"]["blocks"].as_array().expect("preview blocks");
+    assert_eq!(after.len(), blocks.len() + 1, "one paragraph added");
+    let sent: Vec<&str> = after.iter().filter_map(|b| b["html"].as_str()).collect();
+    assert_eq!(sent.len(), 1, "only the new paragraph is sent: {sent:?}");
+    assert!(sent[0].contains("سطر جديد"));
+    let (moved, old) = (after.last().expect("last"), blocks.last().expect("last"));
+    assert_eq!((&moved["key"], moved["line"].as_u64()), (&old["key"], old["line"].as_u64().map(|l| l + 2)));
     let errors: Vec<&Value> =
         analysis["diagnostics"].as_array().expect("diagnostics").iter().filter(|d| d["severity"] == "error").collect();
     assert!(errors.is_empty(), "{errors:?}");

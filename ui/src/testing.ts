@@ -3,7 +3,7 @@
 
 import indexHtml from "../index.html?raw";
 import { setTransport } from "./ipc/api";
-import type { Analysis, AppState, Commands, Events } from "./ipc/bindings";
+import type { Analysis, AppState, Commands, Events, PreviewArticle } from "./ipc/bindings";
 
 export function installDomShims(): void {
   const rect = { x: 0, y: 0, top: 0, left: 0, bottom: 0, right: 0, width: 0, height: 0, toJSON: () => ({}) } as DOMRect;
@@ -113,6 +113,16 @@ export function baseState(overrides: Partial<AppState> = {}): AppState {
   };
 }
 
+/**
+ * `<article …>BODY</article>` as the shell sends a preview: the start tag, then BODY as
+ * one block (keyed by its markup, line numbers as written).
+ */
+export function articleOf(html: string): PreviewArticle {
+  const open = html.slice(0, html.indexOf(">") + 1);
+  const body = html.slice(open.length, html.lastIndexOf("</article>"));
+  return { open, close: "</article>", blocks: [{ key: body, line: 0, html: body }] };
+}
+
 /** An analysis of `text` with the given diagnostics (as the shell would send). */
 export function analysisOf(text: string, extra: Partial<Analysis> = {}): Analysis {
   const rtl = /lang:\s*ar/u.test(text);
@@ -121,9 +131,9 @@ export function analysisOf(text: string, extra: Partial<Analysis> = {}): Analysi
     dir: rtl ? "rtl" : "ltr",
     id: null,
     title: /title:\s*"([^"]*)"/u.exec(text)?.[1] ?? "",
-    html: `<article class="brief" dir="${rtl ? "rtl" : "ltr"}"><h2 dir="${rtl ? "rtl" : "ltr"}" data-line="7">S</h2><p data-line="9"><span class="claim fact" data-claim-kind="fact" data-claim-id="c1">x</span></p></article>`,
+    preview: articleOf(`<article class="brief" dir="${rtl ? "rtl" : "ltr"}"><h2 dir="${rtl ? "rtl" : "ltr"}" data-line="7">S</h2><p data-line="9"><span class="claim fact" data-claim-kind="fact" data-claim-id="c1">x</span></p></article>`),
     diagnostics: [],
-    claims: [{ id: "c1", kind: "fact", line: 9, from: 0, to: 1, text: "x" }],
+    claims: [{ id: "c1", kind: "fact", line: 9 }],
     stats: { claims: { total: 1, fact: 1, judgment: 0, assumption: 0 }, statements: 1, sourcedStatements: 1, shareSourced: 1, citedClaims: 1, singleSourceClaims: 1, shareSingleSource: 1, sourcesCited: 1 },
     ...extra,
   };

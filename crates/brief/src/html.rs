@@ -66,6 +66,7 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
+use std::hash::{BuildHasher, RandomState};
 use std::sync::{Arc, LazyLock, OnceLock};
 
 use ammonia::{Builder, UrlRelative};
@@ -81,14 +82,68 @@ use crate::sentences::{CITE, split};
 /// assumptions are in `localizer`'s language, normally the brief's
 /// (`Localizer::new(brief.lang)`). Pure: the same inputs give the same output.
 pub fn render_html(brief: &Brief, localizer: &Localizer) -> String {
+    render_article(brief, localizer).html()
+}
+
+/// The rendered brief as the `<article>` start tag and its top-level blocks, each a
+/// well-formed sanitised fragment. [`Article::html`] joins them into what
+/// [`render_html`] returns; a live preview can instead replace only the blocks whose
+/// [`ArticleBlock::key`] changed since the last rendering.
+#[derive(Clone, Debug)]
+pub struct Article {
+    /// `<article class="brief" lang="…" dir="…">`.
+    pub open: String,
+    pub blocks: Vec<ArticleBlock>,
+}
+
+/// One top-level block of the article (the cover header, or one block of the brief,
+/// which may be several elements). Its markup counts `data-line` values from the
+/// block's own first line, so a block reads the same wherever it sits in the text;
+/// `line_offset` is what to add to them.
+#[derive(Clone, Debug)]
+pub struct ArticleBlock {
+    pub markup: Arc<str>,
+    /// A hash of `markup`: equal keys mean equal markup (up to a 64-bit collision). The
+    /// hash is keyed per process, so keys are unpredictable from the text and only
+    /// comparable within one process.
+    pub key: u64,
+    pub line_offset: u32,
+}
+
+impl Article {
+    /// What closes [`Article::open`].
+    pub const CLOSE: &'static str = "</article>";
+
+    /// The whole article as one HTML string, line numbers in place.
+    pub fn html(&self) -> String {
+        let size = self.open.len() + self.blocks.iter().map(|b| b.markup.len() + 16).sum::<usize>() + Self::CLOSE.len();
+        let mut out = String::with_capacity(size);
+        out.push_str(&self.open);
+        for block in &self.blocks {
+            block.write_html(&mut out);
+        }
+        out.push_str(Self::CLOSE);
+        out
+    }
+}
+
+impl ArticleBlock {
+    /// Appends the block's markup with its line numbers in place.
+    pub fn write_html(&self, out: &mut String) {
+        shift_lines(&self.markup, self.line_offset, out);
+    }
+}
+
+/// [`render_html`] block by block. The wrapper is added around the sanitised blocks, so a
+/// stray `</article>` in raw HTML cannot close it: each sanitised block is a well-formed
+/// fragment.
+pub fn render_article(brief: &Brief, localizer: &Localizer) -> Article {
     let mut renderer = Renderer::new(brief, localizer);
-    let mut out = String::with_capacity(brief.text().len() * 3);
-    // The wrapper is added around the sanitised blocks, so a stray `</article>` in raw
-    // HTML cannot close it: each sanitised block is a well-formed fragment.
-    let _ = write!(out, "<article class=\"brief\" lang=\"{}\" dir=\"{}\">", brief.lang.code(), dir(brief.direction()));
+    let open = format!("<article class=\"brief\" lang=\"{}\" dir=\"{}\">", brief.lang.code(), dir(brief.direction()));
+    let mut blocks = Vec::with_capacity(brief.blocks.len() + 1);
     let mut fragment = String::new();
     header(brief, &mut fragment);
-    push_sanitized(&fragment, 0, &mut out);
+    push_sanitized(&fragment, 0, &mut blocks);
     for block in &brief.blocks {
         // Each top-level block is rendered with its lines counted from its own first
         // line, so that it reads the same wherever it sits in the text, and sanitised
@@ -97,21 +152,29 @@ pub fn render_html(brief: &Brief, localizer: &Localizer) -> String {
         let first = brief.line_of(block.span.start);
         renderer.line_offset = first.saturating_sub(1);
         renderer.block(block, false, &mut fragment);
-        push_sanitized(&fragment, renderer.line_offset, &mut out);
+        push_sanitized(&fragment, renderer.line_offset, &mut blocks);
     }
-    out.push_str("</article>");
-    out
+    Article { open, blocks }
 }
 
-/// Appends `fragment` as the allow-list lets it through, adding `line_offset` to its
-/// `data-line` values.
-fn push_sanitized(fragment: &str, line_offset: u32, out: &mut String) {
+/// Adds `fragment`, as the allow-list lets it through, as a block whose `data-line`
+/// values take `line_offset` more.
+fn push_sanitized(fragment: &str, line_offset: u32, blocks: &mut Vec<ArticleBlock>) {
     if fragment.is_empty() {
         return;
     }
-    static MEMO: LazyLock<Memo<Arc<str>>> = LazyLock::new(|| Memo::new(8 << 20));
-    let clean = MEMO.get(fragment, |fragment| sanitizer().clean(fragment).to_string().into(), |clean| clean.len());
-    shift_lines(&clean, line_offset, out);
+    static MEMO: LazyLock<Memo<(Arc<str>, u64)>> = LazyLock::new(|| Memo::new(8 << 20));
+    static KEYS: LazyLock<RandomState> = LazyLock::new(RandomState::new);
+    let (markup, key) = MEMO.get(
+        fragment,
+        |fragment| {
+            let clean: Arc<str> = sanitizer().clean(fragment).to_string().into();
+            let key = KEYS.hash_one(&*clean);
+            (clean, key)
+        },
+        |(clean, _)| clean.len(),
+    );
+    blocks.push(ArticleBlock { markup, key, line_offset });
 }
 
 /// Copies serialised HTML, adding `offset` to each `data-line="N"` attribute. Only tags

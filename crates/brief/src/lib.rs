@@ -42,7 +42,7 @@ pub use citation::{Citation, CitationGroup, Locator, LocatorKind};
 pub use diagnostic::{Code, Diagnostic, Severity, Span};
 pub use estimative::{Confidence, Likelihood};
 pub use front_matter::{Digits, FrontMatter, RawField, Status, set_id};
-pub use html::render_html;
+pub use html::{Article, ArticleBlock, render_article, render_html};
 pub use mizan_i18n::Lang;
 pub use model::{
     Alignment, Block, BlockKind, Brief, Claim, ClaimKind, Direction, Inline, Marker, Section, Sentence, SentenceRole,

@@ -2,7 +2,7 @@
 
 mod common;
 
-use mizan_brief::{Brief, ClaimKind, parse, render_html};
+use mizan_brief::{Brief, ClaimKind, parse, render_article, render_html};
 use mizan_i18n::{Lang, Localizer};
 
 /// The preview markup without its `data-line` attributes, which
@@ -65,6 +65,32 @@ fn lines_stay_right_when_earlier_text_grows() {
     }
     // The same text renders the same whether its blocks were remembered or not.
     assert_eq!(render_html(&parse(text), &Localizer::new(Lang::Fr)), before);
+}
+
+#[test]
+fn blocks_keep_their_key_when_only_their_place_changes() {
+    let text = "---\nlang: fr\n---\n\n# Titre\n\nUn paragraphe.\n\n- un\n- deux\n\nFin.\n";
+    let l10n = Localizer::new(Lang::Fr);
+    let before = render_article(&parse(text), &l10n);
+    assert_eq!(before.html(), render_html(&parse(text), &l10n));
+    let edited = text.replace("Un paragraphe.", "Un paragraphe\nplus long.");
+    let after = render_article(&parse(&edited), &l10n);
+    assert_eq!(after.html(), render_html(&parse(&edited), &l10n));
+    assert_eq!(before.open, after.open);
+    let keys = |a: &mizan_brief::Article| a.blocks.iter().map(|b| (b.key, b.line_offset)).collect::<Vec<_>>();
+    let (b, a) = (keys(&before), keys(&after));
+    assert_eq!(b.len(), 4, "heading, paragraph, list, paragraph (no title, no cover header)");
+    assert_eq!(a.len(), b.len());
+    // The heading: same key, same place. The paragraph: a new key. Below it: the same
+    // key, one line further down.
+    assert_eq!(a[0], b[0]);
+    assert_ne!(a[1].0, b[1].0);
+    assert_eq!(a[2..].iter().map(|&(k, l)| (k, l - 1)).collect::<Vec<_>>(), b[2..].to_vec());
+    // Equal markup, equal key, wherever the blocks are.
+    let twice = render_article(&parse("---\nlang: fr\n---\n\nFin.\n\nFin.\n"), &l10n);
+    assert_eq!(twice.blocks[0].key, twice.blocks[1].key);
+    assert_eq!(twice.blocks[0].markup, twice.blocks[1].markup);
+    assert_ne!(twice.blocks[0].line_offset, twice.blocks[1].line_offset);
 }
 
 /// Every `on…=` attribute inside a tag (event handlers), case-insensitively.

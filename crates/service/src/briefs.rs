@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use crate::dto::{
     Analysis, ClaimCounts, ClaimInfo, ClaimKind, Diagnostic, DiffLine, DiffOp, Dir, ExportWarningInfo, Lang, Paper,
-    Revision, RevisionDiff, Severity, Stats, TemplateInfo,
+    PreviewArticle, PreviewBlock, Revision, RevisionDiff, Severity, Stats, TemplateInfo,
 };
 use crate::error::{ErrorCode, Result, ServiceError};
 use crate::paths::write_atomically;
@@ -101,13 +101,14 @@ fn claim_kind(kind: mizan_brief::ClaimKind) -> ClaimKind {
     }
 }
 
-/// What the editor shows beside the text: preview, diagnostics, claims, figures.
-pub fn analyze(library: &Library, text: &str, ui_lang: Lang) -> Result<Analysis> {
+/// What the editor shows beside the text: preview, diagnostics, claims, figures. The
+/// markup of preview blocks whose key is in `known_blocks` is left out.
+pub fn analyze(library: &Library, text: &str, ui_lang: Lang, known_blocks: &[String]) -> Result<Analysis> {
     let brief = mizan_brief::parse(text);
     let catalog = catalog(&cited_records(library, &brief)?);
     let audit = mizan_brief::audit(&brief, &catalog, today());
     let messages = Localizer::plain(ui_lang.into());
-    let html = mizan_brief::render_html(&brief, &Localizer::new(brief.lang));
+    let article = mizan_brief::render_article(&brief, &Localizer::new(brief.lang));
     // The parser repairs invalid UTF-8 only for bytes; `text` is already a str, so
     // offsets in `brief.text()` are offsets in `text`.
     let index = Utf16Index::new(brief.text());
@@ -131,14 +132,7 @@ pub fn analyze(library: &Library, text: &str, ui_lang: Lang) -> Result<Analysis>
     let claims = brief
         .claims
         .iter()
-        .map(|c| ClaimInfo {
-            id: c.id.to_string(),
-            kind: claim_kind(c.kind),
-            line: brief.line_of(c.span.start),
-            from: index.at(c.span.start),
-            to: index.at(c.span.end),
-            text: c.text.clone(),
-        })
+        .map(|c| ClaimInfo { id: c.id.to_string(), kind: claim_kind(c.kind), line: brief.line_of(c.span.start) })
         .collect();
     let s = &audit.stats;
     let stats = Stats {
@@ -161,11 +155,29 @@ pub fn analyze(library: &Library, text: &str, ui_lang: Lang) -> Result<Analysis>
         dir: if brief.lang.is_rtl() { Dir::Rtl } else { Dir::Ltr },
         id: brief.front.id.map(|id| id.to_string()),
         title: brief.front.title.clone().unwrap_or_default(),
-        html,
+        preview: preview(article, known_blocks),
         diagnostics,
         claims,
         stats,
     })
+}
+
+/// The article for the UI, leaving out the markup of blocks it already holds.
+fn preview(article: mizan_brief::Article, known_blocks: &[String]) -> PreviewArticle {
+    let known: HashSet<u64> = known_blocks.iter().filter_map(|k| u64::from_str_radix(k, 16).ok()).collect();
+    PreviewArticle {
+        open: article.open,
+        close: mizan_brief::Article::CLOSE.to_owned(),
+        blocks: article
+            .blocks
+            .into_iter()
+            .map(|b| PreviewBlock {
+                key: format!("{:016x}", b.key),
+                line: b.line_offset,
+                html: (!known.contains(&b.key)).then(|| b.markup.to_string()),
+            })
+            .collect(),
+    }
 }
 
 /// Writes the brief's claims and their citations to the library.

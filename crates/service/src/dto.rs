@@ -292,14 +292,12 @@ pub enum ClaimKind {
     Assumption,
 }
 
+/// A claim of record: the preview tints only the claim ids listed here, by this kind.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 pub struct ClaimInfo {
     pub id: String,
     pub kind: ClaimKind,
     pub line: u32,
-    pub from: u32,
-    pub to: u32,
-    pub text: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -330,8 +328,7 @@ pub enum Dir {
     Ltr,
 }
 
-/// `html`: sanitised; every block element carries `data-line` (1-based line where the
-/// block starts). Diagnostic messages are in `uiLang`; claim labels in the brief's
+/// Diagnostic messages are in `uiLang`; claim labels in the preview in the brief's
 /// language.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 pub struct Analysis {
@@ -339,17 +336,42 @@ pub struct Analysis {
     pub dir: Dir,
     pub id: Option<String>,
     pub title: String,
-    pub html: String,
+    pub preview: PreviewArticle,
     pub diagnostics: Vec<Diagnostic>,
     pub claims: Vec<ClaimInfo>,
     pub stats: Stats,
 }
 
+/// The preview: `open`, then the blocks in order, then `close` make the sanitised
+/// article, in which every block element carries `data-line` (the 1-based line where
+/// it starts).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct PreviewArticle {
+    pub open: String,
+    pub close: String,
+    pub blocks: Vec<PreviewBlock>,
+}
+
+/// One top-level block of the preview. `html` counts its `data-line` values from the
+/// block's first line: add `line` to each value made only of digits (when `line` is not
+/// 0) to get the article's. `html` is null when the request listed `key` in
+/// `knownBlocks`: the UI already holds that markup.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct PreviewBlock {
+    /// Equal keys, equal markup (keys are only comparable within one run of the app).
+    pub key: String,
+    pub line: u32,
+    pub html: Option<String>,
+}
+
+/// `knownBlocks`: keys of preview blocks whose markup the UI holds (see [`PreviewBlock`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AnalyzeRequest {
     pub text: String,
     pub ui_lang: Lang,
+    #[serde(default)]
+    pub known_blocks: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -178,7 +178,7 @@ impl Service {
     // Briefs -------------------------------------------------------------------------
 
     pub fn analyze(&self, request: &AnalyzeRequest) -> Result<Analysis> {
-        briefs::analyze(&self.library, &request.text, request.ui_lang)
+        briefs::analyze(&self.library, &request.text, request.ui_lang, &request.known_blocks)
     }
 
     /// Reads a brief the user may open and puts it at the top of the recent list.

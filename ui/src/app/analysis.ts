@@ -2,6 +2,11 @@
 // flight; while one request runs, later changes only set a flag, and when it returns the
 // latest text is sent again. So the preview never lags more than one analysis behind and
 // the shell never queues stale work. No debounce.
+//
+// Each request lists the preview blocks the UI already holds (`knownBlocks`), and the
+// shell leaves their markup out: after a keystroke the answer carries the one block that
+// changed, not the whole article. Should the preview no longer hold a block it was
+// told it has (its content was replaced meanwhile), the text is analysed again in full.
 
 import { CommandError, call } from "../ipc/api";
 import type { Analysis, Lang } from "../ipc/bindings";
@@ -9,14 +14,21 @@ import type { Analysis, Lang } from "../ipc/bindings";
 export type AnalysisHooks = {
   text(): string;
   uiLang(): Lang;
-  /** `current`: the analysed text is still the editor's text (positions are valid). */
-  onResult(analysis: Analysis, current: boolean): void;
+  /** Keys of the preview blocks the UI holds. */
+  knownBlocks(): string[];
+  /**
+   * `current`: the analysed text is still the editor's text (positions are valid).
+   * False: the preview lacked a block left out of the answer; the analysis is run again in full.
+   */
+  onResult(analysis: Analysis, current: boolean): boolean;
   onError(error: CommandError): void;
 };
 
 export class LiveAnalysis {
   private inFlight = false;
   private again = false;
+  /** The next request lists no known blocks. */
+  private full = false;
   private readonly hooks: AnalysisHooks;
   private latest: Analysis | null = null;
   private latestText: string | null = null;
@@ -58,13 +70,18 @@ export class LiveAnalysis {
     this.inFlight = true;
     this.again = false;
     const text = this.hooks.text();
+    const knownBlocks = this.full ? [] : this.hooks.knownBlocks();
+    this.full = false;
     try {
-      const analysis = await call("brief_analyze", { text, uiLang: this.hooks.uiLang() });
+      const analysis = await call("brief_analyze", { text, uiLang: this.hooks.uiLang(), knownBlocks });
       // Perf point: the analysis is back (tests/e2e/bench.mjs splits the latency here).
       performance.mark("mizan:analysis");
       this.latest = analysis;
       this.latestText = text;
-      this.hooks.onResult(analysis, text === this.hooks.text());
+      if (!this.hooks.onResult(analysis, text === this.hooks.text())) {
+        this.full = true;
+        this.again = true;
+      }
     } catch (e) {
       this.hooks.onError(e instanceof CommandError ? e : new CommandError("brief_analyze", { code: "internal", message: String(e), field: null }));
     } finally {

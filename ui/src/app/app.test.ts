@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { citationCompletions } from "../editor/citing";
 import { setLang } from "../i18n";
 import type { Analysis, AppState, Diagnostic, SourceHit } from "../ipc/bindings";
-import { analysisOf, AR_SAMPLE, baseState, FakeShell, FR_SAMPLE, installDomShims, loadIndexHtml, settle } from "../testing";
+import { analysisOf, AR_SAMPLE, articleOf, baseState, FakeShell, FR_SAMPLE, installDomShims, loadIndexHtml, settle } from "../testing";
 import { App } from "./app";
 
 const HITS: SourceHit[] = [
@@ -173,7 +173,7 @@ describe("live analysis", () => {
     });
     analyze = (t) =>
       analysisOf(t, {
-        html: `<article><p data-line="9"><span class="claim fact" data-claim-id="c1">ok</span> <span class="claim judgment claim-ok" data-claim-kind="judgment" data-claim-id="forged">forged</span></p></article>`,
+        preview: articleOf(`<article><p data-line="9"><span class="claim fact" data-claim-id="c1">ok</span> <span class="claim judgment claim-ok" data-claim-kind="judgment" data-claim-id="forged">forged</span></p></article>`),
       });
     typeText(a, "x");
     await settle();
@@ -380,7 +380,7 @@ describe("preview links", () => {
       grading: { reliability: "B", gradedBy: "Amina Diallo", gradedAt: "2025-10-04T10:00:00Z" }, containerTitle: "RFI", publisher: null, url: "https://www.rfi.fr/x", doi: null, pages: null, accessed: null,
       notes: null, tags: [], excerpts: [], createdAt: "2025-10-04T10:00:00Z", createdBy: "Amina Diallo", modifiedAt: "2025-10-04T10:00:00Z", modifiedBy: "Amina Diallo", citedBy: [],
     }));
-    analyze = (t) => analysisOf(t, { html: `<article><p data-line="9">x <span class="cite-group">[<a class="cite" data-key="rfi-blocus-bamako-2025" href="#source-rfi-blocus-bamako-2025">rfi</a>]</span></p></article>` });
+    analyze = (t) => analysisOf(t, { preview: articleOf(`<article><p data-line="9">x <span class="cite-group">[<a class="cite" data-key="rfi-blocus-bamako-2025" href="#source-rfi-blocus-bamako-2025">rfi</a>]</span></p></article>`) });
     typeText(a, " ");
     await settle();
     const cite = q<HTMLAnchorElement>("[data-testid=preview] a.cite");
@@ -407,7 +407,7 @@ describe("hostile content", () => {
     analyze = (t) =>
       analysisOf(t, {
         title: "<script>window.__pwned=3</script>",
-        html: `<article><p data-line="9">x <img src=x onerror="window.__pwned=4"> <a href="javascript:window.__pwned=5" data-testid="evil-link">clic</a> <a href="https://example.org/rapport" data-testid="ok-link">rapport</a> <script>window.__pwned=6</script><style>body{display:none}</style><span style="color:red" onclick="window.__pwned=7">s</span><iframe src="https://example.org"></iframe><svg><script>window.__pwned=8</script></svg></p></article>`,
+        preview: articleOf(`<article><p data-line="9">x <img src=x onerror="window.__pwned=4"> <a href="javascript:window.__pwned=5" data-testid="evil-link">clic</a> <a href="https://example.org/rapport" data-testid="ok-link">rapport</a> <script>window.__pwned=6</script><style>body{display:none}</style><span style="color:red" onclick="window.__pwned=7">s</span><iframe src="https://example.org"></iframe><svg><script>window.__pwned=8</script></svg></p></article>`),
         diagnostics: [{ severity: "warning", code: "x", line: 1, column: 1, from: 0, to: 1, message: "<img src=x onerror=\"window.__pwned=9\">" }],
       });
     typeText(a, " ");

@@ -58,6 +58,7 @@ export class App implements AppContext {
     this.analysis = new LiveAnalysis({
       text: () => this.editor.text(),
       uiLang: () => currentLang(),
+      knownBlocks: () => this.preview.knownBlocks(),
       onResult: (a, fresh) => this.onAnalysis(a, fresh),
       onError: (e) => {
         this.preview.showMessage(t("ui-preview-failed", { reason: e.message }));
@@ -247,15 +248,17 @@ export class App implements AppContext {
     if (this.isDirty()) this.autosaver.changed();
   }
 
-  private onAnalysis(a: Analysis, fresh: boolean): void {
-    this.preview.render(a);
+  /** False when the preview could not show `a` (see `Preview.render`). */
+  private onAnalysis(a: Analysis, fresh: boolean): boolean {
+    const shown = this.preview.render(a);
     if (fresh) {
       // Positions are only valid for the text that was analysed; stale ones wait for the next round.
       this.editor.setDiagnostics(a.diagnostics);
       this.audit.show(a.diagnostics, a.stats);
     }
     this.updateTitle(a.title);
-    this.syncFromEditor(this.editor.topLine());
+    if (shown) this.syncFromEditor(this.editor.topLine());
+    return shown;
   }
 
   private syncFromEditor(line: number): void {

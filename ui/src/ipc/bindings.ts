@@ -69,7 +69,7 @@ export type Diagnostic = { severity: Severity, code: string, line: number, colum
 
 export type ClaimKind = "fact" | "judgment" | "assumption";
 
-export type ClaimInfo = { id: string, kind: ClaimKind, line: number, from: number, to: number, text: string, };
+export type ClaimInfo = { id: string, kind: ClaimKind, line: number, };
 
 export type ClaimCounts = { total: number, fact: number, judgment: number, assumption: number, };
 
@@ -77,9 +77,17 @@ export type Stats = { claims: ClaimCounts, statements: number, sourcedStatements
 
 export type Dir = "rtl" | "ltr";
 
-export type Analysis = { lang: Lang, dir: Dir, id: string | null, title: string, html: string, diagnostics: Array<Diagnostic>, claims: Array<ClaimInfo>, stats: Stats, };
+export type Analysis = { lang: Lang, dir: Dir, id: string | null, title: string, preview: PreviewArticle, diagnostics: Array<Diagnostic>, claims: Array<ClaimInfo>, stats: Stats, };
 
-export type AnalyzeRequest = { text: string, uiLang: Lang, };
+export type AnalyzeRequest = { text: string, uiLang: Lang, knownBlocks: Array<string>, };
+
+export type PreviewArticle = { open: string, close: string, blocks: Array<PreviewBlock>, };
+
+export type PreviewBlock = { 
+/**
+ * Equal keys, equal markup (keys are only comparable within one run of the app).
+ */
+key: string, line: number, html: string | null, };
 
 export type PathRequest = { path: string, };
 

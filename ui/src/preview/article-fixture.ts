@@ -80,30 +80,52 @@ function lineCount(b: Block): number {
   return b.kind === "code" ? 5 : b.kind === "ul" || b.kind === "table" ? b.texts.length + (b.kind === "table" ? 2 : 0) : b.texts.length;
 }
 
-/** The article's markup and the claims on record (all but every seventh claim id). */
-export function analysisFor(blocks: readonly Block[], lang: "fr" | "ar" = "fr"): Analysis {
+const HEADER = `<header><p class="brief-classification">Diffusion restreinte</p><h1 class="brief-title">Le blocus de Bamako</h1></header>`;
+
+function open(lang: "fr" | "ar"): string {
+  return `<article class="brief" lang="${lang}" dir="${lang === "ar" ? "rtl" : "ltr"}">`;
+}
+
+/** The blocks as the shell sends them: markup with lines counted from the block's first line, and the offset. */
+function pieces(blocks: readonly Block[]): Array<{ html: string; line: number; block: Block | null }> {
+  const out: Array<{ html: string; line: number; block: Block | null }> = [{ html: HEADER, line: 0, block: null }];
   let line = 7;
-  let html = `<article class="brief" lang="${lang}" dir="${lang === "ar" ? "rtl" : "ltr"}"><header><p class="brief-classification">Diffusion restreinte</p><h1 class="brief-title">Le blocus de Bamako</h1></header>`;
-  const claims: ClaimInfo[] = [];
   for (const b of blocks) {
-    html += blockHtml(b, line);
-    for (const m of blockHtml(b, line).matchAll(/data-claim-id="([^"]+)" *(?:data-likelihood)?/gu)) {
-      const id = m[1]!;
-      if (Number(id.replace(/\D/gu, "")) % 7 === 0) continue;
-      claims.push({ id, kind: b.kind === "judgment" ? "judgment" : "fact", line, from: 0, to: 0, text: "" });
-    }
+    out.push({ html: blockHtml(b, 1), line: line - 1, block: b });
     line += lineCount(b) + 1;
   }
-  html += "</article>";
+  return out;
+}
+
+/**
+ * The analysis the shell would send for `blocks` (claims on record: all but every seventh
+ * claim id), leaving out the markup of blocks whose key is in `known`. A block's key is
+ * its markup.
+ */
+export function analysisFor(blocks: readonly Block[], lang: "fr" | "ar" = "fr", known: ReadonlySet<string> = new Set()): Analysis {
+  const claims: ClaimInfo[] = [];
+  const sent = pieces(blocks);
+  for (const { html, line, block } of sent) {
+    for (const m of html.matchAll(/data-claim-id="([^"]+)" *(?:data-likelihood)?/gu)) {
+      const id = m[1]!;
+      if (Number(id.replace(/\D/gu, "")) % 7 === 0) continue;
+      claims.push({ id, kind: block?.kind === "judgment" ? "judgment" : "fact", line: line + 1 });
+    }
+  }
   return {
     lang,
     dir: lang === "ar" ? "rtl" : "ltr",
     id: null,
     title: "Le blocus de Bamako",
-    html,
+    preview: { open: open(lang), close: "</article>", blocks: sent.map(({ html, line }) => ({ key: html, line, html: known.has(html) ? null : html })) },
     diagnostics: [],
     claims,
     stats: { claims: { total: 0, fact: 0, judgment: 0, assumption: 0 }, statements: 0, sourcedStatements: 0, shareSourced: null, citedClaims: 0, singleSourceClaims: 0, shareSingleSource: null, sourcesCited: 0 },
   };
 }
 
+/** The whole article with its line numbers in place, as `Article::html` in Rust joins it. */
+export function articleHtml(blocks: readonly Block[], lang: "fr" | "ar" = "fr"): string {
+  const body = pieces(blocks).map(({ html, line }) => html.replace(/ data-line="([0-9]+)"/gu, (_, n: string) => ` data-line="${Number(n) + line}"`));
+  return `${open(lang)}${body.join("")}</article>`;
+}

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Analysis } from "../ipc/bindings";
-import { analysisFor, type Block, FR, makeBlock, newClaimId, pick, rand, resetFixture } from "./article-fixture";
-import { splitArticle } from "./blocks";
-import { Preview, renderWhole } from "./preview";
+import { analysisFor, articleHtml, type Block, FR, makeBlock, newClaimId, pick, rand, resetFixture } from "./article-fixture";
+import { Preview, shiftedLine, tint } from "./preview";
+import { sanitizeHtml } from "./sanitize";
 
 function fresh(a: Analysis): string {
   const root = document.createElement("div");
@@ -10,9 +10,12 @@ function fresh(a: Analysis): string {
   return root.innerHTML;
 }
 
-function whole(a: Analysis): string {
+/** The oracle: the whole article (line numbers in place) sanitised and tinted in one piece. */
+function whole(a: Analysis, html = articleHtml(blocks, a.lang === "ar" ? "ar" : "fr")): string {
   const root = document.createElement("div");
-  root.replaceChildren(renderWhole(a.html, new Map(a.claims.map((c) => [c.id, c.kind]))));
+  const fragment = sanitizeHtml(html);
+  tint(fragment, new Map(a.claims.map((c) => [c.id, c.kind])));
+  root.replaceChildren(fragment);
   return root.innerHTML;
 }
 
@@ -23,6 +26,11 @@ function topNodes(root: HTMLElement): Node[] {
 let root: HTMLElement;
 let preview: Preview;
 let blocks: Block[];
+
+/** The analysis of `blocks` as the shell answers the preview: the markup of blocks it holds left out. */
+function next(lang: "fr" | "ar" = "fr"): Analysis {
+  return analysisFor(blocks, lang, new Set(preview.knownBlocks()));
+}
 
 beforeEach(() => {
   document.body.innerHTML = "";
@@ -36,31 +44,39 @@ beforeEach(() => {
   preview.render(analysisFor(blocks));
 });
 
-describe("splitArticle", () => {
-  it("splits the article into its top-level blocks and keys them without line numbers", () => {
+describe("block markup and line numbers", () => {
+  it("adds the block's offset to line numbers made of digits only, as the Rust renderer does", () => {
+    expect(shiftedLine("3", 10)).toBe("13");
+    expect(shiftedLine("007", 10)).toBe("17");
+    expect(shiftedLine("007", 0)).toBe("007");
+    expect(shiftedLine("1 onclick=x", 10)).toBe("1 onclick=x");
+    expect(shiftedLine("", 10)).toBe("");
+    expect(shiftedLine("-1", 10)).toBe("-1");
+    expect(shiftedLine("4294967290", 10)).toBe("4294967295");
+    expect(shiftedLine("4294967296", 10)).toBe("4294967296");
+  });
+
+  it("renders a first analysis like the whole article", () => {
+    expect(root.innerHTML).toBe(whole(analysisFor(blocks)));
+  });
+
+  it("answers false and changes nothing when a block it does not hold is left out", () => {
+    const before = root.innerHTML;
     const a = analysisFor(blocks);
-    const split = splitArticle(a.html)!;
-    expect(split.open).toBe(`<article class="brief" lang="fr" dir="ltr">`);
-    expect(split.close).toBe("</article>");
-    expect(split.blocks).toHaveLength(blocks.length + 1);
-    expect(split.blocks.map((b) => b.html).join("")).toBe(a.html.slice(split.open.length, -"</article>".length));
-    const ul = split.blocks.find((b) => b.html.startsWith("<ul"))!;
-    expect(ul.lines.length).toBeGreaterThan(2);
-    expect(ul.key).not.toMatch(/data-line="\d/u);
-    expect(ul.key).toContain(`data-line=""`);
+    const missing = { ...a, preview: { ...a.preview, blocks: a.preview.blocks.map((b, i) => (i === 2 ? { ...b, key: "gone", html: null } : b)) } };
+    expect(preview.render(missing)).toBe(false);
+    expect(root.innerHTML).toBe(before);
+    expect(preview.render(a)).toBe(true);
   });
 
-  it("refuses markup it cannot follow", () => {
-    expect(splitArticle("<div>x</div>")).toBeNull();
-    expect(splitArticle("<article><p>x</article>")).toBeNull();
-    expect(splitArticle("<article><p>x</p>")).toBeNull();
-    expect(splitArticle("<article><p>x</p></article><p>y</p>")).toBeNull();
-    expect(splitArticle("<article><p>x</b></article>")).toBeNull();
-  });
-
-  it("keeps raw text elements and comments whole", () => {
-    const split = splitArticle(`<article><script>if (a</p>) {}</script><!-- <p> --><p title='a>b'>x<br></p>t</article>`)!;
-    expect(split.blocks.map((b) => b.html)).toEqual(["<script>if (a</p>) {}</script>", "<!-- <p> --><p title='a>b'>x<br></p>", "t"]);
+  it("lists the keys it holds once each", () => {
+    blocks.push({ ...blocks[3]!, texts: [...blocks[3]!.texts] });
+    preview.render(next());
+    const keys = preview.knownBlocks();
+    expect(new Set(keys).size).toBe(keys.length);
+    const sent = analysisFor(blocks).preview.blocks.map((b) => b.key);
+    expect(sent.length).toBeGreaterThan(keys.length);
+    expect(new Set(keys)).toEqual(new Set(sent));
   });
 });
 
@@ -68,7 +84,7 @@ describe("incremental preview", () => {
   it("replaces only the block whose markup changed", () => {
     const before = topNodes(root);
     blocks[3]!.texts[0] += " x";
-    preview.render(analysisFor(blocks));
+    preview.render(next());
     const after = topNodes(root);
     expect(after).toHaveLength(before.length);
     // Node 0 is the header, so block 3 is node 4.
@@ -82,7 +98,7 @@ describe("incremental preview", () => {
     const lineOf = (i: number): number => Number((topNodes(root)[i] as Element).getAttribute("data-line"));
     const last = lineOf(before.length - 1);
     blocks[3]!.texts.push("Une ligne de plus.");
-    preview.render(analysisFor(blocks));
+    preview.render(next());
     const after = topNodes(root);
     after.forEach((n, i) => (i === 4 ? expect(n).not.toBe(before[i]) : expect(n).toBe(before[i])));
     expect(lineOf(before.length - 1)).toBe(last + 1);
@@ -97,7 +113,7 @@ describe("incremental preview", () => {
 
   it("keeps the scroll-sync index right after shifts", () => {
     blocks.splice(1, 0, makeBlock("p"), makeBlock("ul"));
-    preview.render(analysisFor(blocks));
+    preview.render(next());
     const lines = (preview as unknown as { lines: Array<{ line: number; el: HTMLElement }> }).lines;
     const expected = Array.from(root.querySelectorAll<HTMLElement>("[data-line]")).map((el) => ({ line: Number(el.getAttribute("data-line")), el }));
     expect(lines).toEqual(expected);
@@ -107,7 +123,7 @@ describe("incremental preview", () => {
   it("still sanitises hostile markup in a changed block", () => {
     const before = topNodes(root);
     blocks[3] = { kind: "raw", claim: "x", texts: [`<p data-line="20" onclick="window.__pwned=1">x <img src="x" onerror="window.__pwned=2"><a href="javascript:alert(1)">a</a><script>window.__pwned=3</script><svg><script>1</script></svg><span style="color:red" class="claim fact" data-claim-id="forged">s</span></p>`] };
-    preview.render(analysisFor(blocks));
+    preview.render(next());
     const after = topNodes(root);
     after.forEach((n, i) => (i === 4 ? expect(n).not.toBe(before[i]) : expect(n).toBe(before[i])));
     const p = after[4] as Element;
@@ -125,7 +141,7 @@ describe("incremental preview", () => {
       const i = at < 0 ? blocks.length + (op === "add" ? 0 : -1) : at;
       if (op === "remove") blocks.splice(i, 1);
       else blocks.splice(i, 0, makeBlock("p"));
-      preview.render(analysisFor(blocks));
+      preview.render(next());
       const after = topNodes(root);
       const created = after.filter((n) => !before.has(n));
       expect(created).toHaveLength(op === "add" ? 1 : 0);
@@ -135,7 +151,7 @@ describe("incremental preview", () => {
   });
 
   it("re-tints a block whose claim the analysis vouches for, or stops vouching for", () => {
-    const a = analysisFor(blocks);
+    const a = next();
     const claimed = a.claims[0]!;
     const before = topNodes(root);
     const without = { ...a, claims: a.claims.slice(1) };
@@ -165,7 +181,7 @@ describe("incremental preview", () => {
       } else if (op === 6 && blocks[i]) blocks[i] = { ...blocks[i]!, texts: [...blocks[i]!.texts] };
       else if (blocks[i]) blocks[i]!.texts[0] = `${blocks[i]!.texts[0]!.slice(0, -1)}${pick(["é", "x", " ", "ب", "&", "<"])}`;
       const switchLang = step % 40 === 39 || step % 40 === 0;
-      const a = analysisFor(blocks, step % 40 === 39 ? "ar" : "fr");
+      const a = next(step % 40 === 39 ? "ar" : "fr");
       const before = new Set(topNodes(root));
       preview.render(a);
       expect(root.innerHTML, `step ${step}`).toBe(whole(a));

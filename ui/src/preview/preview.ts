@@ -7,7 +7,6 @@ import { h } from "../dom";
 import { currentLang, t } from "../i18n";
 import { call } from "../ipc/api";
 import type { Analysis } from "../ipc/bindings";
-import { type BlockPiece, type SplitArticle, splitArticle } from "./blocks";
 import { sanitizeHtml } from "./sanitize";
 
 export type PreviewHooks = {
@@ -19,20 +18,24 @@ export type PreviewHooks = {
 
 const CLAIM_KINDS = new Set(["fact", "judgment", "assumption"]);
 const CLAIM_SELECTOR = ".claim, [data-claim-id], [data-claim-kind], .claim-ok";
-const CANONICAL_LINE = /^(?:0|[1-9][0-9]{0,8})$/u;
+const DIGITS = /^[0-9]+$/u;
+const U32_MAX = 4294967295;
 
 type LineEntry = { line: number; el: HTMLElement };
 
 /** One top-level block of the article on screen. */
 type BlockState = {
-  /** Its markup less `data-line` values (see `BlockPiece.key`). */
+  /** The analysis' key for its markup. */
   key: string;
-  /** The `data-line` values of its markup. */
-  lines: string[];
+  /** Its markup as the analysis sent it: line numbers counted from the block's first line. */
+  html: string;
+  /** What was added to those line numbers. */
+  line: number;
   /** The nodes it became (usually one element; none if the sanitizer dropped it all). */
   nodes: Node[];
-  /** Elements carrying `data-line`, and those with a usable line for scroll sync. */
-  lineEls: HTMLElement[];
+  /** Elements carrying `data-line`, with the value the markup gave them. */
+  lineEls: Array<{ el: HTMLElement; value: string }>;
+  /** Elements with a usable line, for scroll sync. */
   entries: LineEntry[];
   /** Claim ids it holds: its tint depends on their standing in the analysis. */
   claims: string[];
@@ -48,13 +51,14 @@ type PreviewState = {
   known: ReadonlyMap<string, string>;
 };
 
-type RenderedBlock = { fragment: DocumentFragment; state: BlockState };
+/** A block of the analysis with its markup (sent, or held from an earlier analysis). */
+type Piece = { key: string; line: number; html: string };
 
 /**
  * Tints claims by the kind the analysis has on record (only ids it lists) and titles
  * outside links, under `root`; returns the claim ids seen.
  */
-function tint(root: ParentNode, known: ReadonlyMap<string, string>, self?: Element): string[] {
+export function tint(root: ParentNode, known: ReadonlyMap<string, string>, self?: Element): string[] {
   const ids: string[] = [];
   const claims = Array.from(root.querySelectorAll<HTMLElement>(CLAIM_SELECTOR));
   if (self?.matches(CLAIM_SELECTOR)) claims.unshift(self as HTMLElement);
@@ -81,22 +85,37 @@ function tint(root: ParentNode, known: ReadonlyMap<string, string>, self?: Eleme
   return ids;
 }
 
-/** The article as one sanitised, tinted fragment: what the preview shows, built in one piece. */
-export function renderWhole(html: string, known: ReadonlyMap<string, string>): DocumentFragment {
-  const fragment = sanitizeHtml(html);
-  tint(fragment, known);
-  return fragment;
+/**
+ * A `data-line` value of a block's markup once `offset` is added, as the Rust renderer
+ * does for the whole article (`Article::html`): values made only of digits that fit in a
+ * u32 take the offset (saturating); anything else is left as written.
+ */
+export function shiftedLine(value: string, offset: number): string {
+  if (offset === 0 || !DIGITS.test(value)) return value;
+  const n = Number(value);
+  return n > U32_MAX ? value : String(Math.min(n + offset, U32_MAX));
 }
 
-function lineEntries(els: readonly HTMLElement[]): LineEntry[] {
-  return els.map((el) => ({ line: Number(el.getAttribute("data-line")), el })).filter((x) => Number.isFinite(x.line) && x.line > 0);
+function lineEntries(els: ReadonlyArray<{ el: HTMLElement }>): LineEntry[] {
+  return els.map(({ el }) => ({ line: Number(el.getAttribute("data-line")), el })).filter((x) => Number.isFinite(x.line) && x.line > 0);
+}
+
+/** Gives a block's `data-line` elements the values of its markup plus `offset`. */
+function placeLines(b: BlockState, offset: number): void {
+  for (const { el, value } of b.lineEls) {
+    const v = shiftedLine(value, offset);
+    if (el.getAttribute("data-line") !== v) el.setAttribute("data-line", v);
+  }
+  b.line = offset;
+  b.entries = lineEntries(b.lineEls);
 }
 
 /**
  * Parses and sanitises one block in the same context as in the whole article (inside
- * its `<article>` start tag), tints it, and returns its nodes in a fragment.
+ * its `<article>` start tag), numbers its lines, tints it, and returns its nodes in a
+ * fragment.
  */
-function renderBlock(open: string, piece: BlockPiece, known: ReadonlyMap<string, string>): RenderedBlock {
+function renderBlock(open: string, piece: Piece, known: ReadonlyMap<string, string>): { fragment: DocumentFragment; state: BlockState } {
   const parsed = sanitizeHtml(`${open}${piece.html}</article>`);
   const wrapper = Array.from(parsed.children).find((e) => e.localName === "article");
   const nodes: Node[] = [];
@@ -110,45 +129,18 @@ function renderBlock(open: string, piece: BlockPiece, known: ReadonlyMap<string,
   const fragment = document.createDocumentFragment();
   fragment.append(...nodes);
   const claims: string[] = [];
-  const lineEls: HTMLElement[] = [];
+  const lineEls: Array<{ el: HTMLElement; value: string }> = [];
   for (const node of nodes) {
     if (node.nodeType !== Node.ELEMENT_NODE) continue;
     const el = node as HTMLElement;
     claims.push(...tint(el, known, el));
-    if (el.hasAttribute("data-line")) lineEls.push(el);
-    lineEls.push(...Array.from(el.querySelectorAll<HTMLElement>("[data-line]")));
+    const els = el.hasAttribute("data-line") ? [el] : [];
+    els.push(...Array.from(el.querySelectorAll<HTMLElement>("[data-line]")));
+    for (const e of els) lineEls.push({ el: e, value: e.getAttribute("data-line") ?? "" });
   }
-  return { fragment, state: { key: piece.key, lines: piece.lines, nodes, lineEls, entries: lineEntries(lineEls), claims } };
-}
-
-function sameLines(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/**
- * A block whose markup only differs by line numbers all shifted by the same amount (lines
- * added or removed above it): shifts the `data-line` values of its nodes in place.
- * False (render it again) for anything else.
- */
-function shiftLines(b: BlockState, lines: readonly string[]): boolean {
-  if (lines.length !== b.lines.length || lines.length === 0) return false;
-  const first = b.lines[0]!;
-  const firstNew = lines[0]!;
-  if (!CANONICAL_LINE.test(first) || !CANONICAL_LINE.test(firstNew)) return false;
-  const delta = Number(firstNew) - Number(first);
-  for (let i = 0; i < lines.length; i++) {
-    const a = b.lines[i]!;
-    const n = lines[i]!;
-    if (!CANONICAL_LINE.test(a) || !CANONICAL_LINE.test(n) || Number(n) - Number(a) !== delta) return false;
-  }
-  const values = b.lineEls.map((el) => el.getAttribute("data-line") ?? "");
-  if (!values.every((v) => CANONICAL_LINE.test(v))) return false;
-  b.lineEls.forEach((el, i) => el.setAttribute("data-line", String(Number(values[i]) + delta)));
-  b.lines = [...lines];
-  b.entries = lineEntries(b.lineEls);
-  return true;
+  const state: BlockState = { key: piece.key, html: piece.html, line: 0, nodes, lineEls, entries: [], claims };
+  placeLines(state, piece.line);
+  return { fragment, state };
 }
 
 export class Preview {
@@ -157,7 +149,7 @@ export class Preview {
   private programmaticScroll = 0;
   private popover: HTMLElement | null = null;
   private lines: LineEntry[] = [];
-  /** What is on screen, block by block, when the article came through the block scanner. */
+  /** What is on screen, block by block. */
   private state: PreviewState | null = null;
 
   constructor(root: HTMLElement, hooks: PreviewHooks) {
@@ -181,66 +173,73 @@ export class Preview {
     });
   }
 
+  /** Keys of the blocks whose markup the preview holds: the analysis need not send them again (`knownBlocks`). */
+  knownBlocks(): string[] {
+    return [...new Set(this.state?.blocks.map((b) => b.key) ?? [])];
+  }
+
   /**
-   * Shows the analysis' article, then marks the preview perf point. Only the top-level
-   * blocks whose markup changed since the last analysis are parsed, sanitised, tinted and
-   * replaced; blocks that only moved (lines inserted or removed above them) keep their
-   * nodes and get their `data-line` values shifted. See `preview/blocks.ts`.
+   * Shows the analysis' article, then marks the preview perf point. Only blocks whose
+   * key is new are parsed, sanitised, tinted and inserted; blocks that only moved (lines
+   * inserted or removed above them) keep their nodes and get their `data-line` values
+   * renumbered. False, and nothing changes, when the analysis left out the markup of a
+   * block the preview no longer holds: ask again with no `knownBlocks`.
    */
-  render(analysis: Analysis): void {
-    const split = splitArticle(analysis.html);
+  render(analysis: Analysis): boolean {
+    const held = new Map<string, string>();
+    for (const b of this.state?.blocks ?? []) held.set(b.key, b.html);
+    const pieces: Piece[] = [];
+    for (const b of analysis.preview.blocks) {
+      const html = b.html ?? held.get(b.key);
+      if (html === undefined) return false;
+      pieces.push({ key: b.key, line: b.line, html });
+    }
+    const { open, close } = analysis.preview;
     const known = new Map(analysis.claims.map((c) => [c.id, c.kind] as const));
     const lang = currentLang();
     this.closePopover();
     const st = this.state;
-    if (split && st && st.open === split.open && st.close === split.close && st.uiLang === lang && st.article.parentNode === this.root) {
-      this.update(st, split.blocks, known);
+    if (st && st.open === open && st.close === close && st.uiLang === lang && st.article.parentNode === this.root) {
+      this.update(st, pieces, known);
     } else {
-      this.replaceAll(analysis.html, split, known, lang);
+      this.replaceAll(open, close, pieces, known, lang);
     }
     if (this.root.getAttribute("dir") !== analysis.dir) this.root.setAttribute("dir", analysis.dir);
     if (this.root.getAttribute("lang") !== analysis.lang) this.root.setAttribute("lang", analysis.lang);
     this.programmaticScroll = Date.now() + 60;
     performance.mark("mizan:preview");
+    return true;
   }
 
-  /** Renders the whole article from scratch (first analysis, another article shell, UI language change). */
-  private replaceAll(html: string, split: SplitArticle | null, known: ReadonlyMap<string, string>, uiLang: string): void {
+  /** Renders the whole article from scratch (first analysis, another article start tag, UI language change). */
+  private replaceAll(open: string, close: string, pieces: readonly Piece[], known: ReadonlyMap<string, string>, uiLang: string): void {
     const scroll = this.root.scrollTop;
-    this.state = null;
-    let content: DocumentFragment;
-    const shell = split ? sanitizeHtml(split.open + split.close) : null;
-    const article = shell ? Array.from(shell.children).find((e) => e.localName === "article") : undefined;
-    if (split && shell && article) {
-      tint(shell, known);
-      const blocks: BlockState[] = [];
-      for (const piece of split.blocks) {
-        const block = renderBlock(split.open, piece, known);
-        article.appendChild(block.fragment);
-        blocks.push(block.state);
-      }
-      content = shell;
-      this.state = { open: split.open, close: split.close, uiLang, article, blocks, known };
-      this.lines = blocks.flatMap((b) => b.entries);
-    } else {
-      // Not an article the block scanner can follow: the whole markup, sanitised as one.
-      content = renderWhole(html, known);
-      this.lines = lineEntries(Array.from(content.querySelectorAll<HTMLElement>("[data-line]")));
+    const shell = sanitizeHtml(open + close);
+    // The shell always sends an <article>; should the sanitizer ever drop it, a bare one holds the blocks.
+    const article = Array.from(shell.children).find((e) => e.localName === "article") ?? shell.appendChild(document.createElement("article"));
+    tint(shell, known);
+    const blocks: BlockState[] = [];
+    for (const piece of pieces) {
+      const block = renderBlock(open, piece, known);
+      article.appendChild(block.fragment);
+      blocks.push(block.state);
     }
-    this.root.replaceChildren(content);
+    this.state = { open, close, uiLang, article, blocks, known };
+    this.lines = blocks.flatMap((b) => b.entries);
+    this.root.replaceChildren(shell);
     this.root.scrollTop = scroll;
   }
 
   /** Brings the article in the document from `st.blocks` to `pieces`, touching only what differs. */
-  private update(st: PreviewState, pieces: readonly BlockPiece[], known: ReadonlyMap<string, string>): void {
+  private update(st: PreviewState, pieces: readonly Piece[], known: ReadonlyMap<string, string>): void {
     const old = st.blocks;
     // Claims whose standing changed (new, gone, other kind): blocks holding them are rendered again.
     const changedClaims = new Set<string>();
     for (const [id, kind] of known) if (st.known.get(id) !== kind) changedClaims.add(id);
     for (const id of st.known.keys()) if (!known.has(id)) changedClaims.add(id);
 
-    // Match new pieces to old blocks by key (markup less line numbers), keeping their order:
-    // the common head and tail directly, the middle through a key index.
+    // Match new pieces to old blocks by key, keeping their order: the common head and
+    // tail directly, the middle through a key index.
     let head = 0;
     while (head < old.length && head < pieces.length && old[head]!.key === pieces[head]!.key) head++;
     let oldEnd = old.length;
@@ -275,10 +274,12 @@ export class Preview {
     for (let j = 0; j < pieces.length; j++) {
       const b = match[j];
       if (!b) continue;
-      const piece = pieces[j]!;
-      const stale = b.claims.some((id) => changedClaims.has(id));
-      if (stale || !(sameLines(b.lines, piece.lines) || shiftLines(b, piece.lines))) match[j] = null;
-      else kept.add(b);
+      if (b.claims.some((id) => changedClaims.has(id))) {
+        match[j] = null;
+        continue;
+      }
+      if (b.line !== pieces[j]!.line) placeLines(b, pieces[j]!.line);
+      kept.add(b);
     }
     for (const b of old) if (!kept.has(b)) for (const node of b.nodes) node.parentNode?.removeChild(node);
 
