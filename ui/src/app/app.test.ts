@@ -1,6 +1,7 @@
 import { CompletionContext } from "@codemirror/autocomplete";
 import { diagnosticCount } from "@codemirror/lint";
-import { EditorState } from "@codemirror/state";
+import { EditorState, StateEffect } from "@codemirror/state";
+import { EditorView } from "@codemirror/view";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { citationCompletions } from "../editor/citing";
 import { setLang } from "../i18n";
@@ -208,6 +209,29 @@ describe("editor commands", () => {
     view.focus();
     typeText(a, "\n\nTexte [@rf");
     await new Promise((r) => setTimeout(r, 400));
+    const items = Array.from(document.querySelectorAll(".cm-tooltip-autocomplete li")).map((li) => li.textContent);
+    expect(items.some((s) => s?.startsWith("rfi-blocus-bamako-2025"))).toBe(true);
+  });
+
+  it("asks the library only when typing reaches a citation key", async () => {
+    const a = await boot();
+    a.editor.view.focus();
+    await settle();
+    const before = shell.callsTo("sources_search").length;
+    let updates = 0;
+    a.editor.view.dispatch({ effects: StateEffect.appendConfig.of(EditorView.updateListener.of(() => updates++)) });
+    updates = 0;
+    const prose = "\n\nLe blocus [voir p. 2] continue @bamako";
+    for (const c of prose) typeText(a, c);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(shell.callsTo("sources_search")).toHaveLength(before);
+    // One editor update per keystroke: no completion state came and went.
+    expect(updates).toBe(prose.length);
+    expect(document.querySelector(".cm-tooltip-autocomplete")).toBeNull();
+    for (const c of " [@rf") typeText(a, c);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(shell.callsTo("sources_search").length).toBeGreaterThan(before);
+    expect(shell.callsTo("sources_search").at(-1)).toMatchObject({ text: "rf" });
     const items = Array.from(document.querySelectorAll(".cm-tooltip-autocomplete li")).map((li) => li.textContent);
     expect(items.some((s) => s?.startsWith("rfi-blocus-bamako-2025"))).toBe(true);
   });

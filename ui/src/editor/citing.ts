@@ -2,8 +2,8 @@
 // Arabic-normalised on the Rust side, so CodeMirror does not filter again), and hovering a
 // citation key shows that source's card.
 
-import type { Completion, CompletionContext, CompletionResult } from "@codemirror/autocomplete";
-import { hoverTooltip, type Tooltip } from "@codemirror/view";
+import { type Completion, type CompletionContext, type CompletionResult, completionStatus, startCompletion } from "@codemirror/autocomplete";
+import { EditorView, hoverTooltip, type Tooltip } from "@codemirror/view";
 import { getSourceCached, sourceCard } from "../cite/card";
 import { h } from "../dom";
 import { t } from "../i18n";
@@ -41,9 +41,28 @@ function insideBracket(lineText: string, offset: number): boolean {
   return open === 0 || before[open - 1] !== "\\";
 }
 
+/** A citation key being typed: `@`, maybe negated, and the key's characters so far. */
+const KEY_BEFORE = /-?@[\p{L}\p{N}_:.#$%&\-+?<>~/]*$/u;
+
+/**
+ * Opens the completion when typing reaches a citation key (`@` inside brackets). The
+ * completion is not activated by typing in general: that would query its source, and
+ * redraw the editor, after every keystroke of ordinary prose.
+ */
+export const citeOnTyping = EditorView.updateListener.of((u) => {
+  if (!u.docChanged || !u.transactions.some((tr) => tr.isUserEvent("input.type")) || completionStatus(u.state) !== null) return;
+  const pos = u.state.selection.main.head;
+  const line = u.state.doc.lineAt(pos);
+  const offset = pos - line.from;
+  if (!KEY_BEFORE.test(line.text.slice(Math.max(0, offset - 200), offset)) || !insideBracket(line.text, offset)) return;
+  const view = u.view;
+  // Not inside this update: open it as soon as the update is done.
+  queueMicrotask(() => startCompletion(view));
+});
+
 /** Completion of citation keys after `@` inside brackets. */
 export async function citationCompletions(ctx: CompletionContext): Promise<CompletionResult | null> {
-  const word = ctx.matchBefore(/-?@[\p{L}\p{N}_:.#$%&\-+?<>~/]*$/u);
+  const word = ctx.matchBefore(KEY_BEFORE);
   if (!word) return null;
   const line = ctx.state.doc.lineAt(ctx.pos);
   if (!insideBracket(line.text, ctx.pos - line.from)) return null;

@@ -15,7 +15,7 @@ import { openJudgmentMarker } from "../cite/judgment";
 import { openLinkToSource } from "../cite/link-dialog";
 import { type Lang, t } from "../i18n";
 import type { Diagnostic } from "../ipc/bindings";
-import { citationCompletions, citationHover } from "./citing";
+import { citationCompletions, citationHover, citeOnTyping } from "./citing";
 import { mirrorCodeMirrorStyles } from "./csp-styles";
 import { briefDecorations, briefDir, docLines } from "./decorations";
 import { editorPhrases } from "./phrases";
@@ -97,7 +97,8 @@ export class BriefEditor {
       EditorView.lineWrapping,
       EditorView.perLineTextDirection.of(true),
       briefDecorations,
-      autocompletion({ override: [citationCompletions], activateOnTyping: true, icons: false }),
+      autocompletion({ override: [citationCompletions], activateOnTyping: false, icons: false }),
+      citeOnTyping,
       citationHover,
       lintGutter(),
       this.i18n.of(this.localized()),
