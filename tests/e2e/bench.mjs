@@ -6,7 +6,8 @@
 //     sample brief being editable (body[data-ready]), and the part of it inside the
 //     web view (performance.now() at ready, i.e. from navigation start);
 //   - resident memory with the Arabic sample open: the app process alone, and the app
-//     with its WebKit web and network processes (RSS and PSS, from /proc);
+//     with its WebKit web and network processes (RSS and PSS, from /proc), and the floor
+//     under it: a blank Tauri window (src-tauri/examples/blank_window.rs, if built);
 //   - keystroke to updated preview on a 10,000-word brief: for single keystrokes, the
 //     time from the editor's `mizan:edit` mark to the preview's `mizan:preview` mark.
 
@@ -192,6 +193,22 @@ async function once(withTyping) {
   return result;
 }
 
+/** RSS of a blank Tauri window (examples/blank_window.rs), if it was built: the floor under the app's figure. */
+async function blankWindowRss() {
+  const binary = join(root, "target/release/examples/blank_window");
+  try {
+    readFileSync(binary);
+  } catch {
+    return null;
+  }
+  const home = mkdtempSync(join(tmpdir(), "mizan-blank-"));
+  const child = spawn(binary, [], { env: { ...process.env, HOME: home }, stdio: "ignore" });
+  await new Promise((r) => setTimeout(r, 4000));
+  const rss = memory(child.pid).rss / 1024;
+  child.kill();
+  return rss;
+}
+
 const results = [];
 for (let i = 0; i < runs; i++) results.push(await once(i === runs - 1));
 const starts = results.map((r) => r.start);
@@ -199,6 +216,12 @@ console.log(`app: ${application}`);
 console.log(`cold start to editable brief (${runs} runs): median ${ms(pct(starts, 50))}, worst ${ms(Math.max(...starts))}; inside the web view: median ${ms(pct(results.map((r) => r.inPage), 50))}`);
 const last = results[results.length - 1];
 console.log(`memory with the Arabic sample open: app process ${last.appRss.toFixed(0)} MB RSS; with WebKit processes ${last.treeRss.toFixed(0)} MB RSS, ${last.treePss.toFixed(0)} MB PSS (${last.procs.join(", ")})`);
+const blank = await blankWindowRss();
+console.log(
+  blank === null
+    ? "blank Tauri window: not built (cargo build --release -p mizan-app --example blank_window)"
+    : `blank Tauri window (same Tauri and WebKitGTK, about:blank, nothing of Mizan): ${blank.toFixed(0)} MB RSS`,
+);
 for (const [what, words, k] of [["sample", last.smallWords, last.small], ["big", last.words, last.big]]) {
   console.log(`keystroke to updated preview, ${what} brief (${words} words): p50 ${ms(k.p50)}, p95 ${ms(k.p95)}, max ${ms(k.max)}; of which keystroke to the analysis back (IPC both ways + Rust): p50 ${ms(k.tripP50)}, p95 ${ms(k.tripP95)}`);
 }
