@@ -7,6 +7,7 @@
 //! same input always gives the same bytes.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
 
 use lopdf::{Dictionary, Object, Stream, StringFormat};
 use mizan_layout::GlyphRun;
@@ -20,16 +21,19 @@ use crate::model::{Color, Document, Metadata, Options, PageItem, PdfDate};
 /// Writes `doc` as PDF bytes. Pure: no files, no clock; the same input gives the same bytes.
 pub fn write_pdf(doc: &Document<'_>, options: &Options) -> Result<Vec<u8>, PdfError> {
     validate(doc)?;
-    let used = fonts::plan(doc.fonts, &doc.pages, options.subset_fonts)?;
     // The streams: each font's program and ToUnicode map (subsetting and compressing the
     // programs is most of the writer's work), then each page's content, largest fonts first so
     // two threads finish together.
-    let mut fonts_by_size: Vec<usize> = (0..used.len()).collect();
-    fonts_by_size.sort_by_key(|&i| std::cmp::Reverse(used[i].glyph_count()));
-    let jobs: Vec<Job> = fonts_by_size.into_iter().map(Job::Font).chain((0..doc.pages.len()).map(Job::Page)).collect();
-    let done = on_two_threads(&jobs, options.compress, |job, deflate| match *job {
+    let plan = || -> Result<Planned<'_>, PdfError> {
+        let used = fonts::plan(doc.fonts, &doc.pages, options.subset_fonts)?;
+        let mut fonts_by_size: Vec<usize> = (0..used.len()).collect();
+        fonts_by_size.sort_by_key(|&i| std::cmp::Reverse(used[i].glyph_count()));
+        let jobs = fonts_by_size.into_iter().map(Job::Font).chain((0..doc.pages.len()).map(Job::Page)).collect();
+        Ok(Planned { used, jobs })
+    };
+    let work = |planned: &Planned<'_>, job: &Job, deflate: &mut Deflate| match *job {
         Job::Font(i) => {
-            let font = &used[i];
+            let font = &planned.used[i];
             let face = doc.fonts.face(font.face_id).ok_or(PdfError::UnknownFace { page: 0, face: font.face_id.0 })?;
             let program = fonts::program(font, face)?;
             let length = program.len();
@@ -37,8 +41,10 @@ pub fn write_pdf(doc: &Document<'_>, options: &Options) -> Result<Vec<u8>, PdfEr
             program.dict.set("Length1", Object::Integer(length as i64));
             Ok(Done::Font(i, program, deflate.stream(fonts::to_unicode(font))))
         }
-        Job::Page(i) => Ok(Done::Page(i, deflate.stream(page_content(&doc.pages[i], &used)))),
-    });
+        Job::Page(i) => Ok(Done::Page(i, deflate.stream(page_content(&doc.pages[i], &planned.used)))),
+    };
+    let (planned, done) = on_two_threads(plan, |p: &Planned<'_>| &p.jobs, options.compress, work)?;
+    let used = &planned.used;
     let mut font_streams: Vec<Option<(Stream, Stream)>> = used.iter().map(|_| None).collect();
     let mut contents: Vec<Option<Stream>> = doc.pages.iter().map(|_| None).collect();
     for result in done {
@@ -49,8 +55,14 @@ pub fn write_pdf(doc: &Document<'_>, options: &Options) -> Result<Vec<u8>, PdfEr
     }
     let font_streams: Vec<(Stream, Stream)> = font_streams.into_iter().flatten().collect();
     let contents: Vec<Stream> = contents.into_iter().flatten().collect();
-    let id = document_id(doc, &contents, &used, &font_streams);
-    assemble(doc, &used, font_streams, contents, id)
+    let id = document_id(doc, &contents, used, &font_streams);
+    assemble(doc, used, font_streams, contents, id)
+}
+
+/// The fonts the pages use and the streams to make.
+struct Planned<'d> {
+    used: Vec<UsedFont<'d>>,
+    jobs: Vec<Job>,
 }
 
 /// A stream to make: a font's (by index into the used fonts) or a page's.
@@ -66,27 +78,53 @@ enum Done {
     Page(usize, Stream),
 }
 
-/// Runs `work` over `jobs` on this thread and a second one, each taking the next job not yet
-/// taken, with a compressor of its own. Results come back in no particular order; each
-/// depends on its job alone, so the bytes do not depend on which thread made them. Without a
-/// second thread, this one does everything.
-fn on_two_threads<J: Sync, R: Send>(jobs: &[J], compress: bool, work: impl Fn(&J, &mut Deflate) -> R + Sync) -> Vec<R> {
+/// Runs `plan` on this thread, then `work` over the jobs of the plan on this thread and a
+/// second one, each taking the next job not yet taken, with a compressor of its own.
+///
+/// The second thread starts before planning and sets up its compressor while this one plans
+/// (a zlib state is some 380 KB to allocate and clear, as long as compressing a small stream
+/// takes), so both start on the jobs about when they are planned. Results come back in no
+/// particular order; each depends on its job alone, so the bytes do not depend on which
+/// thread made them. Without a second thread, this one does everything.
+fn on_two_threads<P: Send + Sync, J: Sync, R: Send, E>(
+    plan: impl FnOnce() -> Result<P, E>,
+    jobs: impl Fn(&P) -> &[J] + Sync,
+    compress: bool,
+    work: impl Fn(&P, &J, &mut Deflate) -> R + Sync,
+) -> Result<(Arc<P>, Vec<R>), E> {
     let next = AtomicUsize::new(0);
-    let worker = || {
-        let mut deflate = Deflate::new(compress);
+    let worker = |planned: &P, mut deflate: Deflate| {
         let mut done = Vec::new();
-        while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
-            done.push(work(job, &mut deflate));
+        while let Some(job) = jobs(planned).get(next.fetch_add(1, Ordering::Relaxed)) {
+            done.push(work(planned, job, &mut deflate));
         }
         done
     };
     std::thread::scope(|scope| {
-        let helper = std::thread::Builder::new().spawn_scoped(scope, worker).ok();
-        let mut done = worker();
-        if let Some(helper) = helper {
-            done.extend(helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-        }
-        done
+        let (ready, wait_for_plan) = mpsc::channel::<Arc<P>>();
+        let worker = &worker;
+        let helper = std::thread::Builder::new()
+            .spawn_scoped(scope, move || {
+                let deflate = Deflate::new(compress);
+                // The sender is dropped without a message when planning fails.
+                match wait_for_plan.recv() {
+                    Ok(planned) => worker(&planned, deflate),
+                    Err(_) => Vec::new(),
+                }
+            })
+            .ok();
+        let result = plan().map(|planned| {
+            let planned = Arc::new(planned);
+            let _ = ready.send(Arc::clone(&planned));
+            let done = worker(&planned, Deflate::new(compress));
+            (planned, done)
+        });
+        drop(ready);
+        let theirs = helper.map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        result.map(|(planned, mut done)| {
+            done.extend(theirs.into_iter().flatten());
+            (planned, done)
+        })
     })
 }
 
