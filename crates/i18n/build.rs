@@ -1,9 +1,15 @@
 //! Embeds every `locales/<lang>/*.ftl` file of the repository into the crate, so the
 //! binary needs no file access at run time. New .ftl files are picked up without code
 //! changes: this script lists them and generates the `include_str!` table.
+//!
+//! It also lists the message ids each file defines (read with the same Fluent parser the
+//! crate uses at run time), so a `Localizer` knows which file holds a message without
+//! parsing any: a process parses only the files whose messages it formats.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+
+use fluent_syntax::ast::Entry;
 
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -31,6 +37,30 @@ fn main() {
         let path = absolute(path);
         writeln!(out, "    ({lang:?}, {name:?}, include_str!({:?})),", path.display().to_string())
             .expect("writing to a String");
+    }
+    out.push_str("];\n\n");
+    writeln!(out, "/// How many files [`FILES`] has.\npub(crate) const FILE_COUNT: usize = {};\n", files.len())
+        .expect("writing to a String");
+    out.push_str(
+        "/// The message ids each file of [`FILES`] defines (same order), sorted for binary search.\n\
+         pub(crate) static IDS: &[&[&str]] = &[\n",
+    );
+    for (_, _, path) in &files {
+        // A file that cannot be read or parsed lists what the parser recovered; the
+        // crate's tests report its errors.
+        let source = std::fs::read_to_string(path).unwrap_or_default();
+        let resource = fluent_syntax::parser::parse(source.as_str()).unwrap_or_else(|(resource, _)| resource);
+        let mut ids: Vec<&str> = resource
+            .body
+            .iter()
+            .filter_map(|entry| match entry {
+                Entry::Message(message) => Some(message.id.name),
+                _ => None,
+            })
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        writeln!(out, "    &{ids:?},").expect("writing to a String");
     }
     out.push_str("];\n");
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("locales.rs");

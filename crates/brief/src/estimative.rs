@@ -136,6 +136,15 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut current = String::new();
     let mut start = 0;
     for (i, ch) in text.char_indices() {
+        if is_arabic_letter(ch) {
+            // Most of an Arabic brief: a letter with no case and no decomposition, so the
+            // Unicode table look-ups below (several per character) would only confirm it.
+            if current.is_empty() {
+                start = i;
+            }
+            push_normalized(&mut current, ch);
+            continue;
+        }
         if is_combining_mark(ch) || ch == '\u{0640}' {
             // Diacritics and tatweel are inside words: skip, do not split.
             continue;
@@ -173,8 +182,15 @@ fn push_normalized(out: &mut String, ch: char) {
         '٠'..='٩' => out.push(char::from(b'0' + (ch as u32 - '٠' as u32) as u8)),
         '۰'..='۹' => out.push(char::from(b'0' + (ch as u32 - '۰' as u32) as u8)),
         _ if ch.is_ascii() => out.push(ch.to_ascii_lowercase()),
+        _ if is_arabic_letter(ch) => out.push(ch),
         _ => out.extend(ch.to_lowercase()),
     }
+}
+
+/// The basic Arabic letters (hamza to yeh, without the tatweel): alphabetic, not combining,
+/// caseless (a test checks it against the Unicode tables).
+fn is_arabic_letter(ch: char) -> bool {
+    matches!(ch, '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}')
 }
 
 /// Arabic proclitics that may be glued to a term: "المرجح", "ومن", "بثقة".
@@ -428,6 +444,15 @@ pub(crate) fn parse_qualifier(text: &str) -> Option<Qualifier> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_arabic_letter_shortcut_agrees_with_the_unicode_tables() {
+        for ch in ('\u{0600}'..='\u{06FF}').filter(|&c| super::is_arabic_letter(c)) {
+            assert!(ch.is_alphanumeric() && !super::is_combining_mark(ch), "{ch:?}");
+            assert_eq!(ch.to_lowercase().collect::<String>(), ch.to_string(), "{ch:?}");
+        }
+        assert!(!super::is_arabic_letter('\u{0640}') && !super::is_arabic_letter('\u{064B}'));
+    }
+
     use super::*;
 
     fn likelihoods(text: &str) -> Vec<Likelihood> {

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use mizan_brief::{
@@ -20,7 +21,7 @@ use mizan_source::Source;
 
 use crate::csl::{self, Styled};
 use crate::labels::Labels;
-use crate::style::{NotePlacement, Style};
+use crate::style::{Colors, NotePlacement, Paper, Style};
 use crate::{ExportError, ExportOptions, ExportWarning, SourceLookup};
 
 /// Left-to-right and right-to-left isolates around note calls, so a call keeps the brief's
@@ -179,6 +180,33 @@ struct Composer<'a> {
     /// Cited keys and the notes that cite them.
     cited: BTreeMap<String, Vec<usize>>,
     cited_order: Vec<String>,
+    /// Paragraphs laid out ahead by the second thread ([`lay_out_ahead`]).
+    ahead: &'a Ahead,
+    /// The top-level block being composed, if any.
+    block_index: Option<usize>,
+}
+
+/// Paragraphs of top-level blocks laid out ahead, by block index, each with the paragraph it
+/// is the layout of: composition takes a layout only for an equal paragraph (layout is a
+/// pure function of the paragraph and the fonts), so what the second thread guessed can never
+/// change the output.
+#[derive(Debug, Default)]
+pub(crate) struct Ahead(Mutex<HashMap<usize, (Paragraph, ParagraphLayout)>>);
+
+impl Ahead {
+    fn put(&self, block: usize, paragraph: Paragraph, layout: ParagraphLayout) {
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(block, (paragraph, layout));
+    }
+
+    /// The layout of `paragraph` if it was laid out ahead for this block.
+    fn take(&self, block: usize, paragraph: &Paragraph) -> Option<ParagraphLayout> {
+        let mut laid = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if laid.get(&block).is_some_and(|(p, _)| p == paragraph) {
+            laid.remove(&block).map(|(_, layout)| layout)
+        } else {
+            None
+        }
+    }
 }
 
 pub(crate) fn compose(
@@ -188,52 +216,69 @@ pub(crate) fn compose(
 ) -> Result<Composed, ExportError> {
     // Parsed once per process: the app exports many times.
     let fonts = FontSet::shared();
+    let frame = frame(&options.style, options.paper, brief.lang.is_rtl());
+    let digits = digits(brief);
     let composing = AtomicUsize::new(0);
+    let ahead = Ahead::default();
     std::thread::scope(|scope| {
-        // Shaping is the largest part of composition: a second thread, when there is one,
-        // shapes the body from its end while this one composes from its start.
-        let _ahead = std::thread::Builder::new().spawn_scoped(scope, || shape_ahead(brief, fonts, &composing));
-        let composed = compose_with(brief, sources, options, fonts, &composing);
+        // Layout is the largest part of composition: a second thread, when there is one, lays
+        // out the body from its end while this one composes from its start.
+        let _ahead = std::thread::Builder::new().spawn_scoped(scope, || {
+            lay_out_ahead(brief, &options.style, frame, digits, fonts, &composing, &ahead);
+        });
+        let composed = compose_with(brief, sources, options, fonts, frame, digits, &composing, &ahead);
         // Also when composition stopped on an error: the helper has nothing left to do.
         composing.store(usize::MAX, Ordering::Relaxed);
         composed
     })
 }
 
-/// Composition proper; `composing` tells [`shape_ahead`] which top-level block it has reached.
-fn compose_with(
-    brief: &Brief,
-    sources: &dyn SourceLookup,
-    options: &ExportOptions,
-    fonts: &'static FontSet,
-    composing: &AtomicUsize,
-) -> Result<Composed, ExportError> {
-    let style = &options.style;
-    let lang = brief.lang;
-    let rtl = lang.is_rtl();
-    let digits = match brief.front.digits {
-        Some(BriefDigits::Arab) => Digits::ArabicIndic,
-        Some(BriefDigits::Latn) => Digits::Western,
-        // Without a choice, Arabic briefs keep Western digits (the Maghreb's, and what the
-        // analyst's own text most likely uses).
-        None => Digits::Western,
-    };
-    let labels = Labels::new(lang, digits);
-    let (width, height) = options.paper.size();
+/// The page geometry of a style and paper, mirrored for right-to-left briefs.
+fn frame(style: &Style, paper: Paper, rtl: bool) -> Frame {
+    let (width, height) = paper.size();
     let (left_margin, right_margin) = if rtl {
         (style.page.margin_end, style.page.margin_start)
     } else {
         (style.page.margin_start, style.page.margin_end)
     };
-    let measure = (width - left_margin - right_margin).max(72.0);
-    let frame = Frame {
+    Frame {
         width,
         height,
         left: left_margin,
-        measure,
+        measure: (width - left_margin - right_margin).max(72.0),
         top: style.page.margin_top,
         bottom: height - style.page.margin_bottom,
-    };
+    }
+}
+
+/// The digits of the numbers the PDF prints.
+fn digits(brief: &Brief) -> Digits {
+    match brief.front.digits {
+        Some(BriefDigits::Arab) => Digits::ArabicIndic,
+        Some(BriefDigits::Latn) => Digits::Western,
+        // Without a choice, Arabic briefs keep Western digits (the Maghreb's, and what the
+        // analyst's own text most likely uses).
+        None => Digits::Western,
+    }
+}
+
+/// Composition proper; `composing` tells [`lay_out_ahead`] which top-level block it has
+/// reached, and `ahead` holds what that thread laid out.
+#[allow(clippy::too_many_arguments)]
+fn compose_with(
+    brief: &Brief,
+    sources: &dyn SourceLookup,
+    options: &ExportOptions,
+    fonts: &'static FontSet,
+    frame: Frame,
+    digits: Digits,
+    composing: &AtomicUsize,
+    ahead: &Ahead,
+) -> Result<Composed, ExportError> {
+    let style = &options.style;
+    let lang = brief.lang;
+    let rtl = lang.is_rtl();
+    let labels = Labels::new(lang, digits);
 
     // Notes: every citation group formatted by CSL, in document order.
     let groups: Vec<&CitationGroup> = brief.citations.iter().collect();
@@ -265,6 +310,8 @@ fn compose_with(
         note_texts: Vec::new(),
         cited: BTreeMap::new(),
         cited_order: Vec::new(),
+        ahead,
+        block_index: None,
     };
     for group in &groups {
         for item in &group.items {
@@ -279,8 +326,10 @@ fn compose_with(
     let body = Boxed { left: frame.left, measure: frame.measure, depth: 0 };
     for (i, block) in brief.blocks.iter().enumerate() {
         composing.store(i, Ordering::Relaxed);
+        c.block_index = Some(i);
         c.block(block, body, None)?;
     }
+    c.block_index = None;
     composing.store(usize::MAX, Ordering::Relaxed);
     let notes = match style.notes.placement {
         NotePlacement::Footnotes => c.footnote_layouts()?,
@@ -394,17 +443,43 @@ fn layout_direction(direction: Direction) -> LDir {
     }
 }
 
-/// Shapes the words of the brief's body into the faces' word caches, last block first, while
-/// composition goes first block first: it stops at the block composition has reached
-/// (`composing`, the index of the top-level block being composed). Run on a second thread, it
-/// takes about half the shaping off composition, which finds those words shaped. The
-/// paragraphs are built as composition builds them, but without notes or labels: a word
-/// shaped here in another context is only a cache entry nobody asks for.
-fn shape_ahead(brief: &Brief, fonts: &FontSet, composing: &AtomicUsize) {
+/// Lays out the brief's body on a second thread, last block first, while composition goes
+/// first block first; it stops at the block composition has reached (`composing`, the index of
+/// the top-level block being composed). Headings and paragraphs are built as composition builds
+/// them (the same functions, with note calls numbered as composition will number them) and
+/// laid out whole into `ahead`; of other blocks (lists, quotations, tables) only the words are
+/// shaped, into the faces' word caches. Composition then finds the work done: a layout is
+/// taken only for an equal paragraph, and a cached word holds exactly the glyphs shaping it
+/// again would give, so the output never depends on this thread.
+fn lay_out_ahead(
+    brief: &Brief,
+    style: &Style,
+    frame: Frame,
+    digits: Digits,
+    fonts: &FontSet,
+    composing: &AtomicUsize,
+    ahead: &Ahead,
+) {
+    let labels = Labels::new(brief.lang, digits);
+    let body = Boxed { left: frame.left, measure: frame.measure, depth: 0 };
+    // Notes are numbered in document order: the first note of each top-level block.
+    let mut first_note = Vec::with_capacity(brief.blocks.len());
+    let mut notes = 0;
+    for block in &brief.blocks {
+        first_note.push(notes);
+        notes += note_calls(block);
+    }
     let mut paragraphs = Vec::new();
     for (i, block) in brief.blocks.iter().enumerate().rev() {
         if composing.load(Ordering::Relaxed) >= i {
             break;
+        }
+        let note = first_note.get(i).copied().unwrap_or(0);
+        if let Some(paragraph) = text_paragraph(brief, style, &labels, block, body, note) {
+            if let Ok(layout) = layout_paragraph(&paragraph, fonts) {
+                ahead.put(i, paragraph, layout);
+            }
+            continue;
         }
         paragraphs.clear();
         body_paragraphs(brief.lang, block, &mut paragraphs);
@@ -412,6 +487,168 @@ fn shape_ahead(brief: &Brief, fonts: &FontSet, composing: &AtomicUsize) {
             shape_words(paragraph, fonts);
         }
     }
+}
+
+/// The paragraph composition sets for a heading or a paragraph block in `area` whose first
+/// note call is note `first_note` (the body text only: a judgment's label is set apart).
+fn text_paragraph(
+    brief: &Brief,
+    style: &Style,
+    labels: &Labels,
+    block: &Block,
+    area: Boxed,
+    first_note: usize,
+) -> Option<Paragraph> {
+    let dir = layout_direction(block.direction);
+    let mut next_note = first_note;
+    let mut runs = Vec::new();
+    let mut call = |_: &Inline, style: SpanStyle, out: &mut Vec<Run>| {
+        note_call(labels, next_note, style, dir, out);
+        next_note += 1;
+    };
+    let setting = match &block.kind {
+        BlockKind::Heading { level, content } => {
+            inline_runs(content, bold(heading_size(style, *level, dir)), &mut runs, &mut call);
+            heading_setting(style, brief.lang, block, *level, area, &runs)
+        }
+        BlockKind::Paragraph { marker, content } => {
+            inline_runs(content, regular(body_size(style, dir)), &mut runs, &mut call);
+            paragraph_setting(style, brief.lang, block, marker.as_ref(), area, &runs)
+        }
+        _ => return None,
+    };
+    paragraph_of(runs, &setting).map(|(paragraph, _)| paragraph)
+}
+
+/// How many note calls a block makes (citations and footnote references, at any depth).
+fn note_calls(block: &Block) -> usize {
+    fn inlines(content: &[Inline]) -> usize {
+        content
+            .iter()
+            .map(|inline| match inline {
+                Inline::Citation(_) | Inline::FootnoteRef(_) => 1,
+                Inline::Emphasis(inner)
+                | Inline::Strong(inner)
+                | Inline::Strikethrough(inner)
+                | Inline::Link { content: inner, .. }
+                | Inline::Image { alt: inner, .. } => inlines(inner),
+                _ => 0,
+            })
+            .sum()
+    }
+    match &block.kind {
+        BlockKind::Heading { content, .. } | BlockKind::Paragraph { content, .. } => inlines(content),
+        BlockKind::Table { header, rows, .. } => {
+            header.iter().chain(rows.iter().flatten()).map(|cell| inlines(cell)).sum()
+        }
+        BlockKind::List { items, .. } => items.iter().flatten().map(note_calls).sum(),
+        BlockKind::Quote(children) => children.iter().map(note_calls).sum(),
+        BlockKind::Code { .. } | BlockKind::Html(_) | BlockKind::Rule | BlockKind::Footnote { .. } => 0,
+    }
+}
+
+/// A note call: the note's number, small and isolated in the block's direction, hugging the
+/// word before it.
+fn note_call(labels: &Labels, index: usize, style: SpanStyle, dir: LDir, out: &mut Vec<Run>) {
+    hug_call(out);
+    let isolate = if dir == LDir::Rtl { RLI } else { LRI };
+    let mut run = Run::new(
+        format!("{isolate}{}{PDI}", labels.number(index + 1)),
+        SpanStyle { size: style.size * 0.62, weight: Weight::Regular, italic: false },
+    );
+    run.note = Some(index);
+    out.push(run);
+}
+
+/// The paragraph `set` lays out for runs and a setting, and the note calls in it; `None` when
+/// there is no text.
+fn paragraph_of(runs: Vec<Run>, s: &Setting) -> Option<(Paragraph, Vec<Call>)> {
+    let runs: Vec<Run> = runs.into_iter().filter(|r| !r.text.is_empty()).collect();
+    if runs.is_empty() {
+        return None;
+    }
+    let (spans, calls) = spans(&runs, s.lang);
+    let paragraph = Paragraph {
+        spans,
+        direction: s.direction,
+        align: s.align,
+        measure: s.measure.max(1.0),
+        lang: s.lang,
+        line_height: None,
+    };
+    Some((paragraph, calls))
+}
+
+/// The body text size in a direction (Arabic is set larger).
+fn body_size(style: &Style, direction: LDir) -> f32 {
+    if direction == LDir::Rtl { style.fonts.body_size_arabic } else { style.fonts.body_size }
+}
+
+/// The text size of a heading of `level`.
+fn heading_size(style: &Style, level: u8, dir: LDir) -> f32 {
+    let size = if level <= 2 { style.fonts.heading_size } else { style.fonts.subheading_size };
+    if dir == LDir::Rtl { size * 1.18 } else { size }
+}
+
+/// How a heading is set, given its runs.
+fn heading_setting(style: &Style, brief_lang: Lang, block: &Block, level: u8, area: Boxed, runs: &[Run]) -> Setting {
+    let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+    let before = if level <= 2 { style.spacing.heading_before } else { style.spacing.heading_before * 0.7 };
+    Setting {
+        left: area.left,
+        measure: area.measure,
+        direction: layout_direction(block.direction),
+        lang: block_lang(brief_lang, block.direction, &text),
+        align: Align::Start,
+        color: style.colors.accent,
+        bar: None,
+        space_before: before,
+        keep_with_next: true,
+        origin: block.span,
+    }
+}
+
+/// How a paragraph is set, given its runs: justified, and narrowed beside a bar when it is a
+/// judgment or an assumption (its label is set above, by the caller).
+fn paragraph_setting(
+    style: &Style,
+    brief_lang: Lang,
+    block: &Block,
+    marker: Option<&Marker>,
+    area: Boxed,
+    runs: &[Run],
+) -> Setting {
+    let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+    let dir = layout_direction(block.direction);
+    let sp = &style.spacing;
+    let mut setting = Setting {
+        left: area.left,
+        measure: area.measure,
+        direction: dir,
+        lang: block_lang(brief_lang, block.direction, &text),
+        align: Align::Justify,
+        color: style.colors.text,
+        bar: None,
+        space_before: sp.paragraph,
+        keep_with_next: false,
+        origin: block.span,
+    };
+    if let Some(marker) = marker {
+        // The bar stands in the start margin of the text, the label above it.
+        let gap = sp.judgment_gap;
+        let bar_x = if dir == LDir::Rtl { area.left + area.measure - sp.judgment_bar } else { area.left };
+        setting.bar = Some(Bar { x: bar_x, width: sp.judgment_bar, color: marker_color(&style.colors, marker) });
+        setting.measure = (area.measure - gap - sp.judgment_bar).max(24.0);
+        if dir == LDir::Ltr {
+            setting.left = area.left + gap + sp.judgment_bar;
+        }
+    }
+    setting
+}
+
+/// The colour of a judgment's or an assumption's bar and label.
+fn marker_color(colors: &Colors, marker: &Marker) -> Color {
+    if marker.kind == ClaimKind::Assumption { colors.assumption } else { colors.judgment }
 }
 
 /// The paragraphs composition sets for a block's text (headings, paragraphs, list items,
@@ -495,12 +732,8 @@ impl Composer<'_> {
         layout_direction(direction)
     }
 
-    fn block_lang(&self, direction: Direction, text: &str) -> LLang {
-        block_lang(self.lang, direction, text)
-    }
-
     fn body_size(&self, direction: LDir) -> f32 {
-        if direction == LDir::Rtl { self.style.fonts.body_size_arabic } else { self.style.fonts.body_size }
+        body_size(self.style, direction)
     }
 
     fn position(&self, origin: Span, ch: Option<char>) -> (u32, u32) {
@@ -513,23 +746,14 @@ impl Composer<'_> {
 
     /// Lays out runs as a paragraph and cuts it into line pieces.
     fn set(&mut self, runs: Vec<Run>, s: &Setting) -> Result<Vec<Piece>, ExportError> {
-        let runs: Vec<Run> = runs.into_iter().filter(|r| !r.text.is_empty()).collect();
-        if runs.is_empty() {
-            return Ok(Vec::new());
-        }
-        let (spans, calls) = spans(&runs, s.lang);
-        let paragraph = Paragraph {
-            spans,
-            direction: s.direction,
-            align: s.align,
-            measure: s.measure.max(1.0),
-            lang: s.lang,
-            line_height: None,
+        let Some((paragraph, calls)) = paragraph_of(runs, s) else { return Ok(Vec::new()) };
+        let layout = match self.block_index.and_then(|i| self.ahead.take(i, &paragraph)) {
+            Some(layout) => layout,
+            None => layout_paragraph(&paragraph, self.fonts).map_err(|e| {
+                let (line, _) = self.position(s.origin, None);
+                ExportError::Layout { line, detail: e.to_string() }
+            })?,
         };
-        let layout = layout_paragraph(&paragraph, self.fonts).map_err(|e| {
-            let (line, _) = self.position(s.origin, None);
-            ExportError::Layout { line, detail: e.to_string() }
-        })?;
         let text = paragraph.text();
         for warning in &layout.warnings {
             match warning {
@@ -633,14 +857,7 @@ impl Composer<'_> {
                 notes.push(index + 1);
             }
         }
-        hug_call(out);
-        let isolate = if dir == LDir::Rtl { RLI } else { LRI };
-        let mut run = Run::new(
-            format!("{isolate}{}{PDI}", self.labels.number(index + 1)),
-            SpanStyle { size: style.size * 0.62, weight: Weight::Regular, italic: false },
-        );
-        run.note = Some(index);
-        out.push(run);
+        note_call(&self.labels, index, style, dir, out);
     }
 
     fn block(&mut self, block: &Block, area: Boxed, bullet: Option<String>) -> Result<(), ExportError> {
@@ -651,27 +868,9 @@ impl Composer<'_> {
         let first_piece = self.pieces.len();
         match &block.kind {
             BlockKind::Heading { level, content } => {
-                let (hsize, before) = if *level <= 2 {
-                    (self.style.fonts.heading_size, sp.heading_before)
-                } else {
-                    (self.style.fonts.subheading_size, sp.heading_before * 0.7)
-                };
-                let hsize = if dir == LDir::Rtl { hsize * 1.18 } else { hsize };
                 let mut runs = Vec::new();
-                self.inlines(content, bold(hsize), dir, &mut runs);
-                let text: String = runs.iter().map(|r| r.text.as_str()).collect();
-                let setting = Setting {
-                    left: area.left,
-                    measure: area.measure,
-                    direction: dir,
-                    lang: self.block_lang(block.direction, &text),
-                    align: Align::Start,
-                    color: colors.accent,
-                    bar: None,
-                    space_before: before,
-                    keep_with_next: true,
-                    origin: block.span,
-                };
+                self.inlines(content, bold(heading_size(self.style, *level, dir)), dir, &mut runs);
+                let setting = heading_setting(self.style, self.lang, block, *level, area, &runs);
                 let mut pieces = self.set(runs, &setting)?;
                 if *level <= 2
                     && let Some(last) = pieces.last_mut()
@@ -693,34 +892,12 @@ impl Composer<'_> {
             BlockKind::Paragraph { marker, content } => {
                 let mut runs = Vec::new();
                 self.inlines(content, regular(size), dir, &mut runs);
-                let text: String = runs.iter().map(|r| r.text.as_str()).collect();
-                let lang = self.block_lang(block.direction, &text);
-                let mut setting = Setting {
-                    left: area.left,
-                    measure: area.measure,
-                    direction: dir,
-                    lang,
-                    align: Align::Justify,
-                    color: colors.text,
-                    bar: None,
-                    space_before: sp.paragraph,
-                    keep_with_next: false,
-                    origin: block.span,
-                };
+                let mut setting = paragraph_setting(self.style, self.lang, block, marker.as_ref(), area, &runs);
                 if let Some(marker) = marker {
-                    let color = if marker.kind == ClaimKind::Assumption { colors.assumption } else { colors.judgment };
-                    // The bar stands in the start margin of the text, the label above it.
-                    let gap = sp.judgment_gap;
-                    let bar_x = if dir == LDir::Rtl { area.left + area.measure - sp.judgment_bar } else { area.left };
-                    setting.bar = Some(Bar { x: bar_x, width: sp.judgment_bar, color });
-                    setting.measure = (area.measure - gap - sp.judgment_bar).max(24.0);
-                    if dir == LDir::Ltr {
-                        setting.left = area.left + gap + sp.judgment_bar;
-                    }
                     let label_runs = self.marker_label(marker, block.span);
                     let label_setting = Setting {
                         align: Align::Start,
-                        color,
+                        color: marker_color(colors, marker),
                         lang: layout_lang(self.lang),
                         keep_with_next: true,
                         ..setting.clone()

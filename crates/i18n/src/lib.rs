@@ -92,63 +92,59 @@ pub enum LoadError {
 
 /// Messages in one language, with English as the fallback.
 ///
-/// The embedded files are parsed once per language and kind (isolating or plain) for the
-/// life of the process: creating a `Localizer` after the first is a reference count.
-#[derive(Clone)]
+/// Making a `Localizer` parses nothing. Each embedded file is parsed the first time one of
+/// its messages is formatted, once for the life of the process, and that parse is shared by
+/// every `Localizer` (the English files serve as every language's fallback): a cold
+/// `mizan export` parses the few files it reads, not all of them. Each file has a Fluent
+/// bundle of its own, so a message may only refer to messages and terms of its own file
+/// (a test checks it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Localizer {
     lang: Lang,
-    inner: Arc<Bundles>,
+    isolating: bool,
 }
 
-struct Bundles {
-    /// The requested language first, then English (absent when the request is English).
-    bundles: Vec<FluentBundle<FluentResource>>,
-    errors: Vec<LoadError>,
-}
+/// One embedded file's bundle (its resource shared with the file's other bundle).
+type Bundle = FluentBundle<Arc<FluentResource>>;
 
-impl fmt::Debug for Localizer {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Localizer").field("lang", &self.lang).field("errors", &self.inner.errors).finish()
-    }
-}
+/// Each embedded file, parsed when first needed: the resource and its syntax errors.
+static PARSED: [OnceLock<(Arc<FluentResource>, Vec<LoadError>)>; embedded::FILE_COUNT] =
+    [const { OnceLock::new() }; embedded::FILE_COUNT];
+
+/// Each embedded file's bundles: plain, then isolating.
+static BUNDLES: [[OnceLock<Bundle>; 2]; embedded::FILE_COUNT] =
+    [const { [const { OnceLock::new() }; 2] }; embedded::FILE_COUNT];
 
 impl Localizer {
     /// Messages for a user interface: placeables are bidi-isolated (see the crate docs).
     pub fn new(lang: Lang) -> Self {
-        Self::build(lang, true)
+        Self { lang, isolating: true }
     }
 
     /// Messages for terminals and logs: no bidi isolation marks.
     pub fn plain(lang: Lang) -> Self {
-        Self::build(lang, false)
-    }
-
-    fn build(lang: Lang, isolating: bool) -> Self {
-        static BUILT: [[OnceLock<Arc<Bundles>>; 2]; Lang::ALL.len()] =
-            [const { [const { OnceLock::new() }; 2] }; Lang::ALL.len()];
-        let slot = Lang::ALL.iter().position(|l| *l == lang).and_then(|i| BUILT.get(i)?.get(usize::from(isolating)));
-        let load = || {
-            let mut errors = Vec::new();
-            let mut bundles = vec![bundle_for(lang, isolating, &mut errors)];
-            if lang != Lang::En {
-                bundles.push(bundle_for(Lang::En, isolating, &mut errors));
-            }
-            Arc::new(Bundles { bundles, errors })
-        };
-        let inner = match slot {
-            Some(slot) => Arc::clone(slot.get_or_init(load)),
-            None => load(),
-        };
-        Self { lang, inner }
+        Self { lang, isolating: false }
     }
 
     pub fn lang(&self) -> Lang {
         self.lang
     }
 
-    /// Problems met while loading the embedded files (empty in a correct build).
-    pub fn load_errors(&self) -> &[LoadError] {
-        &self.inner.errors
+    /// Problems in the embedded files of this language and of English (empty in a correct
+    /// build). This parses every one of those files.
+    pub fn load_errors(&self) -> &'static [LoadError] {
+        static ERRORS: [OnceLock<Vec<LoadError>>; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
+        let collect = || {
+            let mut errors = load_errors_of(self.lang);
+            if self.lang != Lang::En {
+                errors.extend(load_errors_of(Lang::En));
+            }
+            errors
+        };
+        match Lang::ALL.iter().position(|l| *l == self.lang).and_then(|i| ERRORS.get(i)) {
+            Some(slot) => slot.get_or_init(collect),
+            None => &[],
+        }
     }
 
     /// The message `id` formatted with `args`, in this language, else English, else `id`.
@@ -164,12 +160,16 @@ impl Localizer {
 
     /// Whether this language (not the fallback) defines `id`.
     pub fn has_own(&self, id: &str) -> bool {
-        self.inner.bundles.first().is_some_and(|b| b.has_message(id))
+        defining_file(self.lang, id).and_then(|file| bundle(file, self.isolating)).is_some_and(|b| b.has_message(id))
     }
 
     fn format(&self, id: &str, attribute: Option<&str>, args: &[(&str, Arg)]) -> Option<String> {
         let fluent_args = to_fluent_args(args);
-        for bundle in &self.inner.bundles {
+        let fallback = (self.lang != Lang::En).then_some(Lang::En);
+        for lang in std::iter::once(self.lang).chain(fallback) {
+            let Some(bundle) = defining_file(lang, id).and_then(|file| bundle(file, self.isolating)) else {
+                continue;
+            };
             let Some(message) = bundle.get_message(id) else { continue };
             let pattern = match attribute {
                 Some(name) => message.get_attribute(name).map(|a| a.value()),
@@ -201,33 +201,71 @@ fn to_fluent_args<'a>(args: &'a [(&str, Arg)]) -> Option<FluentArgs<'a>> {
     Some(out)
 }
 
-fn bundle_for(lang: Lang, isolating: bool, errors: &mut Vec<LoadError>) -> FluentBundle<FluentResource> {
-    let mut bundle = FluentBundle::new_concurrent(vec![lang.langid()]);
-    bundle.set_use_isolating(isolating);
-    for (file_lang, file, source) in embedded::FILES {
-        if *file_lang != lang.code() || web_ui_only(file) {
-            continue;
+/// The indexes (into the embedded files) of the files Rust formats messages from, in
+/// `lang`, in name order.
+fn rust_files(lang: Lang) -> impl Iterator<Item = usize> {
+    embedded::FILES
+        .iter()
+        .enumerate()
+        .filter(move |(_, (file_lang, file, _))| *file_lang == lang.code() && !web_ui_only(file))
+        .map(|(i, _)| i)
+}
+
+/// The first file of `lang`, in name order, that defines the message `id` (the build
+/// script lists each file's ids, so this parses nothing).
+fn defining_file(lang: Lang, id: &str) -> Option<usize> {
+    rust_files(lang).find(|&file| embedded::IDS.get(file).is_some_and(|ids| ids.binary_search(&id).is_ok()))
+}
+
+/// An embedded file, parsed on first use.
+fn parsed(file: usize) -> Option<&'static (Arc<FluentResource>, Vec<LoadError>)> {
+    let (lang, name, source) = *embedded::FILES.get(file)?;
+    Some(PARSED.get(file)?.get_or_init(|| match FluentResource::try_new(source.to_owned()) {
+        Ok(resource) => (Arc::new(resource), Vec::new()),
+        Err((resource, parse_errors)) => {
+            let errors = parse_errors
+                .into_iter()
+                .map(|e| LoadError::Syntax { lang, file: name, detail: e.to_string() })
+                .collect();
+            (Arc::new(resource), errors)
         }
-        let resource = match FluentResource::try_new((*source).to_owned()) {
-            Ok(resource) => resource,
-            Err((resource, parse_errors)) => {
-                errors.extend(parse_errors.into_iter().map(|e| LoadError::Syntax {
-                    lang: file_lang,
-                    file,
-                    detail: e.to_string(),
-                }));
-                resource
-            }
-        };
-        if let Err(conflicts) = bundle.add_resource(resource) {
+    }))
+}
+
+/// The bundle of one embedded file, built on first use. A conflict inside the file keeps the
+/// first definition; [`load_errors_of`] reports it.
+fn bundle(file: usize, isolating: bool) -> Option<&'static Bundle> {
+    let slot = BUNDLES.get(file)?.get(usize::from(isolating))?;
+    let (lang, _, _) = embedded::FILES.get(file)?;
+    let resource = &parsed(file)?.0;
+    Some(slot.get_or_init(|| {
+        let langid = lang.parse::<Lang>().map(Lang::langid).unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+        bundle.set_use_isolating(isolating);
+        let _ = bundle.add_resource(Arc::clone(resource));
+        bundle
+    }))
+}
+
+/// Syntax errors of `lang`'s files, and ids defined twice among them (which one bundle of
+/// all of them would refuse).
+fn load_errors_of(lang: Lang) -> Vec<LoadError> {
+    let mut errors = Vec::new();
+    let mut all: Bundle = FluentBundle::new_concurrent(vec![lang.langid()]);
+    for file in rust_files(lang) {
+        let Some((resource, syntax)) = parsed(file) else { continue };
+        errors.extend(syntax.iter().cloned());
+        if let (Err(conflicts), Some((file_lang, name, _))) =
+            (all.add_resource(Arc::clone(resource)), embedded::FILES.get(file))
+        {
             errors.extend(conflicts.into_iter().map(|e| LoadError::Conflict {
                 lang: file_lang,
-                file,
+                file: name,
                 detail: e.to_string(),
             }));
         }
     }
-    bundle
+    errors
 }
 
 /// The web UI's own files (`ui.ftl`, `ui-sources.ftl`, …): the UI reads them with
@@ -247,7 +285,7 @@ pub fn embedded_files() -> &'static [(&'static str, &'static str, &'static str)]
 mod tests {
     use std::collections::{BTreeMap, BTreeSet};
 
-    use fluent_syntax::ast::Entry;
+    use fluent_syntax::ast::{CallArguments, Entry, Expression, InlineExpression, Pattern, PatternElement};
     use fluent_syntax::parser::parse;
 
     use super::*;
@@ -302,6 +340,83 @@ mod tests {
             for id in ids(source).into_keys() {
                 if let Some(other) = seen.insert((lang, id.clone()), file) {
                     panic!("{lang}: {id} is defined in both {other} and {file}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_is_found_in_the_file_that_defines_it() {
+        for lang in Lang::ALL {
+            for file in rust_files(lang) {
+                let (_, name, source) = embedded_files()[file];
+                for id in ids(source).into_keys().filter(|id| !id.starts_with('-')) {
+                    assert_eq!(defining_file(lang, &id), Some(file), "{lang}/{name}: {id}");
+                    assert!(Localizer::plain(lang).has_own(&id), "{lang}/{name}: {id}");
+                }
+            }
+        }
+    }
+
+    /// Message and term ids a pattern refers to.
+    fn references(pattern: &Pattern<&str>, out: &mut Vec<String>) {
+        fn inline(expression: &InlineExpression<&str>, out: &mut Vec<String>) {
+            match expression {
+                InlineExpression::MessageReference { id, .. } => out.push(id.name.to_owned()),
+                InlineExpression::TermReference { id, arguments, .. } => {
+                    out.push(format!("-{}", id.name));
+                    if let Some(arguments) = arguments {
+                        call(arguments, out);
+                    }
+                }
+                InlineExpression::FunctionReference { arguments, .. } => call(arguments, out),
+                InlineExpression::Placeable { expression } => any(expression, out),
+                _ => {}
+            }
+        }
+        fn call(arguments: &CallArguments<&str>, out: &mut Vec<String>) {
+            arguments.positional.iter().for_each(|a| inline(a, out));
+            arguments.named.iter().for_each(|a| inline(&a.value, out));
+        }
+        fn any(expression: &Expression<&str>, out: &mut Vec<String>) {
+            match expression {
+                Expression::Inline(expression) => inline(expression, out),
+                Expression::Select { selector, variants } => {
+                    inline(selector, out);
+                    variants.iter().for_each(|v| references(&v.value, out));
+                }
+            }
+        }
+        for element in &pattern.elements {
+            if let PatternElement::Placeable { expression } = element {
+                any(expression, out);
+            }
+        }
+    }
+
+    #[test]
+    fn messages_refer_only_to_their_own_file() {
+        // Each file has a bundle of its own: a reference to another file's message or term
+        // would print as `{id}`.
+        for lang in Lang::ALL {
+            for file in rust_files(lang) {
+                let (_, name, source) = embedded_files()[file];
+                let own = ids(source);
+                let resource = parse(source).unwrap_or_else(|(_, errors)| panic!("parse errors: {errors:?}"));
+                let mut referred = Vec::new();
+                for entry in &resource.body {
+                    let (value, attributes) = match entry {
+                        Entry::Message(m) => (m.value.as_ref(), &m.attributes),
+                        Entry::Term(t) => (Some(&t.value), &t.attributes),
+                        _ => continue,
+                    };
+                    value
+                        .into_iter()
+                        .chain(attributes.iter().map(|a| &a.value))
+                        .for_each(|p| references(p, &mut referred));
+                }
+                for id in referred {
+                    assert!(own.contains_key(&id), "{lang}/{name} refers to {id}, which it does not define");
                 }
             }
         }

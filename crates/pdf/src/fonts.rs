@@ -227,12 +227,16 @@ pub(crate) fn plan<'d>(fonts: &FontSet, pages: &'d [Page], subset: bool) -> Resu
 }
 
 /// The font program to embed: the subset (or the whole font when not subsetting), without the
-/// glyph names and naming table a PDF viewer never reads.
+/// glyph names and naming table a PDF viewer never reads. TrueType fonts are subset here
+/// (`subset.rs`); another kind of font goes through `subsetter`.
 pub(crate) fn program(font: &UsedFont<'_>, face: &Face) -> Result<Vec<u8>, PdfError> {
     match &font.remap {
-        Some(remap) => subsetter::subset(face.data(), 0, remap)
-            .map(|program| slim(&program).unwrap_or(program))
-            .map_err(|e| PdfError::Subset { font: face.name().to_owned(), reason: e.to_string() }),
+        Some(remap) => match crate::subset::truetype(face.data(), &font.glyphs) {
+            Some(program) => Ok(program),
+            None => subsetter::subset(face.data(), 0, remap)
+                .map(|program| slim(&program).unwrap_or(program))
+                .map_err(|e| PdfError::Subset { font: face.name().to_owned(), reason: e.to_string() }),
+        },
         None => Ok(face.data().to_vec()),
     }
 }
@@ -241,7 +245,7 @@ pub(crate) fn program(font: &UsedFont<'_>, face: &Face) -> Result<Vec<u8>, PdfEr
 /// names): a PDF font is named by its dictionary and its glyphs by their ids, and in a subset
 /// of an Arabic font the names are a fifth of the bytes. `None` when `sfnt` is not a TrueType
 /// font this can read (the program is then embedded as it is).
-fn slim(sfnt: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn slim(sfnt: &[u8]) -> Option<Vec<u8>> {
     let u16_at = |at: usize| sfnt.get(at..at + 2).map(|b| u16::from_be_bytes([b[0], b[1]]));
     let u32_at = |at: usize| sfnt.get(at..at + 4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]));
     if u32_at(0)? != 0x0001_0000 {

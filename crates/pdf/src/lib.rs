@@ -28,6 +28,7 @@ mod content;
 mod fonts;
 mod hash;
 mod model;
+mod subset;
 mod write;
 
 pub use model::{Color, Document, Metadata, Options, Page, PageItem, PdfDate};

@@ -7,6 +7,7 @@
 //! same input always gives the same bytes.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
 
 use lopdf::{Dictionary, Object, Stream, StringFormat};
 use mizan_layout::GlyphRun;
@@ -20,25 +21,30 @@ use crate::model::{Color, Document, Metadata, Options, PageItem, PdfDate};
 /// Writes `doc` as PDF bytes. Pure: no files, no clock; the same input gives the same bytes.
 pub fn write_pdf(doc: &Document<'_>, options: &Options) -> Result<Vec<u8>, PdfError> {
     validate(doc)?;
-    let used = fonts::plan(doc.fonts, &doc.pages, options.subset_fonts)?;
     // The streams: each font's program and ToUnicode map (subsetting and compressing the
     // programs is most of the writer's work), then each page's content, largest fonts first so
     // two threads finish together.
-    let mut fonts_by_size: Vec<usize> = (0..used.len()).collect();
-    fonts_by_size.sort_by_key(|&i| std::cmp::Reverse(used[i].glyph_count()));
-    let jobs: Vec<Job> = fonts_by_size.into_iter().map(Job::Font).chain((0..doc.pages.len()).map(Job::Page)).collect();
-    let done = on_two_threads(&jobs, options.compress, |job, deflate| match *job {
+    let plan = || -> Result<Planned<'_>, PdfError> {
+        let used = fonts::plan(doc.fonts, &doc.pages, options.subset_fonts)?;
+        let mut fonts_by_size: Vec<usize> = (0..used.len()).collect();
+        fonts_by_size.sort_by_key(|&i| std::cmp::Reverse(used[i].glyph_count()));
+        let jobs = fonts_by_size.into_iter().map(Job::Font).chain((0..doc.pages.len()).map(Job::Page)).collect();
+        Ok(Planned { used, jobs })
+    };
+    let work = |planned: &Planned<'_>, job: &Job, deflate: &mut Deflate| match *job {
         Job::Font(i) => {
-            let font = &used[i];
+            let font = &planned.used[i];
             let face = doc.fonts.face(font.face_id).ok_or(PdfError::UnknownFace { page: 0, face: font.face_id.0 })?;
             let program = fonts::program(font, face)?;
             let length = program.len();
-            let mut program = deflate.stream(program);
+            let mut program = deflate.font_program(program);
             program.dict.set("Length1", Object::Integer(length as i64));
             Ok(Done::Font(i, program, deflate.stream(fonts::to_unicode(font))))
         }
-        Job::Page(i) => Ok(Done::Page(i, deflate.stream(page_content(&doc.pages[i], &used)))),
-    });
+        Job::Page(i) => Ok(Done::Page(i, deflate.stream(page_content(&doc.pages[i], &planned.used)))),
+    };
+    let (planned, done) = on_two_threads(plan, |p: &Planned<'_>| &p.jobs, options.compress, work)?;
+    let used = &planned.used;
     let mut font_streams: Vec<Option<(Stream, Stream)>> = used.iter().map(|_| None).collect();
     let mut contents: Vec<Option<Stream>> = doc.pages.iter().map(|_| None).collect();
     for result in done {
@@ -49,8 +55,14 @@ pub fn write_pdf(doc: &Document<'_>, options: &Options) -> Result<Vec<u8>, PdfEr
     }
     let font_streams: Vec<(Stream, Stream)> = font_streams.into_iter().flatten().collect();
     let contents: Vec<Stream> = contents.into_iter().flatten().collect();
-    let id = document_id(doc, &contents, &used, &font_streams);
-    assemble(doc, &used, font_streams, contents, id)
+    let id = document_id(doc, &contents, used, &font_streams);
+    assemble(doc, used, font_streams, contents, id)
+}
+
+/// The fonts the pages use and the streams to make.
+struct Planned<'d> {
+    used: Vec<UsedFont<'d>>,
+    jobs: Vec<Job>,
 }
 
 /// A stream to make: a font's (by index into the used fonts) or a page's.
@@ -66,27 +78,53 @@ enum Done {
     Page(usize, Stream),
 }
 
-/// Runs `work` over `jobs` on this thread and a second one, each taking the next job not yet
-/// taken, with a compressor of its own. Results come back in no particular order; each
-/// depends on its job alone, so the bytes do not depend on which thread made them. Without a
-/// second thread, this one does everything.
-fn on_two_threads<J: Sync, R: Send>(jobs: &[J], compress: bool, work: impl Fn(&J, &mut Deflate) -> R + Sync) -> Vec<R> {
+/// Runs `plan` on this thread, then `work` over the jobs of the plan on this thread and a
+/// second one, each taking the next job not yet taken, with a compressor of its own.
+///
+/// The second thread starts before planning, so that its start (a new thread often waits a
+/// while for a CPU) overlaps the planning: both threads can start on the jobs when they are
+/// planned. Results come back in no particular order; each depends
+/// on its job alone, so the bytes do not depend on which thread made them. Without a second
+/// thread, this one does everything.
+fn on_two_threads<P: Send + Sync, J: Sync, R: Send, E>(
+    plan: impl FnOnce() -> Result<P, E>,
+    jobs: impl Fn(&P) -> &[J] + Sync,
+    compress: bool,
+    work: impl Fn(&P, &J, &mut Deflate) -> R + Sync,
+) -> Result<(Arc<P>, Vec<R>), E> {
     let next = AtomicUsize::new(0);
-    let worker = || {
-        let mut deflate = Deflate::new(compress);
+    let worker = |planned: &P, mut deflate: Deflate| {
         let mut done = Vec::new();
-        while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
-            done.push(work(job, &mut deflate));
+        while let Some(job) = jobs(planned).get(next.fetch_add(1, Ordering::Relaxed)) {
+            done.push(work(planned, job, &mut deflate));
         }
         done
     };
     std::thread::scope(|scope| {
-        let helper = std::thread::Builder::new().spawn_scoped(scope, worker).ok();
-        let mut done = worker();
-        if let Some(helper) = helper {
-            done.extend(helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-        }
-        done
+        let (ready, wait_for_plan) = mpsc::channel::<Arc<P>>();
+        let worker = &worker;
+        let helper = std::thread::Builder::new()
+            .spawn_scoped(scope, move || {
+                let deflate = Deflate::new(compress);
+                // The sender is dropped without a message when planning fails.
+                match wait_for_plan.recv() {
+                    Ok(planned) => worker(&planned, deflate),
+                    Err(_) => Vec::new(),
+                }
+            })
+            .ok();
+        let result = plan().map(|planned| {
+            let planned = Arc::new(planned);
+            let _ = ready.send(Arc::clone(&planned));
+            let done = worker(&planned, Deflate::new(compress));
+            (planned, done)
+        });
+        drop(ready);
+        let theirs = helper.map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        result.map(|(planned, mut done)| {
+            done.extend(theirs.into_iter().flatten());
+            (planned, done)
+        })
     })
 }
 
@@ -185,31 +223,53 @@ fn pdf_date(d: PdfDate) -> String {
     format!("D:{:04}{:02}{:02}{:02}{:02}{:02}+00'00'", d.year, d.month, d.day, d.hour, d.minute, d.second)
 }
 
-/// Flate compression of streams, at zlib's default level. One compressor serves every stream
-/// (reset in between): setting one up costs as much as compressing a small stream.
-struct Deflate(Option<flate2::Compress>);
+/// Flate compression of streams (zlib format), with libdeflate: it compresses whole buffers,
+/// which is all a PDF writer needs, in about half the instructions of zlib at the same level
+/// and to slightly smaller streams. Content streams and CMaps use level 6, the default; font
+/// programs, the largest streams and the least compressible (outlines), use level 1, which
+/// takes half the time of level 6 on them for 2 % more bytes (Amiri in the 2-page bench
+/// brief: 21.9 KB instead of 21.5 KB). Each thread has its compressors, made when first used.
+struct Deflate {
+    compress: bool,
+    text: Option<libdeflater::Compressor>,
+    fonts: Option<libdeflater::Compressor>,
+}
 
 impl Deflate {
     fn new(compress: bool) -> Self {
-        Deflate(compress.then(|| flate2::Compress::new(flate2::Compression::default(), true)))
+        Deflate { compress, text: None, fonts: None }
     }
 
-    /// A stream of `data`, compressed when that makes it smaller.
+    /// A stream of `data` (page content, CMap), compressed when that makes it smaller.
     fn stream(&mut self, data: Vec<u8>) -> Stream {
-        if let Some(compressor) = self.0.as_mut() {
-            compressor.reset();
-            // zlib's bound for incompressible input, so one call finishes the stream.
-            let mut compressed = Vec::with_capacity(data.len() + data.len() / 1000 + 64);
-            let done = compressor.compress_vec(&data, &mut compressed, flate2::FlushCompress::Finish);
-            if matches!(done, Ok(flate2::Status::StreamEnd)) && compressed.len() < data.len() {
-                return Stream::new(
-                    Dictionary::from_iter([("Filter", Object::Name(b"FlateDecode".to_vec()))]),
-                    compressed,
-                );
-            }
+        if !self.compress {
+            return Stream::new(Dictionary::new(), data);
         }
-        Stream::new(Dictionary::new(), data)
+        flate(self.text.get_or_insert_with(libdeflater::Compressor::default), data)
     }
+
+    /// A stream of a font program, compressed when that makes it smaller.
+    fn font_program(&mut self, data: Vec<u8>) -> Stream {
+        if !self.compress {
+            return Stream::new(Dictionary::new(), data);
+        }
+        // Level 1 is valid; were it not, the default level would do.
+        let level = libdeflater::CompressionLvl::new(1).unwrap_or_default();
+        flate(self.fonts.get_or_insert_with(|| libdeflater::Compressor::new(level)), data)
+    }
+}
+
+/// `data` as a FlateDecode stream, or as it is when compressing does not make it smaller.
+fn flate(compressor: &mut libdeflater::Compressor, data: Vec<u8>) -> Stream {
+    // libdeflate's bound for incompressible input, so one call makes the stream.
+    let mut compressed = vec![0; compressor.zlib_compress_bound(data.len())];
+    if let Ok(length) = compressor.zlib_compress(&data, &mut compressed)
+        && length < data.len()
+    {
+        compressed.truncate(length);
+        return Stream::new(Dictionary::from_iter([("Filter", Object::Name(b"FlateDecode".to_vec()))]), compressed);
+    }
+    Stream::new(Dictionary::new(), data)
 }
 
 fn validate(doc: &Document<'_>) -> Result<(), PdfError> {
