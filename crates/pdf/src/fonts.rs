@@ -266,13 +266,7 @@ pub(crate) fn slim(sfnt: &[u8]) -> Option<Vec<u8>> {
     }
     let count = u16::try_from(tables.len()).ok()?;
     let mut out = Vec::with_capacity(sfnt.len());
-    out.extend_from_slice(&0x0001_0000u32.to_be_bytes());
-    // Binary search fields (OpenType §"Table directory").
-    let floor_log2 = 15 - count.max(1).leading_zeros() as u16;
-    let search_range = 16u16 << floor_log2;
-    for v in [count, search_range, floor_log2, (count * 16).saturating_sub(search_range)] {
-        out.extend_from_slice(&v.to_be_bytes());
-    }
+    crate::subset::sfnt_header(&mut out, count);
     let mut offset = 12 + 16 * tables.len();
     let mut head_at = None;
     for (tag, data) in &tables {

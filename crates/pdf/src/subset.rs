@@ -169,18 +169,23 @@ impl Ids {
     }
 }
 
-/// A TrueType file of `tables` (sorted by tag), `head`'s checkSumAdjustment filled in.
-fn sfnt_file(tables: &[(&[u8; 4], &[u8])]) -> Option<Vec<u8>> {
-    let count = u16::try_from(tables.len()).ok()?;
-    let total: usize = tables.iter().map(|(_, data)| data.len().next_multiple_of(4)).sum();
-    let mut out = Vec::with_capacity(12 + 16 * tables.len() + total);
+/// The 12 bytes that open a TrueType file of `count` tables: version, then the binary
+/// search fields of the table directory (OpenType §"Table directory").
+pub(crate) fn sfnt_header(out: &mut Vec<u8>, count: u16) {
     out.extend_from_slice(&0x0001_0000u32.to_be_bytes());
-    // Binary search fields (OpenType §"Table directory").
     let floor_log2 = 15 - count.max(1).leading_zeros() as u16;
     let search_range = 16u16 << floor_log2;
     for v in [count, search_range, floor_log2, (count * 16).saturating_sub(search_range)] {
         out.extend_from_slice(&v.to_be_bytes());
     }
+}
+
+/// A TrueType file of `tables` (sorted by tag), `head`'s checkSumAdjustment filled in.
+fn sfnt_file(tables: &[(&[u8; 4], &[u8])]) -> Option<Vec<u8>> {
+    let count = u16::try_from(tables.len()).ok()?;
+    let total: usize = tables.iter().map(|(_, data)| data.len().next_multiple_of(4)).sum();
+    let mut out = Vec::with_capacity(12 + 16 * tables.len() + total);
+    sfnt_header(&mut out, count);
     let mut offset = 12 + 16 * tables.len();
     for (tag, data) in tables {
         out.extend_from_slice(*tag);
