@@ -12,7 +12,7 @@
 //     time from the editor's `mizan:edit` mark to the preview's `mizan:preview` mark.
 
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { WebDriver } from "./webdriver.mjs";
@@ -196,11 +196,7 @@ async function once(withTyping) {
 /** RSS of a blank Tauri window (examples/blank_window.rs), if it was built: the floor under the app's figure. */
 async function blankWindowRss() {
   const binary = join(root, "target/release/examples/blank_window");
-  try {
-    readFileSync(binary);
-  } catch {
-    return null;
-  }
+  if (!existsSync(binary)) return null;
   const home = mkdtempSync(join(tmpdir(), "mizan-blank-"));
   const child = spawn(binary, [], { env: { ...process.env, HOME: home }, stdio: "ignore" });
   await new Promise((r) => setTimeout(r, 4000));

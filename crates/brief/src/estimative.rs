@@ -444,16 +444,16 @@ pub(crate) fn parse_qualifier(text: &str) -> Option<Qualifier> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn the_arabic_letter_shortcut_agrees_with_the_unicode_tables() {
-        for ch in ('\u{0600}'..='\u{06FF}').filter(|&c| super::is_arabic_letter(c)) {
-            assert!(ch.is_alphanumeric() && !super::is_combining_mark(ch), "{ch:?}");
+        for ch in ('\u{0600}'..='\u{06FF}').filter(|&c| is_arabic_letter(c)) {
+            assert!(ch.is_alphanumeric() && !is_combining_mark(ch), "{ch:?}");
             assert_eq!(ch.to_lowercase().collect::<String>(), ch.to_string(), "{ch:?}");
         }
-        assert!(!super::is_arabic_letter('\u{0640}') && !super::is_arabic_letter('\u{064B}'));
+        assert!(!is_arabic_letter('\u{0640}') && !is_arabic_letter('\u{064B}'));
     }
-
-    use super::*;
 
     fn likelihoods(text: &str) -> Vec<Likelihood> {
         find_likelihoods(&tokenize(text)).into_iter().map(|f| f.value).collect()
