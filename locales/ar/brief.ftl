@@ -31,7 +31,10 @@ brief-likelihood-with-confidence = ورد الاحتمال "{ $likelihood }" و�
 brief-judgment-unqualified = لا يذكر هذا التقدير درجة احتمال ولا مستوى ثقة.
 brief-judgment-qualifier-mismatch = وُسم التقدير بـ "{ $marked }" لكن نصه يقول "{ $written }".
 brief-unmarked-judgment = تستعمل هذه الجملة لغة تقديرية ("{ $term }") دون أن توسم بوصفها تقديراً.
-brief-stale-source = يعود المصدر "{ $key }" إلى { $issued }، أي قبل { $days } يوماً، وهذا يتجاوز الحد الذي يحدده القالب ({ $limit } يوماً).
+brief-stale-source = { $as-of ->
+    [today] يعود المصدر "{ $key }" إلى { $issued }، أي قبل { $days } يوماً، وهذا يتجاوز الحد الذي يحدده القالب ({ $limit } يوماً).
+   *[other] يعود المصدر "{ $key }" إلى { $issued }، أي قبل { $days } يوماً من تاريخ هذا التقرير النهائي ({ $as-of })، وهذا يتجاوز الحد الذي يحدده القالب ({ $limit } يوماً).
+}
 
 ## الخلاصة
 brief-stats-claims = { $count ->

@@ -31,7 +31,10 @@ brief-likelihood-with-confidence = The likelihood “{ $likelihood }” and the 
 brief-judgment-unqualified = This judgment states neither a likelihood nor a confidence level.
 brief-judgment-qualifier-mismatch = The judgment is marked “{ $marked }” but its text says “{ $written }”.
 brief-unmarked-judgment = This sentence uses estimative language (“{ $term }”) but is not marked as a judgment.
-brief-stale-source = The source “{ $key }” dates from { $issued }, { $days } days ago, beyond the template's limit of { $limit } days.
+brief-stale-source = { $as-of ->
+    [today] The source “{ $key }” dates from { $issued }, { $days } days ago, beyond the template's limit of { $limit } days.
+   *[other] The source “{ $key }” dates from { $issued }, { $days } days before the date of this final brief ({ $as-of }), beyond the template's limit of { $limit } days.
+}
 
 ## Summary
 brief-stats-claims = { $count ->

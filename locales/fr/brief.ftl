@@ -31,7 +31,10 @@ brief-likelihood-with-confidence = La probabilité « { $likelihood } » et la c
 brief-judgment-unqualified = Ce jugement n'indique ni probabilité ni degré de confiance.
 brief-judgment-qualifier-mismatch = Le jugement est marqué « { $marked } » mais son texte dit « { $written } ».
 brief-unmarked-judgment = Cette phrase emploie un terme estimatif (« { $term } ») sans être marquée comme jugement.
-brief-stale-source = La source « { $key } » date de { $issued }, il y a { $days } jours, au-delà de la limite de { $limit } jours fixée par le modèle.
+brief-stale-source = { $as-of ->
+    [today] La source « { $key } » date de { $issued }, il y a { $days } jours, au-delà de la limite de { $limit } jours fixée par le modèle.
+   *[other] La source « { $key } » date de { $issued }, { $days } jours avant la date de cette note définitive ({ $as-of }), au-delà de la limite de { $limit } jours fixée par le modèle.
+}
 
 ## Synthèse
 brief-stats-claims = { $count ->

@@ -1,6 +1,10 @@
 //! The sourcing audit: is every fact cited, does every citation resolve, are judgments
 //! stated the ICD 203 way? Pure: the library is reached through [`SourceCatalog`] and
 //! today's date is passed in.
+//!
+//! Sources' age is judged as of today while the brief is a draft, and as of the brief's
+//! date once it is final: an issued brief is read as of the day it went out, so it does
+//! not collect notes about sources that aged after it.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -10,6 +14,7 @@ use uuid::Uuid;
 
 use crate::diagnostic::{Code, Diagnostic, Sink, Span};
 use crate::estimative::terms;
+use crate::front_matter::Status;
 use crate::model::{Brief, ClaimKind, SentenceRole};
 use crate::template::Template;
 
@@ -165,6 +170,11 @@ pub fn audit(brief: &Brief, catalog: &dyn SourceCatalog, today: PartialDate) -> 
     let rules = Rules { template };
     let mut stats = Stats::default();
     let mut entries: HashMap<&str, Option<CatalogEntry>> = HashMap::new();
+    let issued_at = match (brief.front.status, brief.front.date) {
+        (Some(Status::Final), Some(date)) => Some(date.latest_day()),
+        _ => None,
+    };
+    let as_of = issued_at.unwrap_or(today);
 
     // Citations: do they resolve, and how old are their sources?
     let mut stale_reported: HashMap<&str, ()> = HashMap::new();
@@ -191,7 +201,7 @@ pub fn audit(brief: &Brief, catalog: &dyn SourceCatalog, today: PartialDate) -> 
                 );
             }
             if let (Some(limit), Some(issued)) = (template.and_then(|t| t.freshness_days), entry.issued) {
-                let age = days(today) - days(issued.latest_day());
+                let age = days(as_of) - days(issued.latest_day());
                 if age > i64::from(limit) && stale_reported.insert(key, ()).is_none() {
                     sink.push(
                         Code::StaleSource,
@@ -201,6 +211,8 @@ pub fn audit(brief: &Brief, catalog: &dyn SourceCatalog, today: PartialDate) -> 
                             ("issued", Arg::from(issued.to_string())),
                             ("days", Arg::Number(age as f64)),
                             ("limit", Arg::from(limit)),
+                            // "today", or the final brief's date the age is counted to.
+                            ("as-of", Arg::from(issued_at.map_or_else(|| "today".to_owned(), |d| d.to_string()))),
                         ],
                     );
                 }
