@@ -25,6 +25,8 @@
 
 mod audit;
 mod citation;
+#[cfg(test)]
+mod corpus;
 mod diagnostic;
 mod estimative;
 mod front_matter;
@@ -32,6 +34,7 @@ mod html;
 mod memo;
 mod model;
 mod parse;
+mod pieces;
 mod report;
 mod sentences;
 mod template;

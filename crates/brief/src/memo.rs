@@ -1,11 +1,12 @@
 //! Memoised pure functions of text, so that analysing a brief again after a keystroke
 //! costs about as much as the text that changed.
 //!
-//! The app re-parses, re-audits and re-renders the whole brief after every edit (there
-//! is no incremental parser to keep in step with the Markdown). Most of that time goes
-//! to a few pure functions of a sentence or a block — the estimative vocabulary's
-//! search, the HTML sanitiser — whose inputs are almost all unchanged from one edit to
-//! the next. A [`Memo`] keeps their results keyed by the input text itself.
+//! The app analyses the whole brief after every edit (there is no incremental parser
+//! to keep in step with the Markdown). Most of that time goes to pure functions of a
+//! piece of the text — parsing a piece of the body (`crate::pieces`), rendering and
+//! sanitising a top-level block, the estimative vocabulary's search in a sentence —
+//! whose inputs are almost all unchanged from one edit to the next. A [`Memo`] keeps
+//! their results keyed by the input text itself.
 //!
 //! Memory is bounded by two generations: results go into the young table; when its
 //! keys and values pass the byte budget, it becomes the old table (the previous old one

@@ -24,6 +24,11 @@ pub struct Brief {
     pub claims: Vec<Claim>,
     pub diagnostics: Vec<Diagnostic>,
     pub(crate) text: String,
+    /// Whether each top-level block is what its own stretch of `text` parses to, in the
+    /// brief's language: true unless the body has link reference or footnote
+    /// definitions, which reach across blocks. [`crate::render_article`] then reuses a
+    /// block's markup while its text and claim ids stay the same.
+    pub(crate) self_contained: bool,
     pub(crate) lines: LineIndex,
 }
 

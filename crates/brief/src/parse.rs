@@ -2,6 +2,7 @@
 //! then citations, judgment markers, sections, sentences and claims.
 
 use std::ops::Range;
+use std::sync::{Arc, LazyLock};
 
 use mizan_i18n::{Arg, Lang};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag};
@@ -12,9 +13,11 @@ use crate::citation::{self, CitationGroup};
 use crate::diagnostic::{Code, LineIndex, Sink, Span};
 use crate::estimative::{self, LabelKind, Qualifier, tokenize};
 use crate::front_matter;
+use crate::memo::Memo;
 use crate::model::{
     Alignment, Block, BlockKind, Brief, Claim, ClaimKind, Direction, Inline, Marker, Section, Sentence, SentenceRole,
 };
+use crate::pieces;
 use crate::sentences::{CITE, Plain, clean, split};
 use crate::template::{Template, section_id_for};
 
@@ -26,7 +29,7 @@ const LARGE_INPUT: usize = 2 * 1024 * 1024;
 
 /// Parses a brief. Never fails and never panics: problems are in `diagnostics`.
 pub fn parse(text: &str) -> Brief {
-    build(text.to_owned(), Sink::default())
+    build(text.to_owned(), Sink::default(), pieces::starts)
 }
 
 /// Parses a brief from bytes. Invalid UTF-8 is decoded lossily (U+FFFD) with an error
@@ -48,10 +51,12 @@ pub fn parse_bytes(bytes: &[u8]) -> Brief {
             String::from_utf8_lossy(bytes).into_owned()
         }
     };
-    build(text, sink)
+    build(text, sink, pieces::starts)
 }
 
-fn build(text: String, mut sink: Sink) -> Brief {
+/// `cut` gives where the body's pieces start (see [`crate::pieces`]); the tests compare
+/// with the body parsed as one piece.
+fn build(text: String, mut sink: Sink, cut: fn(&str) -> Vec<usize>) -> Brief {
     if text.len() > LARGE_INPUT {
         let tenths = text.len() * 10 / (1024 * 1024);
         sink.push(
@@ -66,19 +71,65 @@ fn build(text: String, mut sink: Sink) -> Brief {
     let lang = front.lang.unwrap_or_else(|| guess_lang(body));
     let template = front.template.as_deref().and_then(Template::builtin);
 
-    let nodes = tree(body, layout.body_start);
-    let mut builder = Builder {
-        source: &text,
-        nodes,
-        sink: &mut sink,
-        default_direction: if lang.is_rtl() { Direction::Rtl } else { Direction::Ltr },
-        template,
+    let default_direction = if lang.is_rtl() { Direction::Rtl } else { Direction::Ltr };
+    let mut body_parse = Piece {
         sections: vec![Section {
             id: None,
             heading: String::new(),
             level: 0,
             span: Span::new(layout.body_start, layout.body_start),
         }],
+        ..Piece::default()
+    };
+    let starts = cut(body);
+    let ends = starts.iter().skip(1).copied().chain([body.len()]);
+    for (start, end) in starts.iter().copied().zip(ends) {
+        let piece = body.get(start..end).unwrap_or_default();
+        let level = body_parse.sections.last().map_or(0, |s| s.level);
+        body_parse.append(&parse_piece(piece, default_direction, template, level), layout.body_start + start);
+    }
+    let Piece { blocks, sections, citations, sentences, mut claims, diagnostics } = body_parse;
+    sink.items.extend(diagnostics);
+    assign_claim_ids(&mut claims, &sections, front.id);
+    let lines = LineIndex::new(&text);
+    let diagnostics = sink.finish(&text, &lines);
+    let self_contained = !pieces::has_definitions(body);
+    Brief { front, lang, blocks, sections, citations, sentences, claims, diagnostics, text, lines, self_contained }
+}
+
+/// What a piece of the body parses to (see [`crate::pieces`]), with offsets from the
+/// piece's start and section indices from the section the piece starts in (index 0,
+/// whose heading level is all the piece knows of it).
+#[derive(Debug, Default)]
+struct Piece {
+    blocks: Vec<Block>,
+    sections: Vec<Section>,
+    citations: Vec<CitationGroup>,
+    sentences: Vec<Sentence>,
+    claims: Vec<Claim>,
+    diagnostics: Vec<crate::diagnostic::Diagnostic>,
+}
+
+/// [`parse_one_piece`], memoised on the piece's text and the context it depends on.
+fn parse_piece(piece: &str, direction: Direction, template: Option<&'static Template>, level: u8) -> Arc<Piece> {
+    // About 300 KB of Markdown per generation (a 20-page brief is under 150 KB), at the
+    // rough measure below: the parsed model takes several times its text.
+    static MEMO: LazyLock<Memo<Arc<Piece>>> = LazyLock::new(|| Memo::new(2 << 20));
+    let template_id = template.map_or("", |t| t.id.as_str());
+    let direction = if direction == Direction::Rtl { 'r' } else { 'l' };
+    let key = format!("{direction}{level}{template_id}\u{0}{piece}");
+    MEMO.get(&key, |_| Arc::new(parse_one_piece(piece, direction == 'r', template, level)), |_| key.len() * 12)
+}
+
+fn parse_one_piece(piece: &str, rtl: bool, template: Option<&'static Template>, level: u8) -> Piece {
+    let mut sink = Sink::default();
+    let mut builder = Builder {
+        source: piece,
+        nodes: tree(piece, 0),
+        sink: &mut sink,
+        default_direction: if rtl { Direction::Rtl } else { Direction::Ltr },
+        template,
+        sections: vec![Section { id: None, heading: String::new(), level, span: Span::default() }],
         citations: Vec::new(),
         sentences: Vec::new(),
         claims: Vec::new(),
@@ -87,11 +138,84 @@ fn build(text: String, mut sink: Sink) -> Brief {
     };
     let root_children = builder.nodes.first().map(|n| n.children.clone()).unwrap_or_default();
     let blocks = builder.blocks(&root_children, 0);
-    let Builder { sections, citations, sentences, mut claims, .. } = builder;
-    assign_claim_ids(&mut claims, &sections, front.id);
-    let lines = LineIndex::new(&text);
-    let diagnostics = sink.finish(&text, &lines);
-    Brief { front, lang, blocks, sections, citations, sentences, claims, diagnostics, text, lines }
+    let Builder { sections, citations, sentences, claims, .. } = builder;
+    Piece { blocks, sections, citations, sentences, claims, diagnostics: sink.items }
+}
+
+impl Piece {
+    /// Appends a copy of `piece`, which starts at byte `offset` of the text.
+    fn append(&mut self, piece: &Piece, offset: usize) {
+        let section_base = self.sections.len().saturating_sub(1);
+        self.blocks.extend(piece.blocks.iter().cloned().map(|mut b| {
+            shift_block(&mut b, offset);
+            b
+        }));
+        self.sections.extend(piece.sections.iter().skip(1).cloned().map(|mut s| {
+            shift(&mut s.span, offset);
+            s
+        }));
+        self.citations.extend(piece.citations.iter().cloned().map(|mut g| {
+            shift(&mut g.span, offset);
+            g
+        }));
+        self.sentences.extend(piece.sentences.iter().cloned().map(|mut s| {
+            shift(&mut s.span, offset);
+            s.section += section_base;
+            s
+        }));
+        self.claims.extend(piece.claims.iter().cloned().map(|mut c| {
+            shift(&mut c.span, offset);
+            c.section += section_base;
+            c
+        }));
+        // Nesting too deep is reported once per brief, at its first place.
+        let reported = self.diagnostics.iter().any(|d| d.code == Code::NestingTooDeep);
+        self.diagnostics.extend(
+            piece.diagnostics.iter().filter(|d| !(reported && d.code == Code::NestingTooDeep)).cloned().map(|mut d| {
+                shift(&mut d.span, offset);
+                d
+            }),
+        );
+    }
+}
+
+fn shift(span: &mut Span, offset: usize) {
+    span.start += offset;
+    span.end += offset;
+}
+
+fn shift_block(block: &mut Block, offset: usize) {
+    shift(&mut block.span, offset);
+    match &mut block.kind {
+        BlockKind::Heading { content, .. } | BlockKind::Paragraph { content, .. } => shift_inlines(content, offset),
+        BlockKind::List { items, .. } => items.iter_mut().flatten().for_each(|b| shift_block(b, offset)),
+        BlockKind::Quote(blocks) | BlockKind::Footnote { blocks, .. } => {
+            blocks.iter_mut().for_each(|b| shift_block(b, offset));
+        }
+        BlockKind::Table { header, rows, .. } => {
+            header.iter_mut().chain(rows.iter_mut().flatten()).for_each(|cell| shift_inlines(cell, offset));
+        }
+        BlockKind::Code { .. } | BlockKind::Html(_) | BlockKind::Rule => {}
+    }
+}
+
+fn shift_inlines(inlines: &mut [Inline], offset: usize) {
+    for inline in inlines {
+        match inline {
+            Inline::Citation(group) => shift(&mut group.span, offset),
+            Inline::Emphasis(inner)
+            | Inline::Strong(inner)
+            | Inline::Strikethrough(inner)
+            | Inline::Link { content: inner, .. }
+            | Inline::Image { alt: inner, .. } => shift_inlines(inner, offset),
+            Inline::Text(_)
+            | Inline::Code(_)
+            | Inline::FootnoteRef(_)
+            | Inline::SoftBreak
+            | Inline::HardBreak
+            | Inline::Html(_) => {}
+        }
+    }
 }
 
 /// Arabic script dominant: ar. Otherwise French or English by their commonest words.
@@ -766,5 +890,42 @@ fn assign_claim_ids(claims: &mut [Claim], sections: &[Section], brief_id: Option
         let occurrence = seen.entry(base.clone()).or_insert(0);
         *occurrence += 1;
         claim.id = Uuid::new_v5(&namespace, format!("{base}\u{1f}{occurrence}").as_bytes());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus;
+
+    fn whole(text: &str) -> String {
+        format!("{:#?}", build(text.to_owned(), Sink::default(), |_| vec![0]))
+    }
+
+    fn pieced(text: &str) -> String {
+        format!("{:#?}", parse(text))
+    }
+
+    #[test]
+    fn a_pieced_parse_equals_the_whole_one_on_every_fixture() {
+        for (name, text) in corpus::fixtures() {
+            assert!(pieces::starts(&text).len() > 1 || text.len() < 400, "{name} was not cut at all");
+            assert_eq!(pieced(&text), whole(&text), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_pieced_parse_equals_the_whole_one_after_edits() {
+        let compared = corpus::edits(|what, edited| assert_eq!(pieced(edited), whole(edited), "{what}"));
+        assert!(compared > 800, "{compared} edits");
+    }
+
+    #[test]
+    fn nesting_too_deep_is_reported_once_across_pieces() {
+        let deep = format!("{}a\n\nb\n\n{}c\n", ">".repeat(40), ">".repeat(40));
+        let brief = parse(&deep);
+        let count = brief.diagnostics.iter().filter(|d| d.code == Code::NestingTooDeep).count();
+        assert_eq!(count, 1);
+        assert_eq!(format!("{brief:#?}"), whole(&deep));
     }
 }
