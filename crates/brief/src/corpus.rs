@@ -20,12 +20,12 @@ pub(crate) fn fixtures() -> Vec<(String, String)> {
     out
 }
 
-/// Calls `check(what, text)` on edits of the two samples at positions all through them:
-/// snippets inserted inside lines and at their starts, stretches taken out, and pairs
-/// that open a construct at one line and close it a few lines further on. Returns how
-/// many texts were checked.
+/// Calls `check(what, text)` on edits of the two samples: every snippet at the start of
+/// every line; then, at positions all through the text, a snippet inside the line and at
+/// its start, a stretch taken out, and a pair that opens a construct at one line and
+/// closes it a few lines further on. Returns how many texts were checked (about 5,100).
 pub(crate) fn edits(mut check: impl FnMut(&str, &str)) -> usize {
-    const SNIPPETS: [&str; 17] = [
+    const SNIPPETS: [&str; 20] = [
         "\n\n",
         "- ",
         "1. ",
@@ -43,8 +43,13 @@ pub(crate) fn edits(mut check: impl FnMut(&str, &str)) -> usize {
         "]",
         "\\",
         "|a|b|\n|-|-|\n",
+        "[x]: /z ",
+        "[^n]: note ",
+        "voir [la carte][x] et[^n] ",
     ];
-    const PAIRS: [(&str, &str); 5] = [
+    const PAIRS: [(&str, &str); 7] = [
+        ("voir [la carte][x] et la note[^n].\n\n", "[x]: /z\n\n[^n]: note\n\n"),
+        ("[^n]: note\n\n", "voir la note[^n].\n\n"),
         ("```\n", "```\n"),
         ("~~~~\n", "~~~\n"),
         ("<!--\n", "-->\n"),
@@ -54,6 +59,16 @@ pub(crate) fn edits(mut check: impl FnMut(&str, &str)) -> usize {
     let line_start = |text: &str, at: usize| text.get(..at).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
     let mut checked = 0;
     for (name, text) in fixtures().into_iter().filter(|(n, _)| n.contains("sample-")) {
+        // Every snippet at the start of every line…
+        for at in std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)) {
+            for snippet in SNIPPETS {
+                let mut edited = text.clone();
+                edited.insert_str(at, snippet);
+                check(&format!("{name}: {snippet:?} inserted at line start {at}"), &edited);
+                checked += 1;
+            }
+        }
+        // …and, in turn, inside lines, with removals and pairs.
         let boundary = |from: usize| (from..text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
         for (k, position) in (0..text.len()).step_by(23).enumerate() {
             let at = boundary(position);

@@ -169,8 +169,10 @@ fn render_article_with(brief: &Brief, localizer: &Localizer, reuse: bool) -> Art
             push_sanitized(&fragment, renderer.line_offset, &mut blocks);
             continue;
         }
-        // The block's markup is a function of its text (the brief being self-contained),
+        // The block's markup is a function of its lines (the brief being self-contained),
         // the language, and the ids of the claims in it, which depend on other blocks.
+        // Whole lines: an indented code block's span starts after its indentation, and
+        // its text alone reads the same as a heading or a paragraph.
         key.clear();
         let _ = write!(key, "{}{}", localizer.lang().code(), brief.lang.code());
         let from = claims.partition_point(|(start, _)| *start < block.span.start);
@@ -180,7 +182,9 @@ fn render_article_with(brief: &Brief, localizer: &Localizer, reuse: bool) -> Art
             }
         }
         key.push('\u{0}');
-        key.push_str(brief.text().get(block.span.start..block.span.end).unwrap_or_default());
+        let text = brief.text();
+        let line_start = text.get(..block.span.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+        key.push_str(text.get(line_start..block.span.end).unwrap_or_default());
         let rendered = BLOCKS.get(
             &key,
             |_| {

@@ -899,11 +899,11 @@ mod tests {
     use crate::corpus;
 
     fn whole(text: &str) -> String {
-        format!("{:#?}", build(text.to_owned(), Sink::default(), |_| vec![0]))
+        format!("{:?}", build(text.to_owned(), Sink::default(), |_| vec![0]))
     }
 
     fn pieced(text: &str) -> String {
-        format!("{:#?}", parse(text))
+        format!("{:?}", parse(text))
     }
 
     #[test]
@@ -926,6 +926,6 @@ mod tests {
         let brief = parse(&deep);
         let count = brief.diagnostics.iter().filter(|d| d.code == Code::NestingTooDeep).count();
         assert_eq!(count, 1);
-        assert_eq!(format!("{brief:#?}"), whole(&deep));
+        assert_eq!(format!("{brief:?}"), whole(&deep));
     }
 }

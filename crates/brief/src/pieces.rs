@@ -12,7 +12,7 @@
 //! - HTML blocks of kinds 1 to 5 (`<!--`, `<pre>`, `<script>`, …) run to their end
 //!   marker: a body with any line starting with `<` is one piece.
 //! - Link reference and footnote definitions are read from anywhere in the document: a
-//!   body containing `]:` is one piece.
+//!   body where one may be (a line starting with `[`, and `]:` somewhere) is one piece.
 //! - Only fences at column 0 are followed (a closing fence may be indented up to three
 //!   spaces). A fence indented by one to three spaces may sit in a list item and end with
 //!   it, and telling would need the list's columns: such a body is one piece.
@@ -62,9 +62,14 @@ pub(crate) fn starts(body: &str) -> Vec<usize> {
 }
 
 /// Whether the body may define link references or footnotes (`[label]:`, `[^1]:`),
-/// which blocks anywhere else can use.
+/// which blocks anywhere else can use. A definition opens a paragraph, so a line of it
+/// starts with `[` once indentation and container marks (`>`, list items) are set
+/// aside; those are stripped generously (a stray digit too), which can only say yes
+/// more often. A citation followed by a colon inside a sentence (`[@un-2025]:`) is not
+/// one.
 pub(crate) fn has_definitions(body: &str) -> bool {
-    body.contains("]:")
+    let container = |c: char| matches!(c, ' ' | '\t' | '>' | '-' | '+' | '*' | '.' | ')' | '0'..='9');
+    body.contains("]:") && body.lines().any(|l| l.trim_start_matches(container).starts_with('['))
 }
 
 /// Whether `line`, at column 0 after a blank line, begins a new top-level block rather
@@ -155,6 +160,15 @@ mod tests {
             ["a\n\n<!--\n\nb\n-->\n\nc\n", "a [x]\n\nb\n\n[x]: https://example.org\n", "a[^1]\n\nb\n\n[^1]: note\n"]
         {
             assert_eq!(pieces(body), [body]);
+        }
+    }
+
+    #[test]
+    fn a_citation_before_a_colon_is_not_a_definition() {
+        let body = "قال التقرير [@un-2025]: إن الوضع هش.\n\nثم تغير.\n";
+        assert_eq!(pieces(body), ["قال التقرير [@un-2025]: إن الوضع هش.\n\n", "ثم تغير.\n"]);
+        for body in ["a\n\n> [x]: /u\n", "a\n\n- [^1]: n\n", "a\n\n[la\ncarte]: /u\n"] {
+            assert!(has_definitions(body), "{body:?}");
         }
     }
 
