@@ -251,17 +251,22 @@ impl LineIndex {
         count + text.get(base..offset).map_or(offset - base, |between| between.chars().count())
     }
 
+    /// Byte offset where the line holding byte `offset` starts.
+    pub(crate) fn line_start(&self, offset: usize) -> usize {
+        let line = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        self.starts.get(line).copied().unwrap_or(0)
+    }
+
     pub(crate) fn line_col(&self, text: &str, offset: usize) -> (u32, u32) {
         let offset = offset.min(text.len());
-        let line = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
-        let start = self.starts.get(line).copied().unwrap_or(0);
+        let start = self.line_start(offset);
         let column = if text.is_char_boundary(offset) {
             self.chars_before(text, offset) - self.chars_before(text, start)
         } else {
             // Offsets always fall on char boundaries; if one did not, count bytes.
             offset - start
         };
-        (to_u32(line + 1), to_u32(column + 1))
+        (self.line_of(offset), to_u32(column + 1))
     }
 }
 

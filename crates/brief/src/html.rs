@@ -182,9 +182,8 @@ fn render_article_with(brief: &Brief, localizer: &Localizer, reuse: bool) -> Art
             }
         }
         key.push('\u{0}');
-        let text = brief.text();
-        let line_start = text.get(..block.span.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
-        key.push_str(text.get(line_start..block.span.end).unwrap_or_default());
+        let line_start = brief.lines.line_start(block.span.start);
+        key.push_str(brief.text().get(line_start..block.span.end).unwrap_or_default());
         let rendered = BLOCKS.get(
             &key,
             |_| {

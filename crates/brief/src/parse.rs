@@ -10,7 +10,7 @@ use unicode_bidi::{BidiClass, bidi_class};
 use uuid::Uuid;
 
 use crate::citation::{self, CitationGroup};
-use crate::diagnostic::{Code, LineIndex, Sink, Span};
+use crate::diagnostic::{Code, Diagnostic, LineIndex, Sink, Span};
 use crate::estimative::{self, LabelKind, Qualifier, tokenize};
 use crate::front_matter;
 use crate::memo::Memo;
@@ -86,13 +86,14 @@ fn build(text: String, mut sink: Sink, cut: fn(&str) -> Vec<usize>) -> Brief {
         // One piece: parsed in place, as there is nothing to reuse.
         let whole = parse_one_piece(&text, layout.body_start..text.len(), default_direction, template, 0);
         body_parse.append(whole, 0);
-    }
-    let ends = starts.iter().skip(1).copied().chain([body.len()]);
-    for (start, end) in starts.iter().copied().zip(ends).filter(|_| starts.len() > 1) {
-        let piece = body.get(start..end).unwrap_or_default();
-        let level = body_parse.sections.last().map_or(0, |s| s.level);
-        let parsed = Piece::clone(&parse_piece(piece, default_direction, template, level));
-        body_parse.append(parsed, layout.body_start + start);
+    } else {
+        let ends = starts.iter().skip(1).copied().chain([body.len()]);
+        for (start, end) in starts.iter().copied().zip(ends) {
+            let piece = body.get(start..end).unwrap_or_default();
+            let level = body_parse.sections.last().map_or(0, |s| s.level);
+            let parsed = Piece::clone(&parse_piece(piece, default_direction, template, level));
+            body_parse.append(parsed, layout.body_start + start);
+        }
     }
     let Piece { blocks, sections, citations, sentences, mut claims, diagnostics } = body_parse;
     sink.items.extend(diagnostics);
@@ -119,7 +120,7 @@ struct Piece {
     citations: Vec<CitationGroup>,
     sentences: Vec<Sentence>,
     claims: Vec<Claim>,
-    diagnostics: Vec<crate::diagnostic::Diagnostic>,
+    diagnostics: Vec<Diagnostic>,
 }
 
 /// [`parse_one_piece`], memoised on the piece's text and the context it depends on.

@@ -4,10 +4,9 @@
 //!
 //! A cut goes before a line that starts a new top-level block after a blank line, where
 //! nothing can still be open: the line starts at column 0, is not a list item (which
-//! could continue a list) and is not inside a fenced code block. A
-//! blank line ends a paragraph, a block quote, a table and HTML blocks of kinds 6 and 7,
-//! and a line at column 0 after one ends list items, indented code and footnote
-//! definitions. What can outlive a blank line is handled by not cutting at all:
+//! could continue a list) and is not inside a fenced code block. A blank line ends a
+//! paragraph, a block quote, a table and HTML blocks of kinds 6 and 7, and a line at
+//! column 0 after one ends list items, indented code and footnote definitions. What can outlive a blank line is handled by not cutting at all:
 //!
 //! - HTML blocks of kinds 1 to 5 (`<!--`, `<pre>`, `<script>`, …) run to their end
 //!   marker: a body with any line starting with `<` is one piece.
