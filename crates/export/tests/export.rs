@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use lopdf::{Document, Object};
 use mizan_export::{ExportOptions, ExportWarning, Exported, Paper, Style, export_brief};
@@ -36,11 +37,17 @@ fn default_options() -> ExportOptions {
 /// The text layer as pdftotext gives it, without the bidi embedding marks it adds;
 /// `None` (with a notice) when pdftotext is not installed.
 fn pdftotext(pdf: &[u8]) -> Option<String> {
+    // One file per call: the tests run on several threads of one process, and two of them
+    // exporting the same brief once wrote the same file while pdftotext read it (a page
+    // went missing from the text).
+    static CALLS: AtomicUsize = AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!("mizan-export-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).ok()?;
-    let path = dir.join(format!("{:x}.pdf", pdf.len() ^ pdf.iter().take(4096).map(|&b| usize::from(b)).sum::<usize>()));
+    let path = dir.join(format!("{}.pdf", CALLS.fetch_add(1, Ordering::Relaxed)));
     std::fs::write(&path, pdf).ok()?;
-    match Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(&path).arg("-").output() {
+    let out = Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(&path).arg("-").output();
+    std::fs::remove_file(&path).ok();
+    match out {
         Ok(out) if out.status.success() => {
             let text = String::from_utf8_lossy(&out.stdout)
                 .chars()
