@@ -14,6 +14,14 @@
 //! - the container is `journaltitle`/`journal`/`booktitle`; the publisher is
 //!   `publisher`/`institution`/`school`/`organization`; a `subtitle` joins the title
 //!   after ": ";
+//! - the translated title is `titleaddon`, BibLaTeX's "annex to the title", which the
+//!   standard styles print right after the title, where a French annex wants the French
+//!   rendering of an Arabic title (a style adds the brackets, e.g. with
+//!   `\DeclareFieldFormat{titleaddon}{\mkbibbrackets{#1}}`; brackets typed around the
+//!   whole value are dropped on reading). Better BibTeX exports Juris-M's translated
+//!   titles there too. `origtitle` would say the opposite: that this source is a
+//!   translation of a work so titled. Only an entry's own `titleaddon` counts, never
+//!   one inherited through `crossref` (that would be its book's);
 //! - dates: `date` (partial, a range gives its start), else `year`/`month`/`day`;
 //!   `urldate` is the access date; `langid` (babel names) or `language` the language;
 //!   `keywords` the tags; `note` and `annotation`/`annote` the notes;
@@ -297,6 +305,12 @@ fn to_draft(index: usize, entry: &Entry, info: &RawInfo, lines: &LineIndex<'_>) 
         (Some(title), Some(subtitle)) => format!("{title}: {subtitle}"),
         (title, _) => title.unwrap_or_default(),
     };
+    source.translated_title = info.field_offset("titleaddon").and_then(|_| text_of(entry, "titleaddon")).map(|addon| {
+        match addon.strip_prefix('[').and_then(|a| a.strip_suffix(']')) {
+            Some(inner) if !inner.trim().is_empty() => inner.trim().to_owned(),
+            _ => addon,
+        }
+    });
     source.authors = entry.get("author").map(people).unwrap_or_default();
     source.container_title = first_of(&["journaltitle", "journal", "booktitle"]);
     source.publisher = first_of(&["publisher", "institution", "school", "organization"]);
@@ -554,6 +568,9 @@ fn render(source: &Source, ext: &Extension, out: &mut String) {
         push_field(out, "entrysubtype", subtype);
     }
     push_field(out, "title", &source.title);
+    if let Some(translated) = &source.translated_title {
+        push_field(out, "titleaddon", translated);
+    }
     if !source.authors.is_empty() {
         out.push_str("  author = {");
         for (i, person) in source.authors.iter().enumerate() {
@@ -789,6 +806,15 @@ mod tests {
         assert_eq!(ch.publisher.as_deref(), Some("Karthala"));
         assert_eq!(ch.issued.unwrap().to_string(), "2025");
         assert_eq!(out[1].as_ref().unwrap().title, "Le Sahel en crise");
+    }
+
+    #[test]
+    fn a_translated_title_is_never_inherited() {
+        let text = "@incollection{ch, title = {الفصل}, titleaddon = {Le chapitre}, crossref = {bk}}\n\
+                    @incollection{other, title = {فصل آخر}, crossref = {bk}}\n\
+                    @book{bk, title = {الكتاب}, titleaddon = {[Le livre]}}";
+        let translated: Vec<Option<String>> = results(text).into_iter().map(|r| r.unwrap().translated_title).collect();
+        assert_eq!(translated, [Some("Le chapitre".into()), None, Some("Le livre".into())]);
     }
 
     #[test]

@@ -11,6 +11,12 @@
 //! - dates: `date-parts` (first date of a range; a season in the month position keeps only
 //!   the year), else `raw`, else `literal`, read as ISO, EDTF or written-out dates;
 //! - `keyword` is split on commas and semicolons into tags;
+//! - the translated title is `translated-title`: CSL's own name for it (added to the
+//!   schema for 1.0.2, held back for a more general design, expected in 1.0.3), which
+//!   citeproc-js and Zotero's styles read. Zotero has no field for it, so its users keep it
+//!   in Extra as a `translated-title: …` line, which Zotero exports in `note`: without the
+//!   variable, such a line (any case, spaces for hyphens) is read as the translated title
+//!   and taken out of the notes;
 //! - Mizan's own fields travel in `custom.mizan` (see `extension`).
 
 use std::borrow::Cow;
@@ -101,6 +107,8 @@ struct Item<'a> {
     kind: Option<&'a RawValue>,
     #[serde(borrow, default)]
     title: Option<&'a RawValue>,
+    #[serde(borrow, default, rename = "translated-title")]
+    translated_title: Option<&'a RawValue>,
     #[serde(borrow, default, rename = "container-title")]
     container_title: Option<&'a RawValue>,
     #[serde(borrow, default)]
@@ -144,6 +152,7 @@ impl Item<'_> {
             "citation-key" => self.citation_key,
             "type" => self.kind,
             "title" => self.title,
+            "translated-title" => self.translated_title,
             "container-title" => self.container_title,
             "author" => self.author,
             "publisher" => self.publisher,
@@ -240,6 +249,10 @@ fn from_item(index: usize, line: Option<usize>, item: &Item<'_>) -> Result<Draft
     source.pages = text("page")?;
     source.accessed = date("accessed")?;
     source.notes = text("note")?;
+    source.translated_title = match text("translated-title")? {
+        Some(translated) => Some(translated),
+        None => take_note_variable(&mut source.notes, "translated-title"),
+    };
     source.tags = match item.get("keyword") {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::String(s)) => split_tags(&s),
@@ -259,6 +272,30 @@ fn from_item(index: usize, line: Option<usize>, item: &Item<'_>) -> Result<Draft
         ext.apply(&mut draft.source, &mut draft.key).map_err(|m| err("custom.mizan", m))?;
     }
     Ok(draft)
+}
+
+/// Takes a `variable: value` line out of the notes (Zotero's Extra convention: the name
+/// in any case, with spaces for hyphens) and gives its value; notes left blank become
+/// none. The first such line with a value counts; the others stay.
+fn take_note_variable(notes: &mut Option<String>, variable: &str) -> Option<String> {
+    let text = notes.as_deref()?;
+    let mut found = None;
+    let mut kept = Vec::new();
+    for line in text.split('\n') {
+        if found.is_none()
+            && let Some((name, value)) = line.split_once(':')
+            && name.trim().to_lowercase().replace(' ', "-") == variable
+            && !value.trim().is_empty()
+        {
+            found = Some(value.trim().to_owned());
+            continue;
+        }
+        kept.push(line);
+    }
+    let found = found?;
+    let rest = kept.join("\n");
+    *notes = (!rest.trim().is_empty()).then(|| rest.trim().to_owned());
+    Some(found)
 }
 
 /// Tags from a CSL `keyword` string: comma- or semicolon-separated.
@@ -482,6 +519,8 @@ struct ItemOut<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
     title: &'a str,
+    #[serde(rename = "translated-title", skip_serializing_if = "Option::is_none")]
+    translated_title: Option<&'a str>,
     #[serde(rename = "container-title", skip_serializing_if = "Option::is_none")]
     container_title: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -551,6 +590,7 @@ fn item_out(source: &Source) -> ItemOut<'_> {
         citation_key: source.key.as_str(),
         kind: kind_to_csl(source.kind),
         title: &source.title,
+        translated_title: source.translated_title.as_deref(),
         container_title: source.container_title.as_deref(),
         author: source
             .authors
@@ -716,6 +756,28 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_translated_title_kept_in_zotero_s_extra_is_read_from_the_note() {
+        let json = r#"[
+ {"id": "a", "title": "حصار باماكو", "note": "Lu en ligne.\ntranslated-title: Le blocus de Bamako\nÀ recouper."},
+ {"id": "b", "title": "حصار", "note": "Translated Title:  Le blocus "},
+ {"id": "c", "title": "حصار", "translated-title": "Le siège", "note": "translated-title: Le blocus"},
+ {"id": "d", "title": "t", "note": "translated-title:\ntitle: rien"}
+]"#;
+        let sources = read_ok(json);
+        let got: Vec<(Option<&str>, Option<&str>)> =
+            sources.iter().map(|s| (s.translated_title.as_deref(), s.notes.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Le blocus de Bamako"), Some("Lu en ligne.\nÀ recouper.")),
+                (Some("Le blocus"), None),
+                (Some("Le siège"), Some("translated-title: Le blocus")),
+                (None, Some("translated-title:\ntitle: rien")),
+            ]
+        );
     }
 
     #[test]

@@ -6,8 +6,13 @@
 //! Writers render a source natively, read that rendering back, and record under `exact`
 //! only the fields that came back different; readers apply `exact` last. So an export
 //! re-imports identically, while a file edited by another tool stays readable by it.
+//! `exact` names each field by its [`SourceField::extension_name`] (`container-title`,
+//! `translated-title`…); a name this Mizan does not know is left alone.
 
-use mizan_source::{CitationKey, Excerpt, Grading, PartialDate, Person, Reliability, Source, SourceType, Timestamp};
+use mizan_source::{
+    CitationKey, Excerpt, FieldKind, FieldValue, Grading, PartialDate, Person, Reliability, Source, SourceField,
+    Timestamp,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
@@ -172,37 +177,18 @@ fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// The fields `exact` may carry, in a fixed order.
-const EXACT_FIELDS: [&str; 15] = [
-    "key",
-    "kind",
-    "title",
-    "container-title",
-    "authors",
-    "publisher",
-    "issued",
-    "url",
-    "doi",
-    "language",
-    "pages",
-    "accessed",
-    "notes",
-    "tags",
-    "grade",
-];
-
-fn field_value(source: &Source, key: Option<&CitationKey>, field: &str) -> Value {
-    let text = |v: &Option<String>| v.as_ref().map_or(Value::Null, |s| Value::String(s.clone()));
-    let date = |d: &Option<PartialDate>| d.map_or(Value::Null, |d| Value::String(d.to_string()));
-    match field {
-        "key" => key.map_or(Value::Null, |k| Value::String(k.as_str().to_owned())),
-        "kind" => Value::String(source.kind.name().to_owned()),
-        "title" => Value::String(source.title.clone()),
-        "container-title" => text(&source.container_title),
-        "authors" => Value::Array(
-            source
-                .authors
-                .iter()
+/// A field's value as `exact` records it (each field under its
+/// [`SourceField::extension_name`]).
+fn exact_value(value: FieldValue) -> Value {
+    let text = |t: Option<String>| t.map_or(Value::Null, Value::String);
+    match value {
+        FieldValue::Key(key) => Value::String(key.as_str().to_owned()),
+        FieldValue::Type(kind) => Value::String(kind.name().to_owned()),
+        FieldValue::Text(t) => text(t),
+        FieldValue::Date(date) => text(date.map(|d| d.to_string())),
+        FieldValue::People(people) => Value::Array(
+            people
+                .into_iter()
                 .map(|p| match p {
                     Person::Structured { given: Some(given), family } => json!({"family": family, "given": given}),
                     Person::Structured { given: None, family } => json!({"family": family}),
@@ -210,20 +196,10 @@ fn field_value(source: &Source, key: Option<&CitationKey>, field: &str) -> Value
                 })
                 .collect(),
         ),
-        "publisher" => text(&source.publisher),
-        "issued" => date(&source.issued),
-        "url" => text(&source.url),
-        "doi" => text(&source.doi),
-        "language" => text(&source.language),
-        "pages" => text(&source.pages),
-        "accessed" => date(&source.accessed),
-        "notes" => text(&source.notes),
-        "tags" => Value::Array(source.tags.iter().cloned().map(Value::String).collect()),
-        "grade" => source
-            .grade
-            .as_ref()
-            .map_or(Value::Null, |g| serde_json::to_value(GradeRecord::of(g)).unwrap_or(Value::Null)),
-        _ => Value::Null,
+        FieldValue::Tags(tags) => Value::Array(tags.into_iter().map(Value::String).collect()),
+        FieldValue::Grade(grade) => {
+            grade.as_ref().map_or(Value::Null, |g| serde_json::to_value(GradeRecord::of(g)).unwrap_or(Value::Null))
+        }
     }
 }
 
@@ -231,23 +207,22 @@ fn field_value(source: &Source, key: Option<&CitationKey>, field: &str) -> Value
 /// back exactly. When the rendering could not be read back at all, every field.
 pub(crate) fn exact_differences(original: &Source, reread: Option<&Source>) -> Map<String, Value> {
     let mut out = Map::new();
-    for field in EXACT_FIELDS {
-        let want = field_value(original, Some(&original.key), field);
-        let differs = match reread {
-            Some(r) => field_value(r, Some(&r.key), field) != want,
-            None => true,
-        };
-        if differs {
-            out.insert(field.to_owned(), want);
+    for field in SourceField::ALL {
+        let want = original.value(field);
+        if reread.is_none_or(|r| r.value(field) != want) {
+            out.insert(field.extension_name().to_owned(), exact_value(want));
         }
     }
     out
 }
 
-/// Overwrites the fields `exact` names with the values it holds.
+/// Overwrites the fields `exact` names with the values it holds; the key goes to `key`
+/// (readers keep the file's key apart until keyless entries get one).
 fn apply_exact(source: &mut Source, key: &mut Option<CitationKey>, exact: &Map<String, Value>) -> Result<(), String> {
-    for (field, value) in exact {
-        let wrong = |what: &str| format!("exact value of `{field}` must be {what}, found {value}");
+    for (name, value) in exact {
+        // A newer Mizan may carry more; what we do not know we leave alone.
+        let Some(field) = SourceField::from_extension_name(name) else { continue };
+        let wrong = |what: &str| format!("exact value of `{name}` must be {what}, found {value}");
         let text = || -> Result<Option<String>, String> {
             match value {
                 Value::Null => Ok(None),
@@ -255,53 +230,39 @@ fn apply_exact(source: &mut Source, key: &mut Option<CitationKey>, exact: &Map<S
                 _ => Err(wrong("text or null")),
             }
         };
-        let date = || -> Result<Option<PartialDate>, String> {
-            match text()? {
-                None => Ok(None),
-                Some(s) => PartialDate::parse(&s).map(Some).map_err(|e| e.to_string()),
-            }
-        };
-        match field.as_str() {
-            "key" => {
+        let parse = |text: &str| field.parse_text(text).map_err(|e| e.reason);
+        let parsed = match field.kind() {
+            FieldKind::Key => {
                 *key = match text()? {
                     None => None,
                     Some(s) => Some(CitationKey::parse(&s).map_err(|e| e.to_string())?),
-                }
+                };
+                continue;
             }
-            "kind" => {
-                let name = text()?.ok_or_else(|| wrong("a source type"))?;
-                source.kind = name.parse::<SourceType>().map_err(|e| e.to_string())?;
-            }
-            "title" => source.title = text()?.ok_or_else(|| wrong("text"))?,
-            "container-title" => source.container_title = text()?,
-            "authors" => source.authors = exact_authors(value).ok_or_else(|| wrong("a list of names"))?,
-            "publisher" => source.publisher = text()?,
-            "issued" => source.issued = date()?,
-            "url" => source.url = text()?,
-            "doi" => source.doi = text()?,
-            "language" => source.language = text()?,
-            "pages" => source.pages = text()?,
-            "accessed" => source.accessed = date()?,
-            "notes" => source.notes = text()?,
-            "tags" => {
-                source.tags = value
+            FieldKind::Type => parse(&text()?.ok_or_else(|| wrong("a source type"))?)?,
+            FieldKind::Title => FieldValue::Text(Some(text()?.ok_or_else(|| wrong("text"))?)),
+            FieldKind::Text => FieldValue::Text(text()?),
+            FieldKind::Date => match text()? {
+                None => FieldValue::Date(None),
+                Some(s) => parse(&s)?,
+            },
+            FieldKind::People => FieldValue::People(exact_authors(value).ok_or_else(|| wrong("a list of names"))?),
+            FieldKind::Tags => FieldValue::Tags(
+                value
                     .as_array()
                     .and_then(|tags| tags.iter().map(|t| t.as_str().map(str::to_owned)).collect())
-                    .ok_or_else(|| wrong("a list of texts"))?;
-            }
-            "grade" => {
-                source.grade = match value {
-                    Value::Null => None,
-                    other => {
-                        let record: GradeRecord =
-                            serde_json::from_value(other.clone()).map_err(|_| wrong("a grade record"))?;
-                        Some(record.to_grading()?)
-                    }
+                    .ok_or_else(|| wrong("a list of texts"))?,
+            ),
+            FieldKind::Grade => FieldValue::Grade(match value {
+                Value::Null => None,
+                other => {
+                    let record: GradeRecord =
+                        serde_json::from_value(other.clone()).map_err(|_| wrong("a grade record"))?;
+                    Some(record.to_grading()?)
                 }
-            }
-            // A newer Mizan may carry more; what we do not know we leave alone.
-            _ => {}
-        }
+            }),
+        };
+        source.set(field, parsed).map_err(|e| e.to_string())?;
     }
     Ok(())
 }

@@ -2,7 +2,8 @@
 //!
 //! Mapping choices: `AU`/`A1` are authors (`Family, Given`, or a literal name without a
 //! comma); editors (`A2`, `ED`) are not read. The title is `TI` or `T1` (for books, `BT`
-//! when neither is given); the container is the first of `T2`, `JF`, `JO`, `JA`, `BT`. The
+//! when neither is given), the translated title `TT` (RIS's own tag for it); the
+//! container is the first of `T2`, `JF`, `JO`, `JA`, `BT`. The
 //! date is `DA` when present, else `PY`/`Y1` (`2025/11/20/`, `2025///`, or ISO); `Y2` is
 //! the access date. `SP` and `EP` join into `12-15`. Each `KW` is one tag, each `N1` one
 //! line of the notes. Mizan's own fields travel in one `C8  - mizan:{json}` line, which
@@ -172,6 +173,7 @@ fn to_draft(index: usize, record: Record<'_>) -> Result<Draft, EntryError> {
             "ID" if !value.is_empty() => draft.key = readable_key(value),
             "AU" | "A1" if !value.is_empty() => source.authors.push(Person::parse(value)),
             "TI" | "T1" if source.title.is_empty() => source.title = value.to_owned(),
+            "TT" => first(&mut source.translated_title, value),
             "T2" => containers[0] = containers[0].or(Some(value)),
             "JF" => containers[1] = containers[1].or(Some(value)),
             "JO" => containers[2] = containers[2].or(Some(value)),
@@ -331,6 +333,9 @@ fn render(source: &Source, ext: &Extension, out: &mut String) {
     tag("TY", kind_to_ris(source.kind));
     tag("ID", source.key.as_str());
     tag("TI", &source.title);
+    if let Some(translated) = &source.translated_title {
+        tag("TT", translated);
+    }
     for person in &source.authors {
         tag("AU", &person.to_string());
     }

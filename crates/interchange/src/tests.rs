@@ -2,7 +2,10 @@
 
 use std::path::Path;
 
-use mizan_source::{CitationKey, Excerpt, Grading, PartialDate, Person, Reliability, Source, SourceType, Timestamp};
+use mizan_source::{
+    CitationKey, Excerpt, FieldKind, FieldValue, Grading, PartialDate, Person, Reliability, Source, SourceField,
+    SourceType, Timestamp,
+};
 use uuid::Uuid;
 
 use crate::{Format, read, write};
@@ -19,6 +22,7 @@ fn date(d: &str) -> Option<PartialDate> {
 fn varied_sources() -> Vec<Source> {
     let mut everything = Source::new(key("lemonde-blocus-2025"), "Au Mali, le blocus du carburant asphyxie Bamako");
     everything.kind = SourceType::NewsArticle;
+    everything.translated_title = Some("في مالي، حصار الوقود يخنق باماكو".into());
     everything.container_title = Some("Le Monde Afrique".into());
     everything.authors = vec![
         Person::structured("Morgane", "Le Cam"),
@@ -53,6 +57,7 @@ fn varied_sources() -> Vec<Source> {
     let mut arabic =
         Source::new(key("الجزيرة-باماكو-2025"), "حصار باماكو: جماعة نصرة الإسلام والمسلمين تخنق العاصمة المالية");
     arabic.kind = SourceType::WebPage;
+    arabic.translated_title = Some("Le blocus de Bamako : le JNIM asphyxie la capitale malienne".into());
     arabic.container_title = Some("الجزيرة نت".into());
     arabic.authors = vec![Person::literal("محمد الأمين ولد أحمد")];
     arabic.issued = date("2025-09");
@@ -83,7 +88,8 @@ fn varied_sources() -> Vec<Source> {
         Person::structured("", "Comma, Inc"),
         Person::literal("Family, Given"),
     ];
-    nasty.notes = Some(String::new());
+    nasty.notes = Some("Translated Title: pas un titre traduit\nune ligne".into());
+    nasty.translated_title = Some(String::new());
     nasty.pages = Some("xii–xiv".into());
     nasty.publisher = Some("  espaces  ".into());
     nasty.language = Some("fr-CA".into());
@@ -99,6 +105,7 @@ fn varied_sources() -> Vec<Source> {
         "Mali\u{202F}: «\u{202F}le blocus\u{202F}» vu de Kayes\nsur deux lignes",
     );
     typography.kind = SourceType::Report;
+    typography.translated_title = Some("[Mali\u{202F}: vu de Kayes]\n sur deux lignes ".into());
     typography.container_title = Some("Revue\u{00A0}sahélienne".into());
     typography.publisher = Some("Institut d'études — Bamako".into());
     typography.authors = vec![Person::structured("Jean\u{00A0}Marc", "N'Diaye"), Person::literal("{braced}")];
@@ -137,6 +144,68 @@ fn every_format_round_trips_exactly() {
         // Writing what was read gives the same text: nothing drifts on a second pass.
         let again: Vec<Source> = back.into_iter().map(Result::unwrap).collect();
         assert_eq!(write(format, &again), text, "{format}");
+    }
+}
+
+/// A value of `field`'s kind, unlike a new source's, that every format can carry.
+fn plain_value(field: SourceField) -> FieldValue {
+    match field.kind() {
+        FieldKind::Key => FieldValue::Key(key("ocha-mali-2025")),
+        FieldKind::Type => FieldValue::Type(SourceType::Book),
+        FieldKind::Title | FieldKind::Text => FieldValue::Text(Some(format!("valeur de {field}"))),
+        FieldKind::Date => FieldValue::Date(date("2025-11-20")),
+        FieldKind::People => FieldValue::People(vec![Person::structured("Aminata", "Traoré")]),
+        FieldKind::Tags => FieldValue::Tags(vec!["Mali".into(), "AES".into()]),
+        FieldKind::Grade => FieldValue::Grade(Some(Grading {
+            reliability: Reliability::B,
+            graded_by: "Amina".into(),
+            graded_at: Timestamp(1_763_631_000_000),
+        })),
+    }
+}
+
+/// Each field, set alone, changes what every format writes (so each writer has a
+/// mapping for it), travels natively or in its own extension member (never as an `exact`
+/// value), and comes back.
+#[test]
+fn every_field_has_a_mapping_in_every_format() {
+    // A report: a BibTeX `@misc` with a `url` would read back as a web page.
+    let mut bare = Source::new(key("bare"), "Titre");
+    bare.kind = SourceType::Report;
+    for field in SourceField::ALL {
+        let mut source = bare.clone();
+        source.set(field, plain_value(field)).unwrap();
+        for format in Format::ALL {
+            let text = write(format, std::slice::from_ref(&source));
+            assert_ne!(text, write(format, std::slice::from_ref(&bare)), "{format} does not write {field}");
+            assert!(!text.contains("exact"), "{format} writes {field} as an exact value:\n{text}");
+            let back = read(format, text.as_bytes()).unwrap();
+            assert_eq!(back, vec![Ok(source.clone())], "{format}, {field}:\n{text}");
+        }
+    }
+}
+
+#[test]
+fn translated_titles_travel_in_each_format_s_own_field() {
+    let mut source = Source::new(key("sahil-hisar-2025"), "كيف تحوّل الوقود إلى سلاح في الحرب على باماكو");
+    source.translated_title = Some("Comment le carburant est devenu une arme".into());
+    let one = std::slice::from_ref(&source);
+    let csl = write(Format::CslJson, one);
+    assert!(csl.contains("\"translated-title\": \"Comment le carburant est devenu une arme\""), "{csl}");
+    let bib = write(Format::Bibtex, one);
+    assert!(bib.contains("  titleaddon = {Comment le carburant est devenu une arme},\n"), "{bib}");
+    let ris = write(Format::Ris, one);
+    assert!(ris.contains("\nTT  - Comment le carburant est devenu une arme\n"), "{ris}");
+    // Other tools' files carry it the same way.
+    let foreign = [
+        (Format::CslJson, r#"[{"id": "a", "title": "حصار", "translated-title": "Le blocus"}]"#.to_owned()),
+        (Format::Bibtex, "@article{a, title = {حصار}, titleaddon = {[Le blocus]}}".to_owned()),
+        (Format::Ris, "TY  - NEWS\nTI  - حصار\nTT  - Le blocus\nER  - \n".to_owned()),
+    ];
+    for (format, text) in foreign {
+        let read_back = read(format, text.as_bytes()).unwrap();
+        let source = read_back[0].as_ref().unwrap();
+        assert_eq!(source.translated_title.as_deref(), Some("Le blocus"), "{format}");
     }
 }
 

@@ -4,7 +4,7 @@ use mizan_source::CitationKey;
 
 use crate::Library;
 use crate::error::{Result, SqliteContext};
-use crate::row::{SOURCE_COLUMNS, read_source};
+use crate::row::{SOURCE_COLUMN_COUNT, SOURCE_COLUMNS, read_source};
 use crate::store::{reindex, title_key};
 
 /// One thing wrong in the library.
@@ -60,14 +60,14 @@ impl Library {
             problem(None, format!("row {rowid} of table {table} points to a row that does not exist"), false);
         }
 
-        let sql = format!("SELECT {SOURCE_COLUMNS}, s.title_norm, s.deleted_at IS NOT NULL, s.key FROM sources s");
+        let sql = format!("SELECT {}, s.title_norm, s.deleted_at IS NOT NULL, s.key FROM sources s", *SOURCE_COLUMNS);
         let mut stmt = conn.prepare(&sql).at(&label)?;
         let mut rows = stmt.query([]).at(&label)?;
         let mut live = 0u64;
         let mut stale = 0u64;
         while let Some(row) = rows.next().at(&label)? {
-            let deleted: bool = row.get(19).at(&label)?;
-            let raw_key: String = row.get(20).at(&label)?;
+            let deleted: bool = row.get(SOURCE_COLUMN_COUNT + 1).at(&label)?;
+            let raw_key: String = row.get(SOURCE_COLUMN_COUNT + 2).at(&label)?;
             if deleted {
                 report.deleted += 1;
             } else {
@@ -75,7 +75,7 @@ impl Library {
             }
             match read_source(row) {
                 Ok(source) => {
-                    let stored_title: String = row.get(18).at(&label)?;
+                    let stored_title: String = row.get(SOURCE_COLUMN_COUNT).at(&label)?;
                     if stored_title != title_key(&source.title) {
                         stale += 1;
                     }
@@ -137,7 +137,7 @@ impl Library {
         let tx = self.conn.transaction().at(&label)?;
         tx.execute("DELETE FROM source_search", []).at(&label)?;
         let sources = {
-            let sql = format!("SELECT {SOURCE_COLUMNS} FROM sources s WHERE s.deleted_at IS NULL");
+            let sql = format!("SELECT {} FROM sources s WHERE s.deleted_at IS NULL", *SOURCE_COLUMNS);
             let mut stmt = tx.prepare(&sql).at(&label)?;
             let mut rows = stmt.query([]).at(&label)?;
             let mut list = Vec::new();

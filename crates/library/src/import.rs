@@ -3,13 +3,14 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use mizan_source::{CitationKey, Source};
+use mizan_source::{CitationKey, FieldKind, FieldValue, Source, SourceField, SourceType};
 use rusqlite::{Connection, OptionalExtension};
 use uuid::Uuid;
 
 use crate::Library;
 use crate::error::{LibraryError, Result, SqliteContext};
-use crate::store::{IndexEntry, SourceRow, Stamp, WriteMode, free_key, key_taken, load_excerpts, write_row};
+use crate::row::SourceRow;
+use crate::store::{IndexEntry, Stamp, WriteMode, free_key, key_taken, load_excerpts, write_row};
 
 /// What to do with a source that duplicates one already in the library.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -348,7 +349,7 @@ pub(crate) fn find_duplicate(
 /// A live source with its excerpts. A row Mizan cannot read is not treated as a
 /// duplicate; `library check` reports it.
 fn load_live(conn: &Connection, id: Uuid) -> rusqlite::Result<Option<Source>> {
-    let sql = format!("SELECT {} FROM sources s WHERE s.id = ?1 AND s.deleted_at IS NULL", crate::row::SOURCE_COLUMNS);
+    let sql = format!("SELECT {} FROM sources s WHERE s.id = ?1 AND s.deleted_at IS NULL", *crate::row::SOURCE_COLUMNS);
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query([id.to_string()])?;
     let Some(row) = rows.next()? else { return Ok(None) };
@@ -357,32 +358,29 @@ fn load_live(conn: &Connection, id: Uuid) -> rusqlite::Result<Option<Source>> {
     Ok(Some(existing))
 }
 
-/// Fills `existing`'s gaps from `incoming`: empty fields, new tags, new excerpts.
+/// Fills `existing`'s gaps from `incoming`: empty fields, a type if it had none, new tags,
+/// new excerpts. Its key and title stay.
 fn merge_into(existing: &mut Source, incoming: &Source) {
-    fn fill<T: Clone>(slot: &mut Option<T>, value: &Option<T>) {
-        if slot.is_none() {
-            slot.clone_from(value);
-        }
-    }
-    fill(&mut existing.container_title, &incoming.container_title);
-    fill(&mut existing.publisher, &incoming.publisher);
-    fill(&mut existing.issued, &incoming.issued);
-    fill(&mut existing.url, &incoming.url);
-    fill(&mut existing.doi, &incoming.doi);
-    fill(&mut existing.language, &incoming.language);
-    fill(&mut existing.pages, &incoming.pages);
-    fill(&mut existing.accessed, &incoming.accessed);
-    fill(&mut existing.notes, &incoming.notes);
-    fill(&mut existing.grade, &incoming.grade);
-    if existing.kind == mizan_source::SourceType::Other {
-        existing.kind = incoming.kind;
-    }
-    if existing.authors.is_empty() {
-        existing.authors.clone_from(&incoming.authors);
-    }
-    for tag in &incoming.tags {
-        if !existing.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
-            existing.tags.push(tag.clone());
+    for field in SourceField::ALL {
+        let wanted = match field.kind() {
+            FieldKind::Key | FieldKind::Title => None,
+            FieldKind::Type => (existing.kind == SourceType::Other).then(|| incoming.value(field)),
+            FieldKind::Text | FieldKind::Date | FieldKind::People | FieldKind::Grade => {
+                existing.value(field).is_empty().then(|| incoming.value(field))
+            }
+            FieldKind::Tags => {
+                let mut tags = existing.tags.clone();
+                for tag in &incoming.tags {
+                    if !tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+                        tags.push(tag.clone());
+                    }
+                }
+                Some(FieldValue::Tags(tags))
+            }
+        };
+        if let Some(value) = wanted {
+            // The value was read from a field of the same kind: it always fits.
+            let _ = existing.set(field, value);
         }
     }
     for excerpt in &incoming.excerpts {

@@ -371,6 +371,40 @@ mod tests {
     }
 
     #[test]
+    fn a_library_from_before_translated_titles_gets_them_and_syncs_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.sqlite3");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            let tx = conn.transaction().unwrap();
+            for (name, sql) in &migrate::MIGRATIONS[..4] {
+                assert!(!name.contains("translated"));
+                tx.execute_batch(sql).unwrap();
+            }
+            tx.pragma_update(None, "user_version", 4).unwrap();
+            tx.commit().unwrap();
+            conn.execute(
+                "INSERT INTO sources (id, key, type, title, title_norm, created_at, created_by, modified_at, modified_by)
+                 VALUES ('00000000-0000-4000-8000-000000000001', 'ancien', 'report', 'تقرير قديم', 'تقرير قديم', 0, 'x', 0, 'x')",
+                [],
+            )
+            .unwrap();
+        }
+        let mut library = Library::open(&path, options()).unwrap();
+        let mut old = library.get("ancien").unwrap().unwrap().source;
+        assert_eq!(old.translated_title, None);
+        library.connection().execute("DELETE FROM sync_outbox", []).unwrap();
+        old.translated_title = Some("Un vieux rapport".into());
+        library.update(&old).unwrap();
+        let logged: String = library
+            .connection()
+            .query_row("SELECT value FROM sync_outbox WHERE field = 'translated_title'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(logged, "\"Un vieux rapport\"");
+        assert_eq!(library.search(&SearchQuery::text("vieux")).unwrap().len(), 1);
+    }
+
+    #[test]
     fn upgrades_an_older_library_after_backing_it_up() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("library.sqlite3");

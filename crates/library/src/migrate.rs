@@ -9,6 +9,8 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
     ("0002_briefs", include_str!("../migrations/0002_briefs.sql")),
     ("0003_sync", include_str!("../migrations/0003_sync.sql")),
     ("0004_filters", include_str!("../migrations/0004_filters.sql")),
+    ("0005_translated_title", include_str!("../migrations/0005_translated_title.sql")),
+    ("0006_sync_held", include_str!("../migrations/0006_sync_held.sql")),
 ];
 
 /// The schema version this build writes.

@@ -1,8 +1,9 @@
 //! Ranked full-text search with filters.
 
 use std::fmt::Write as _;
+use std::sync::LazyLock;
 
-use mizan_source::{CitationKey, PartialDate, Person, Reliability, SourceType};
+use mizan_source::{CitationKey, PartialDate, Person, Reliability, Source, SourceField, SourceType};
 use mizan_text::{fold, strip_arabic_clitics, words};
 use rusqlite::types::Value;
 
@@ -80,8 +81,22 @@ impl SearchQuery {
     }
 }
 
-const SUMMARY_COLUMNS: &str =
-    "s.id, s.key, s.type, s.title, s.container_title, s.authors, s.issued, s.language, s.grade, s.tags";
+/// The fields a [`SourceSummary`] holds.
+const SUMMARY_FIELDS: [SourceField; 9] = [
+    SourceField::Key,
+    SourceField::Kind,
+    SourceField::Title,
+    SourceField::ContainerTitle,
+    SourceField::Authors,
+    SourceField::Issued,
+    SourceField::Language,
+    SourceField::Grade,
+    SourceField::Tags,
+];
+
+/// The id and the [`SUMMARY_FIELDS`]' columns, for `FROM sources s`; [`read_hit`] reads
+/// the score after them.
+static SUMMARY_COLUMNS: LazyLock<String> = LazyLock::new(|| crate::row::select_list(&SUMMARY_FIELDS));
 
 /// How many matches, newest first, bm25 ranks when a query matches more (see `search`).
 pub const RANK_WINDOW: usize = 500;
@@ -134,9 +149,10 @@ impl Library {
         }
         let (filters, mut args) = filter_sql(query, Which::All, 3);
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, 0.0 FROM sources s
+            "SELECT {}, 0.0 FROM sources s
              WHERE s.key >= ?1 AND s.key < ?2 AND s.deleted_at IS NULL{filters}
-             ORDER BY s.key LIMIT {limit}"
+             ORDER BY s.key LIMIT {limit}",
+            *SUMMARY_COLUMNS
         );
         // Every key starting with `prefix` sorts (BINARY) between it and it followed by
         // the highest character.
@@ -149,8 +165,9 @@ impl Library {
     fn list_filtered(&self, query: &SearchQuery, limit: usize) -> Result<Vec<SearchHit>> {
         let (filters, args) = filter_sql(query, Which::All, 1);
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, 0.0 FROM sources s WHERE s.deleted_at IS NULL{filters}
-             ORDER BY s.modified_at DESC, s.key LIMIT {limit}"
+            "SELECT {}, 0.0 FROM sources s WHERE s.deleted_at IS NULL{filters}
+             ORDER BY s.modified_at DESC, s.key LIMIT {limit}",
+            *SUMMARY_COLUMNS
         );
         self.hits(&sql, args)
     }
@@ -296,7 +313,8 @@ impl Library {
         let mut stmt = self
             .conn
             .prepare_cached(&format!(
-                "SELECT {SUMMARY_COLUMNS}, ?2 FROM sources s WHERE s.rowid = ?1 AND s.deleted_at IS NULL"
+                "SELECT {}, ?2 FROM sources s WHERE s.rowid = ?1 AND s.deleted_at IS NULL",
+                *SUMMARY_COLUMNS
             ))
             .at(&self.label)?;
         let mut hits = Vec::new();
@@ -468,40 +486,15 @@ fn filter_sql(query: &SearchQuery, which: Which, first: usize) -> (String, Vec<V
 }
 
 fn read_hit(row: &rusqlite::Row<'_>) -> Result<SearchHit> {
-    let sqlite = |source| LibraryError::Sqlite { path: String::new(), source };
-    let id_text: String = row.get(0).map_err(sqlite)?;
-    let bad = |field: &'static str, value: String, reason: String| LibraryError::BadRow {
-        id: id_text.clone(),
-        field,
-        value,
-        reason,
-    };
-    let key: String = row.get(1).map_err(sqlite)?;
-    let kind: String = row.get(2).map_err(sqlite)?;
-    let authors: String = row.get(5).map_err(sqlite)?;
-    let issued: Option<String> = row.get(6).map_err(sqlite)?;
-    let grade: Option<String> = row.get(8).map_err(sqlite)?;
-    let tags: String = row.get(9).map_err(sqlite)?;
+    let source = crate::row::read_fields(row, &SUMMARY_FIELDS)?;
+    let score = row
+        .get(1 + SourceField::column_count(&SUMMARY_FIELDS))
+        .map_err(|source| LibraryError::Sqlite { path: String::new(), source })?;
+    let grade = source.reliability();
+    let Source { id, key, kind, title, container_title, authors, issued, language, tags, .. } = source;
     Ok(SearchHit {
-        source: SourceSummary {
-            id: uuid::Uuid::parse_str(&id_text).map_err(|e| bad("id", id_text.clone(), e.to_string()))?,
-            key: CitationKey::parse(&key).map_err(|e| bad("key", key.clone(), e.to_string()))?,
-            kind: kind
-                .parse()
-                .map_err(|e: mizan_source::UnknownSourceType| bad("type", kind.clone(), e.to_string()))?,
-            title: row.get(3).map_err(sqlite)?,
-            container_title: row.get(4).map_err(sqlite)?,
-            authors: crate::row::authors_from_json(&authors).map_err(|e| bad("authors", authors.clone(), e))?,
-            issued: issued
-                .map(|t| t.parse().map_err(|e: mizan_source::PartialDateError| bad("issued", t.clone(), e.to_string())))
-                .transpose()?,
-            language: row.get(7).map_err(sqlite)?,
-            grade: grade
-                .map(|g| g.parse().map_err(|e: mizan_source::GradeError| bad("grade", g.clone(), e.to_string())))
-                .transpose()?,
-            tags: crate::row::tags_from_json(&tags).map_err(|e| bad("tags", tags.clone(), e))?,
-        },
-        score: row.get(10).map_err(sqlite)?,
+        source: SourceSummary { id, key, kind, title, container_title, authors, issued, language, grade, tags },
+        score,
     })
 }
 
@@ -673,6 +666,25 @@ mod tests {
         assert!(!keys(&library, report).contains(&"hostile-2025".to_owned()));
         // Several words are never a key: the key is not in the indexed text.
         assert!(find(&library, "hostile titre").is_empty());
+    }
+
+    #[test]
+    fn a_translated_title_finds_its_source_as_its_title_would() {
+        let mut library = memory();
+        let mut arabic = source("sahil-hisar", "كيف تحوّل الوقود إلى سلاح في الحرب على باماكو");
+        arabic.translated_title = Some("Comment le carburant est devenu une arme".into());
+        library.add(&arabic).unwrap();
+        let mut note = source("in-note", "Rapport annuel");
+        note.notes = Some("le carburant manque".into());
+        library.add(&note).unwrap();
+        assert_eq!(find(&library, "carburant arme"), ["sahil-hisar"]);
+        // Ranked with the title, above a match in the notes.
+        assert_eq!(find(&library, "carburant"), ["sahil-hisar", "in-note"]);
+        assert_eq!(find(&library, "الوقود"), ["sahil-hisar"]);
+        // An edit reindexes it.
+        arabic.translated_title = None;
+        library.update(&arabic).unwrap();
+        assert!(find(&library, "arme").is_empty());
     }
 
     #[test]

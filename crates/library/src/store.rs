@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::Library;
 use crate::error::{LibraryError, Result, SqliteContext};
-use crate::row::{SOURCE_COLUMNS, authors_to_json, read_source, tags_to_json};
+use crate::row::{INSERT_SOURCE, SOURCE_COLUMN_COUNT, SOURCE_COLUMNS, SourceRow, UPDATE_SOURCE, read_source};
 
 /// A source with who made it and who changed it last.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,8 +56,9 @@ impl Library {
 
     fn record_where(&self, condition: &str, value: &str) -> Result<Option<SourceRecord>> {
         let sql = format!(
-            "SELECT {SOURCE_COLUMNS}, s.created_at, s.created_by, s.modified_at, s.modified_by, s.deleted_at
-             FROM sources s WHERE {condition}"
+            "SELECT {}, s.created_at, s.created_by, s.modified_at, s.modified_by, s.deleted_at
+             FROM sources s WHERE {condition}",
+            *SOURCE_COLUMNS
         );
         let mut stmt = self.conn.prepare_cached(&sql).at(&self.label)?;
         let mut rows = stmt.query([value]).at(&self.label)?;
@@ -65,8 +66,9 @@ impl Library {
         let mut source = read_source(row)?;
         let meta = |i: usize| row.get::<_, i64>(i).map(Timestamp).at(&self.label);
         let text = |i: usize| row.get::<_, String>(i).at(&self.label);
-        let deleted_at: Option<i64> = row.get(22).at(&self.label)?;
-        let record_meta = (meta(18)?, text(19)?, meta(20)?, text(21)?);
+        let n = SOURCE_COLUMN_COUNT;
+        let deleted_at: Option<i64> = row.get(n + 4).at(&self.label)?;
+        let record_meta = (meta(n)?, text(n + 1)?, meta(n + 2)?, text(n + 3)?);
         source.excerpts = load_excerpts(&self.conn, source.id).at(&self.label)?;
         Ok(Some(SourceRecord {
             source,
@@ -98,7 +100,7 @@ impl Library {
 
     /// Every live source with its excerpts, by key.
     pub fn all(&self) -> Result<Vec<Source>> {
-        let sql = format!("SELECT {SOURCE_COLUMNS} FROM sources s WHERE s.deleted_at IS NULL ORDER BY s.key");
+        let sql = format!("SELECT {} FROM sources s WHERE s.deleted_at IS NULL ORDER BY s.key", *SOURCE_COLUMNS);
         let mut stmt = self.conn.prepare(&sql).at(&self.label)?;
         let mut rows = stmt.query([]).at(&self.label)?;
         let mut sources = Vec::new();
@@ -221,34 +223,6 @@ pub(crate) fn write_source_unindexed(
     write_row(conn, source, &SourceRow::of(source), stamp, mode)
 }
 
-/// What a source's row holds besides its plain fields: JSON, dates as text and the
-/// derived columns. Computed apart from the write so a bulk import can compute it on
-/// another thread.
-#[derive(Debug)]
-pub(crate) struct SourceRow {
-    authors: String,
-    tags: String,
-    issued: Option<String>,
-    accessed: Option<String>,
-    pub doi_norm: Option<String>,
-    pub url_norm: Option<String>,
-    pub title_norm: String,
-}
-
-impl SourceRow {
-    pub(crate) fn of(source: &Source) -> Self {
-        Self {
-            authors: authors_to_json(&source.authors),
-            tags: tags_to_json(&source.tags),
-            issued: source.issued.map(|d| d.to_string()),
-            accessed: source.accessed.map(|d| d.to_string()),
-            doi_norm: source.normalized_doi(),
-            url_norm: source.normalized_url(),
-            title_norm: title_key(&source.title),
-        }
-    }
-}
-
 /// [`write_source_unindexed`] with the row's derived values already computed.
 pub(crate) fn write_row(
     conn: &Connection,
@@ -257,61 +231,16 @@ pub(crate) fn write_row(
     stamp: Stamp<'_>,
     mode: WriteMode,
 ) -> rusqlite::Result<i64> {
-    let id = source.id.to_string();
-    let grade = source.grade.as_ref();
-    let values = params![
-        id,
-        source.key.as_str(),
-        source.kind.name(),
-        source.title,
-        source.container_title,
-        row.authors,
-        source.publisher,
-        row.issued,
-        source.url,
-        source.doi,
-        source.language,
-        source.pages,
-        row.accessed,
-        source.notes,
-        row.tags,
-        grade.map(|g| g.reliability.letter().to_string()),
-        grade.map(|g| g.graded_by.as_str()),
-        grade.map(|g| g.graded_at.0),
-        source.issued.map(|d| d.year),
-        row.doi_norm,
-        row.url_norm,
-        row.title_norm,
-        stamp.at.0,
-        stamp.by,
-    ];
-    match mode {
-        WriteMode::Insert => {
-            conn.prepare_cached(
-                "INSERT INTO sources (id, key, type, title, container_title, authors, publisher, issued, url, doi,
-                    language, pages, accessed, notes, tags, grade, graded_by, graded_at, issued_year, doi_norm,
-                    url_norm, title_norm, created_at, created_by, modified_at, modified_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-                    ?20, ?21, ?22, ?23, ?24, ?23, ?24)",
-            )?
-            .execute(values)?;
-        }
-        WriteMode::Update => {
-            conn.prepare_cached(
-                "UPDATE sources SET key = ?2, type = ?3, title = ?4, container_title = ?5, authors = ?6,
-                    publisher = ?7, issued = ?8, url = ?9, doi = ?10, language = ?11, pages = ?12, accessed = ?13,
-                    notes = ?14, tags = ?15, grade = ?16, graded_by = ?17, graded_at = ?18, issued_year = ?19,
-                    doi_norm = ?20, url_norm = ?21, title_norm = ?22, modified_at = ?23, modified_by = ?24
-                 WHERE id = ?1",
-            )?
-            .execute(values)?;
-        }
-    }
+    let sql = match mode {
+        WriteMode::Insert => &*INSERT_SOURCE,
+        WriteMode::Update => &*UPDATE_SOURCE,
+    };
+    conn.prepare_cached(sql)?.execute(rusqlite::params_from_iter(row.parameters(source, stamp)))?;
     let rowid = match mode {
         WriteMode::Insert => conn.last_insert_rowid(),
-        WriteMode::Update => {
-            conn.prepare_cached("SELECT rowid FROM sources WHERE id = ?1")?.query_row([&id], |r| r.get(0))?
-        }
+        WriteMode::Update => conn
+            .prepare_cached("SELECT rowid FROM sources WHERE id = ?1")?
+            .query_row([source.id.to_string()], |r| r.get(0))?,
     };
     write_excerpts(conn, source, stamp, mode)?;
     Ok(rowid)
@@ -458,8 +387,13 @@ impl IndexEntry {
         let authors: Vec<String> = source.authors.iter().map(|a| a.display_name()).collect();
         let excerpts: Vec<&str> = source.excerpts.iter().map(|e| e.text.as_str()).collect();
         let container = [source.container_title.as_deref(), source.publisher.as_deref()];
+        // A translated title is found as the title is, and ranks as high.
+        let title = match &source.translated_title {
+            Some(translated) => index_text(&format!("{} ; {translated}", source.title)),
+            None => index_text(&source.title),
+        };
         Self {
-            title: index_text(&source.title),
+            title,
             authors: index_text(&authors.join(" ; ")),
             container: index_text(&container.iter().flatten().copied().collect::<Vec<_>>().join(" ; ")),
             notes: index_text(source.notes.as_deref().unwrap_or("")),
@@ -514,6 +448,7 @@ mod tests {
     fn full_source() -> Source {
         let mut s = source("rfi-blocus-bamako-2025", "Mali : le blocus du carburant asphyxie Bamako");
         s.kind = SourceType::NewsArticle;
+        s.translated_title = Some("مالي: حصار الوقود يخنق باماكو".into());
         s.container_title = Some("RFI".into());
         s.authors = vec![Person::structured("Serge", "Daniel"), Person::literal("Rédaction Afrique")];
         s.publisher = Some("Radio France Internationale".into());

@@ -2,7 +2,8 @@
 //!
 //! These types know nothing about SQLite or file formats. The library crate stores
 //! them, the interchange crate reads and writes them as CSL-JSON, BibTeX and RIS,
-//! and briefs cite them by [`CitationKey`].
+//! and briefs cite them by [`CitationKey`]. [`SourceField`] describes a source's fields
+//! once, with their names in each of those layers, so the layers iterate it.
 //!
 //! ```
 //! use mizan_source::{CitationKey, PartialDate, Person, Reliability, Source, SourceType};
@@ -16,6 +17,7 @@
 //! ```
 
 mod date;
+mod field;
 mod grade;
 mod key;
 mod kind;
@@ -24,6 +26,7 @@ mod source;
 mod timestamp;
 
 pub use date::{PartialDate, PartialDateError};
+pub use field::{FieldError, FieldKind, FieldValue, SourceField};
 pub use grade::{Credibility, GradeError, Reliability};
 pub use key::{CitationKey, CitationKeyError};
 pub use kind::{SourceType, UnknownSourceType};

@@ -12,6 +12,8 @@ pub struct Source {
     pub key: CitationKey,
     pub kind: SourceType,
     pub title: String,
+    /// The title rendered in another language (see [`crate::SourceField::TranslatedTitle`]).
+    pub translated_title: Option<String>,
     /// The journal, newspaper, web site or book the source appears in.
     pub container_title: Option<String>,
     pub authors: Vec<Person>,
@@ -50,11 +52,18 @@ pub struct Excerpt {
 impl Source {
     /// A new source with a fresh id and only a key and title.
     pub fn new(key: CitationKey, title: &str) -> Self {
+        Self::with_id(Uuid::new_v4(), key, title)
+    }
+
+    /// A source with this id and only a key and title: what a reader fills in field by
+    /// field (drawing a fresh id for each row read would cost a random number each).
+    pub fn with_id(id: Uuid, key: CitationKey, title: &str) -> Self {
         Self {
-            id: Uuid::new_v4(),
+            id,
             key,
             kind: SourceType::Other,
             title: title.trim().to_owned(),
+            translated_title: None,
             container_title: None,
             authors: Vec::new(),
             publisher: None,

@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use mizan_library::Library;
-use mizan_source::CitationKey;
+use mizan_source::{CitationKey, FieldKind, SourceField};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::Value;
 use uuid::Uuid;
@@ -439,8 +439,11 @@ impl<'a> Applier<'a> {
     }
 }
 
+/// The value a row has before the field is set (see `rows::empty`).
 fn is_default(entity: Entity, field: &str, value: &Value) -> bool {
-    value.is_null() || (entity == Entity::Source && matches!(field, "authors" | "tags") && value.as_str() == Some("[]"))
+    let list =
+        || SourceField::from_sync_name(field).is_some_and(|f| matches!(f.kind(), FieldKind::People | FieldKind::Tags));
+    value.is_null() || (entity == Entity::Source && value.as_str() == Some("[]") && list())
 }
 
 /// Recomputes a source's derived columns (pure functions of its fields) and its search

@@ -10,8 +10,10 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::LazyLock;
 
 use mizan_library::Library;
+use mizan_source::{FieldKind, SourceField};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde_json::Value;
 
@@ -62,7 +64,7 @@ impl Exporter<'_> {
             applied: BTreeMap::new(),
             body_sha256: String::new(),
         };
-        let bytes = file::encode(header, &entries);
+        let bytes = file::encode(header, &entries, &[]);
         let path = file::device_dir(self.dir, self.device).join(file::changes_name(seq));
         file::write_atomically(&path, &bytes, self.fail)?;
         (self.fail)("after-rename")?;
@@ -175,7 +177,7 @@ fn read_outbox(conn: &Connection) -> rusqlite::Result<Vec<OutboxRow>> {
         }
         // An insert, captured as a marker (see the insert triggers): one entry per field
         // with a value, each as the JSON text the per-field update trigger would write.
-        let sql = if row.entity == "excerpt" { INSERTED_EXCERPT } else { INSERTED_SOURCE };
+        let sql = if row.entity == "excerpt" { INSERTED_EXCERPT } else { &*INSERTED_SOURCE };
         let fields: Option<String> = conn.prepare_cached(sql)?.query_row([&row.row_id], |r| r.get(0)).optional()?;
         let Some(Ok(Value::Object(fields))) = fields.map(|f| serde_json::from_str::<Value>(&f)) else { continue };
         for (field, value) in fields {
@@ -193,19 +195,31 @@ fn read_outbox(conn: &Connection) -> rusqlite::Result<Vec<OutboxRow>> {
     Ok(out)
 }
 
-/// Every field of a source that has a value, as a JSON object; json_patch drops the
-/// members that are null, as the update trigger skips unset fields.
-const INSERTED_SOURCE: &str = "SELECT json_patch('{}', json_object(
-    'created', json_array(created_at, created_by),
-    'modified', json_array(modified_at, modified_by),
-    'key', key, 'type', type, 'title', title, 'container_title', container_title,
-    'authors', CASE WHEN authors IS NOT '[]' THEN authors END,
-    'publisher', publisher, 'issued', issued, 'url', url, 'doi', doi, 'language', language,
-    'pages', pages, 'accessed', accessed, 'notes', notes,
-    'tags', CASE WHEN tags IS NOT '[]' THEN tags END,
-    'grade', json(CASE WHEN grade IS NOT NULL THEN json_array(grade, graded_by, graded_at) END),
-    'deleted', json(CASE WHEN deleted_at IS NOT NULL THEN json_array(deleted_at, deleted_by) END)))
-    FROM sources WHERE id = ?1";
+/// Every field of a source that has a value, as a JSON object keyed by sync name;
+/// json_patch drops the members that are null, as the update trigger skips unset fields.
+static INSERTED_SOURCE: LazyLock<String> = LazyLock::new(|| {
+    let mut members = vec![
+        "'created', json_array(created_at, created_by)".to_owned(),
+        "'modified', json_array(modified_at, modified_by)".to_owned(),
+    ];
+    // Names and columns come from the fixed table in mizan-source, never from a file.
+    for field in SourceField::ALL {
+        let (name, column) = (field.sync_name(), field.column());
+        members.push(match field.kind() {
+            FieldKind::People | FieldKind::Tags => {
+                format!("'{name}', CASE WHEN {column} IS NOT '[]' THEN {column} END")
+            }
+            FieldKind::Grade => format!(
+                "'{name}', json(CASE WHEN {column} IS NOT NULL THEN json_array({}) END)",
+                field.columns().join(", ")
+            ),
+            _ => format!("'{name}', {column}"),
+        });
+    }
+    members
+        .push("'deleted', json(CASE WHEN deleted_at IS NOT NULL THEN json_array(deleted_at, deleted_by) END)".into());
+    format!("SELECT json_patch('{{}}', json_object({})) FROM sources WHERE id = ?1", members.join(", "))
+});
 
 /// See [`INSERTED_SOURCE`].
 const INSERTED_EXCERPT: &str = "SELECT json_patch('{}', json_object(

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Result, SyncError, io};
-use crate::model::{Entry, check_device};
+use crate::model::{Entry, Held, Incoming, check_device};
 
 /// The format version written in every header; a file with another is refused.
 pub const FORMAT_VERSION: u32 = 1;
@@ -72,6 +72,9 @@ pub struct Header {
 pub struct Loaded {
     pub header: Header,
     pub entries: Vec<Entry>,
+    /// Entries of fields a newer Mizan added, in file order after `entries`' (see
+    /// [`Held`]).
+    pub held: Vec<Held>,
 }
 
 /// Why a file from the folder was not used.
@@ -161,15 +164,17 @@ fn parse_seq(digits: &str) -> Option<u64> {
         .filter(|&n| n > 0)
 }
 
-/// Serialises a file: header line, then one entry per line.
-pub fn encode(mut header: Header, entries: &[Entry]) -> Vec<u8> {
+/// Serialises a file: header line, then one entry per line (held entries last, as they
+/// arrived).
+pub fn encode(mut header: Header, entries: &[Entry], held: &[Held]) -> Vec<u8> {
     let mut body = Vec::with_capacity(entries.len() * 160);
-    for entry in entries {
+    let lines = entries.iter().map(Entry::to_json).chain(held.iter().map(|h| h.json.clone()));
+    for line in lines {
         // Writing JSON into a Vec cannot fail.
-        let _ = serde_json::to_writer(&mut body, &entry.to_json());
+        let _ = serde_json::to_writer(&mut body, &line);
         body.push(b'\n');
     }
-    header.count = entries.len() as u64;
+    header.count = (entries.len() + held.len()) as u64;
     header.body_sha256 = sha256_hex(&body);
     let mut out = serde_json::to_vec(&header).unwrap_or_default();
     out.push(b'\n');
@@ -222,23 +227,29 @@ pub fn decode(bytes: &[u8], kind: FileKind, device: &str, seq: u64, library: Opt
     }
     let text = std::str::from_utf8(body).map_err(|e| format!("not UTF-8: {e}"))?;
     let mut entries = Vec::with_capacity(usize::try_from(header.count.min(10_000_000)).unwrap_or(0));
+    let mut held = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let line_no = index + 2;
         let value: serde_json::Value =
             serde_json::from_str(line).map_err(|e| format!("line {line_no}: not JSON: {e}"))?;
-        let entry = Entry::from_json(&value).map_err(|e| format!("line {line_no}: {e}"))?;
-        if kind == FileKind::Changes && entry.version.device != header.device {
-            return Err(format!(
-                "line {line_no}: a change by device {} in device {}'s changeset",
-                entry.version.device, header.device
-            ));
+        let incoming = Incoming::from_json(&value).map_err(|e| format!("line {line_no}: {e}"))?;
+        let device = match &incoming {
+            Incoming::Known(entry) => &entry.version.device,
+            Incoming::Held(entry) => &entry.version.device,
+        };
+        if kind == FileKind::Changes && *device != header.device {
+            return Err(format!("line {line_no}: a change by device {device} in device {}'s changeset", header.device));
         }
-        entries.push(entry);
+        match incoming {
+            Incoming::Known(entry) => entries.push(entry),
+            Incoming::Held(entry) => held.push(entry),
+        }
     }
-    if entries.len() as u64 != header.count {
-        return Err(format!("{} entries where the header announces {}", entries.len(), header.count));
+    let count = entries.len() + held.len();
+    if count as u64 != header.count {
+        return Err(format!("{count} entries where the header announces {}", header.count));
     }
-    Ok(Loaded { header, entries })
+    Ok(Loaded { header, entries, held })
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -340,7 +351,7 @@ mod tests {
     #[test]
     fn encodes_and_decodes() {
         let entries = vec![entry("Bamako sous blocus"), entry("حصار باماكو")];
-        let bytes = encode(header(), &entries);
+        let bytes = encode(header(), &entries, &[]);
         let loaded = decode(&bytes, FileKind::Changes, "dev-a", 3, Some("lib-1")).unwrap();
         assert_eq!(loaded.entries, entries);
         assert_eq!(loaded.header.count, 2);
@@ -348,7 +359,7 @@ mod tests {
 
     #[test]
     fn refuses_truncated_altered_and_misplaced_files() {
-        let bytes = encode(header(), &[entry("Bamako sous blocus"), entry("Kayes")]);
+        let bytes = encode(header(), &[entry("Bamako sous blocus"), entry("Kayes")], &[]);
         let cut = &bytes[..bytes.len() - 5];
         assert!(decode(cut, FileKind::Changes, "dev-a", 3, None).unwrap_err().contains("checksum"));
         assert!(decode(&bytes[..10], FileKind::Changes, "dev-a", 3, None).unwrap_err().contains("header"));
@@ -362,7 +373,7 @@ mod tests {
         // A change attributed to another device cannot hide in this device's file.
         let mut forged = entry("x");
         forged.version.device = "dev-b".into();
-        let bytes = encode(header(), &[forged]);
+        let bytes = encode(header(), &[forged], &[]);
         assert!(decode(&bytes, FileKind::Changes, "dev-a", 3, None).unwrap_err().contains("device dev-b"));
     }
 

@@ -135,6 +135,9 @@ pub struct SyncReport {
     pub waiting: Vec<(String, u64)>,
     /// Changes held until the row they change arrives.
     pub parked: u64,
+    /// Changes of fields this Mizan does not know (a newer Mizan added them), kept to be
+    /// applied after an update.
+    pub held: u64,
     /// The snapshot written by this sync, if any.
     pub snapshot: Option<PathBuf>,
     /// Own changeset files deleted because every known device has applied them.
@@ -161,6 +164,7 @@ pub fn sync(library: &mut Library, dir: &Path, options: &SyncOptions) -> Result<
     let own = listing.iter().find(|d| d.device == device).cloned().unwrap_or_default();
     remove_stale_temporaries(&own);
     export::recover(library, dir, &device, &own.changes)?;
+    release_held(library, &device, now, options, &mut report)?;
 
     let exporter =
         export::Exporter { library, dir, device: &device, library_id: &library_id, now, fail: &|p| options.fail(p) };
@@ -202,9 +206,12 @@ pub fn sync(library: &mut Library, dir: &Path, options: &SyncOptions) -> Result<
                     break;
                 }
             };
-            match apply_batch(library, &device, now, options, loaded.entries, Some((&other.device, seq))) {
+            let held = loaded.held.len() as u64;
+            match apply_batch(library, &device, now, options, loaded.entries, &loaded.held, Some((&other.device, seq)))
+            {
                 Ok(stats) => {
-                    report.received += stats.received;
+                    report.held += held;
+                    report.received += stats.received + held;
                     report.applied += stats.applied;
                     report.conflicts += stats.conflicts;
                     report.parked += stats.parked;
@@ -318,18 +325,21 @@ fn has_gap(listing: &DeviceListing, cursor: u64) -> bool {
     }
 }
 
-/// Applies one batch of entries in one transaction; for a changeset, moves that device's
-/// cursor in the same transaction, so a batch is applied exactly once.
+/// Applies one file's entries in one transaction, keeping its held ones; for a
+/// changeset, moves that device's cursor in the same transaction, so a file is applied
+/// exactly once.
 fn apply_batch(
     library: &Library,
     me: &str,
     now: i64,
     options: &SyncOptions,
     entries: Vec<model::Entry>,
+    held: &[model::Held],
     cursor: Option<(&str, u64)>,
 ) -> Result<apply::ApplyStats> {
     let conn = library.connection();
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    rows::hold(&tx, held)?;
     rows::set_applying(&tx, true)?;
     let analyst = library.analyst().to_owned();
     let mut applier = Applier::new(library, me, &analyst, now);
@@ -410,9 +420,11 @@ fn load_snapshot(
             return Ok(());
         }
     };
-    match apply_batch(library, me, now, options, loaded.entries, None) {
+    let held = loaded.held.len() as u64;
+    match apply_batch(library, me, now, options, loaded.entries, &loaded.held, None) {
         Ok(stats) => {
-            report.received += stats.received;
+            report.held += held;
+            report.received += stats.received + held;
             report.applied += stats.applied;
             report.conflicts += stats.conflicts;
             report.parked += stats.parked;
@@ -463,7 +475,7 @@ fn write_snapshot(library: &Library, dir: &Path, options: &SyncOptions) -> Resul
     let seq = st.sent_seq;
     let mut applied = state::cursors(conn)?;
     applied.remove(&device);
-    let body = snapshot_entries(library)?;
+    let (body, held) = snapshot_entries(library)?;
     let header = file::Header {
         mizan_sync: FORMAT_VERSION,
         kind: "snapshot".into(),
@@ -477,7 +489,7 @@ fn write_snapshot(library: &Library, dir: &Path, options: &SyncOptions) -> Resul
         applied,
         body_sha256: String::new(),
     };
-    let bytes = file::encode(header, &body);
+    let bytes = file::encode(header, &body, &held);
     let own_dir = file::device_dir(dir, &device);
     let path = own_dir.join(file::snapshot_name(seq));
     file::write_atomically(&path, &bytes, |p| options.fail(p))?;
@@ -511,8 +523,9 @@ fn write_snapshot(library: &Library, dir: &Path, options: &SyncOptions) -> Resul
     Ok((path, compacted))
 }
 
-/// Every register of every row, with its current value, plus parked entries.
-fn snapshot_entries(library: &Library) -> Result<Vec<model::Entry>> {
+/// Every register of every row, with its current value, plus parked entries; and the
+/// held entries, so that devices joining later get them too.
+fn snapshot_entries(library: &Library) -> Result<(Vec<model::Entry>, Vec<model::Held>)> {
     let conn = library.connection();
     let mut out = Vec::new();
     let mut stmt = conn.prepare(
@@ -555,7 +568,48 @@ fn snapshot_entries(library: &Library) -> Result<Vec<model::Entry>> {
     out.extend(
         parked.iter().filter_map(|t| serde_json::from_str(t).ok()).filter_map(|v| model::Entry::from_json(&v).ok()),
     );
-    Ok(out)
+    let mut held = Vec::new();
+    for row in rows::held(conn)? {
+        match model::Incoming::from_json(&row.entry) {
+            Ok(model::Incoming::Held(entry)) => held.push(entry),
+            // Known since it arrived (not yet released by a sync): an entry like any other.
+            Ok(model::Incoming::Known(entry)) => out.push(entry),
+            Err(_) => {}
+        }
+    }
+    Ok((out, held))
+}
+
+/// Applies the held entries whose fields this Mizan now knows (it was updated since they
+/// arrived), then forgets them. One that no longer reads as valid is forgotten too: its
+/// file would have been refused by a Mizan that knew the field. Applying again after a
+/// crash between the two steps is a no-op (equal versions).
+fn release_held(library: &Library, me: &str, now: i64, options: &SyncOptions, report: &mut SyncReport) -> Result<()> {
+    let conn = library.connection();
+    let mut released = Vec::new();
+    let mut done = Vec::new();
+    for row in rows::held(conn)? {
+        match model::Incoming::from_json(&row.entry) {
+            Ok(model::Incoming::Held(_)) => continue,
+            Ok(model::Incoming::Known(entry)) => released.push(entry),
+            Err(_) => {}
+        }
+        done.push(row.key);
+    }
+    if done.is_empty() {
+        return Ok(());
+    }
+    if !released.is_empty() {
+        let stats = apply_batch(library, me, now, options, released, &[], None)?;
+        report.received += stats.received;
+        report.applied += stats.applied;
+        report.conflicts += stats.conflicts;
+        report.parked += stats.parked;
+    }
+    for key in &done {
+        rows::forget_held(conn, key)?;
+    }
+    Ok(())
 }
 
 /// Publishes what this device has sent and applied, for the others' compaction.

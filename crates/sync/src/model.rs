@@ -1,11 +1,18 @@
 //! What travels: entries (one field of one row, with its version), and the rules that
 //! say which field values are acceptable. Every value coming from the folder passes
 //! [`check_value`] before it can reach the library.
+//!
+//! A source's fields are [`SourceField::ALL`], under their sync names. An entry for a
+//! field this Mizan does not know was written by a newer Mizan that added the field: it is
+//! read as [`Held`], kept in `sync_held` as it arrived, and applied by the first sync
+//! after an update that knows the field. (Mizan before `sync_held` refused such a file
+//! whole, naming the unknown field, and waited for an update before taking any later
+//! changeset of that device; nothing was lost, but that device's edits stalled.)
 
 use std::cmp::Ordering;
 use std::fmt;
 
-use mizan_source::{CitationKey, PartialDate, Reliability, SourceType};
+use mizan_source::{FieldKind, Reliability, SourceField};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -40,7 +47,7 @@ impl Entity {
     /// the row's stamps (`[time, analyst]`); `deleted` is the tombstone register.
     pub fn fields(self) -> &'static [&'static str] {
         match self {
-            Self::Source => SOURCE_FIELDS,
+            Self::Source => &SOURCE_FIELDS,
             Self::Excerpt => EXCERPT_FIELDS,
         }
     }
@@ -53,7 +60,7 @@ impl Entity {
     /// Fields a row cannot be created without.
     pub fn required(self) -> &'static [&'static str] {
         match self {
-            Self::Source => &["created", "key", "type", "title"],
+            Self::Source => &SOURCE_REQUIRED,
             Self::Excerpt => &["created", "source_id", "position", "text"],
         }
     }
@@ -65,26 +72,50 @@ impl fmt::Display for Entity {
     }
 }
 
-pub const SOURCE_FIELDS: &[&str] = &[
-    "created",
-    "modified",
-    "key",
-    "type",
-    "title",
-    "container_title",
-    "authors",
-    "publisher",
-    "issued",
-    "url",
-    "doi",
-    "language",
-    "pages",
-    "accessed",
-    "notes",
-    "tags",
-    "grade",
-    "deleted",
-];
+/// A source's synced fields: its creation and last-change stamps, every
+/// [`SourceField`]'s sync name, and the tombstone.
+pub const SOURCE_FIELDS: [&str; SourceField::ALL.len() + 3] = {
+    let mut out = [""; SourceField::ALL.len() + 3];
+    out[0] = "created";
+    out[1] = "modified";
+    let mut i = 0;
+    while i < SourceField::ALL.len() {
+        out[i + 2] = SourceField::ALL[i].sync_name();
+        i += 1;
+    }
+    out[out.len() - 1] = "deleted";
+    out
+};
+
+/// `created` and the fields whose kind always has a value (key, type, title).
+const SOURCE_REQUIRED: [&str; 1 + required_count()] = {
+    let mut out = [""; 1 + required_count()];
+    out[0] = "created";
+    let (mut i, mut n) = (0, 1);
+    while i < SourceField::ALL.len() {
+        if always_set(SourceField::ALL[i]) {
+            out[n] = SourceField::ALL[i].sync_name();
+            n += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
+const fn always_set(field: SourceField) -> bool {
+    matches!(field.kind(), FieldKind::Key | FieldKind::Type | FieldKind::Title)
+}
+
+const fn required_count() -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i < SourceField::ALL.len() {
+        if always_set(SourceField::ALL[i]) {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
 
 pub const EXCERPT_FIELDS: &[&str] = &["created", "modified", "source_id", "position", "text", "locator", "deleted"];
 
@@ -156,9 +187,41 @@ impl Entry {
         })
     }
 
-    /// Reads and checks one entry. The error says which part is wrong.
+    /// Reads and checks one entry of a field this Mizan knows. The error says which part
+    /// is wrong.
     pub fn from_json(value: &Value) -> Result<Self, String> {
-        let obj = value.as_object().ok_or("an entry must be a JSON object")?;
+        match Incoming::from_json(value)? {
+            Incoming::Known(entry) => Ok(entry),
+            Incoming::Held(held) => Err(format!("unknown field `{}` for a {}", held.field, held.entity)),
+        }
+    }
+}
+
+/// An entry as a file holds it: one this Mizan applies, or one it holds (see the module
+/// notes).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Incoming {
+    Known(Entry),
+    Held(Held),
+}
+
+/// An entry of a field, or a kind of row, that a newer Mizan added. Everything but its
+/// value is checked as for any entry (this Mizan cannot judge the value); it is kept as
+/// it arrived, never written into the library's own tables.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Held {
+    pub entity: String,
+    pub id: String,
+    pub field: String,
+    pub version: Version,
+    /// The whole entry, as it arrived.
+    pub json: Value,
+}
+
+impl Incoming {
+    /// Reads and checks one entry. The error says which part is wrong.
+    pub fn from_json(json: &Value) -> Result<Self, String> {
+        let obj = json.as_object().ok_or("an entry must be a JSON object")?;
         for key in obj.keys() {
             if !["t", "id", "f", "v", "ts", "d", "a", "b"].contains(&key.as_str()) {
                 return Err(format!("unknown member `{key}`"));
@@ -168,11 +231,9 @@ impl Entry {
             obj.get(key).and_then(Value::as_str).ok_or_else(|| format!("`{key}` is missing or not a string"))
         };
         let entity_name = text("t")?;
-        let entity = Entity::parse(entity_name).ok_or_else(|| format!("unknown kind of row `{entity_name}`"))?;
         let id = text("id")?;
         let id = Uuid::parse_str(id).map_err(|e| format!("id {id:?} is not a UUID: {e}"))?.to_string();
         let field_name = text("f")?;
-        let field = entity.field(field_name).ok_or_else(|| format!("unknown field `{field_name}` for a {entity}"))?;
         let ts = obj.get("ts").and_then(Value::as_i64).ok_or("`ts` is missing or not an integer")?;
         let device = text("d")?;
         check_device(device)?;
@@ -184,18 +245,38 @@ impl Entry {
             None | Some(Value::Null) => None,
             Some(b) => Some(Version::from_json(b).map_err(|e| format!("`b`: {e}"))?),
         };
-        let value = obj.get("v").cloned().ok_or("`v` is missing")?;
-        check_value(entity, field, &value).map_err(|e| format!("field `{field}`: {e}"))?;
-        Ok(Self {
-            entity,
-            id,
-            field,
-            value,
-            version: Version { ts, device: device.to_owned() },
-            author: author.to_owned(),
-            base,
-        })
+        let value = obj.get("v").ok_or("`v` is missing")?;
+        let version = Version { ts, device: device.to_owned() };
+        let entity = Entity::parse(entity_name);
+        let Some((entity, field)) = entity.and_then(|e| Some((e, e.field(field_name)?))) else {
+            let unknown = if entity.is_some() {
+                format!("unknown field `{field_name}` for a {entity_name}")
+            } else {
+                format!("unknown kind of row `{entity_name}`")
+            };
+            check_future_name(entity_name)
+                .and_then(|()| check_future_name(field_name))
+                .map_err(|e| format!("{unknown}: {e}"))?;
+            let size = value.to_string().len();
+            if size > MAX_VALUE_BYTES {
+                return Err(format!("{unknown}: value is {size} bytes, more than the {MAX_VALUE_BYTES} accepted"));
+            }
+            let (entity, field) = (entity_name.to_owned(), field_name.to_owned());
+            return Ok(Self::Held(Held { entity, id, field, version, json: json.clone() }));
+        };
+        check_value(entity, field, value).map_err(|e| format!("field `{field}`: {e}"))?;
+        Ok(Self::Known(Entry { entity, id, field, value: value.clone(), version, author: author.to_owned(), base }))
     }
+}
+
+/// A name a newer Mizan could give a field or a kind of row: lowercase ASCII letters,
+/// digits and `_`, starting with a letter, at most 64 bytes. Anything else is no field.
+fn check_future_name(name: &str) -> Result<(), String> {
+    let plain = name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if name.is_empty() || name.len() > 64 || !plain || !name.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return Err(format!("{name:?} is not a name a newer Mizan could have written"));
+    }
+    Ok(())
 }
 
 /// Device ids are UUIDs in practice; anything short and plain is accepted so ids stay
@@ -279,36 +360,19 @@ pub fn check_value(entity: Entity, field: &str, value: &Value) -> Result<(), Str
     match (entity, field) {
         (_, "created" | "modified") => stamp(value).map(drop),
         (_, "deleted") => Tombstone::from_json(value).map(drop),
-        (Entity::Source, "key") => CitationKey::parse(text()?).map(drop).map_err(|e| e.to_string()),
-        (Entity::Source, "type") => text()?.parse::<SourceType>().map(drop).map_err(|e| e.to_string()),
-        (Entity::Source, "title") => text().map(drop),
-        (Entity::Source, "authors") => check_authors(text()?),
-        (Entity::Source, "tags") => check_tags(text()?),
-        (Entity::Source, "issued" | "accessed") => match optional_text()? {
-            Some(date) => PartialDate::parse(date).map(drop).map_err(|e| e.to_string()),
-            None => Ok(()),
-        },
-        (Entity::Source, "grade") => {
-            if value.is_null() {
-                return Ok(());
-            }
-            match value.as_array().map(Vec::as_slice) {
-                Some([letter, by, at]) => {
-                    letter
-                        .as_str()
-                        .ok_or("grade letter is not a string")?
-                        .parse::<Reliability>()
-                        .map_err(|e| e.to_string())?;
-                    if !(by.is_null() || by.as_str().is_some_and(|s| s.len() <= 1000)) {
-                        return Err("grader is not a string".into());
-                    }
-                    at.as_i64().ok_or("grading time is not an integer")?;
-                    Ok(())
-                }
-                _ => Err("expected null or [letter, grader, time]".into()),
+        (Entity::Source, name) => {
+            let Some(field) = SourceField::from_sync_name(name) else { return Err(format!("unknown field `{name}`")) };
+            let parsed = |text: &str| field.parse_text(text).map(drop).map_err(|e| e.reason);
+            match field.kind() {
+                FieldKind::Key | FieldKind::Type => parsed(text()?),
+                FieldKind::Title => text().map(drop),
+                FieldKind::Text => optional_text().map(drop),
+                FieldKind::Date => optional_text()?.map_or(Ok(()), parsed),
+                FieldKind::People => check_authors(text()?),
+                FieldKind::Tags => check_tags(text()?),
+                FieldKind::Grade => check_grade(value),
             }
         }
-        (Entity::Source, _) => optional_text().map(drop),
         (Entity::Excerpt, "source_id") => Uuid::parse_str(text()?).map(drop).map_err(|e| e.to_string()),
         (Entity::Excerpt, "position") => {
             let n = value.as_i64().ok_or("expected an integer")?;
@@ -319,6 +383,24 @@ pub fn check_value(entity: Entity, field: &str, value: &Value) -> Result<(), Str
         }
         (Entity::Excerpt, "text") => text().map(drop),
         (Entity::Excerpt, _) => optional_text().map(drop),
+    }
+}
+
+/// `null` or `[letter, grader, time]`, as the library's three grade columns hold it.
+fn check_grade(value: &Value) -> Result<(), String> {
+    if value.is_null() {
+        return Ok(());
+    }
+    match value.as_array().map(Vec::as_slice) {
+        Some([letter, by, at]) => {
+            letter.as_str().ok_or("grade letter is not a string")?.parse::<Reliability>().map_err(|e| e.to_string())?;
+            if !(by.is_null() || by.as_str().is_some_and(|s| s.len() <= 1000)) {
+                return Err("grader is not a string".into());
+            }
+            at.as_i64().ok_or("grading time is not an integer")?;
+            Ok(())
+        }
+        _ => Err("expected null or [letter, grader, time]".into()),
     }
 }
 

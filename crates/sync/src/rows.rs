@@ -3,12 +3,14 @@
 //! columns.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
+use mizan_source::{FieldKind, SourceField};
 use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::Value;
 
-use crate::model::{Entity, Tombstone, Version};
+use crate::model::{EXCERPT_FIELDS, Entity, Tombstone, Version};
 
 /// A row's synced fields as JSON values, keyed by field name.
 pub type Values = BTreeMap<&'static str, Value>;
@@ -25,29 +27,52 @@ pub struct Register {
 
 pub type Registers = BTreeMap<&'static str, Register>;
 
-const SOURCE_SELECT: &str = "SELECT key, type, title, container_title, authors, publisher, issued, url, doi, language, pages, \
-     accessed, notes, tags, grade, graded_by, graded_at, deleted_at, deleted_by, created_at, created_by, modified_at, modified_by \
-     FROM sources WHERE id = ?1";
+/// A source's synced columns (each field's, then the tombstone and stamps), by id.
+static SOURCE_SELECT: LazyLock<String> = LazyLock::new(|| {
+    let columns: Vec<&str> = SourceField::ALL.iter().flat_map(|f| f.columns().iter().copied()).collect();
+    format!(
+        "SELECT {}, deleted_at, deleted_by, created_at, created_by, modified_at, modified_by FROM sources WHERE id = ?1",
+        columns.join(", ")
+    )
+});
 const EXCERPT_SELECT: &str = "SELECT source_id, position, text, locator, deleted_at, deleted_by, created_at, created_by, modified_at, modified_by \
      FROM excerpts WHERE id = ?1";
 
-/// The plain text columns of `sources`, in the order of [`SOURCE_SELECT`].
-const SOURCE_TEXT: [&str; 14] = [
-    "key",
-    "type",
-    "title",
-    "container_title",
-    "authors",
-    "publisher",
-    "issued",
-    "url",
-    "doi",
-    "language",
-    "pages",
-    "accessed",
-    "notes",
-    "tags",
-];
+/// How many columns the fields take in [`SOURCE_SELECT`]; the tombstone and stamps follow.
+const SOURCE_FIELD_COLUMNS: usize = SourceField::column_count(&SourceField::ALL);
+
+/// Writes a source's synced columns: `?1` the id, then [`SOURCE_SELECT`]'s field columns
+/// from `?2`, then the creation and last-change stamps. A new row is pending deletion
+/// (`deleted_at = -1`), an existing one is marked pending: see [`write`].
+static SOURCE_UPDATE: LazyLock<String> = LazyLock::new(|| {
+    let sets: Vec<String> = source_columns().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 2)).collect();
+    let n = SOURCE_FIELD_COLUMNS + 2;
+    format!(
+        "UPDATE sources SET {}, created_at = ?{n}, created_by = ?{}, modified_at = ?{}, modified_by = ?{},
+            deleted_at = coalesce(deleted_at, -1)
+         WHERE id = ?1",
+        sets.join(", "),
+        n + 1,
+        n + 2,
+        n + 3
+    )
+});
+
+/// See [`SOURCE_UPDATE`]; `title_norm` is derived, filled in when the row is settled.
+static SOURCE_INSERT: LazyLock<String> = LazyLock::new(|| {
+    let columns: Vec<&str> = source_columns().collect();
+    let values: Vec<String> = (1..=SOURCE_FIELD_COLUMNS + 5).map(|n| format!("?{n}")).collect();
+    format!(
+        "INSERT INTO sources (id, {}, created_at, created_by, modified_at, modified_by, title_norm, deleted_at)
+         VALUES ({}, '', -1)",
+        columns.join(", "),
+        values.join(", ")
+    )
+});
+
+fn source_columns() -> impl Iterator<Item = &'static str> {
+    SourceField::ALL.into_iter().flat_map(|f| f.columns().iter().copied())
+}
 
 fn text(v: Option<String>) -> Value {
     v.map_or(Value::Null, Value::String)
@@ -64,23 +89,30 @@ fn pair(at: Option<i64>, by: Option<String>) -> Value {
 pub fn load(conn: &Connection, entity: Entity, id: &str) -> rusqlite::Result<Option<Values>> {
     match entity {
         Entity::Source => conn
-            .prepare_cached(SOURCE_SELECT)?
+            .prepare_cached(&SOURCE_SELECT)?
             .query_row([id], |row| {
                 let mut values = Values::new();
-                for (i, field) in SOURCE_TEXT.iter().enumerate() {
-                    values.insert(field, text(row.get(i)?));
+                let mut i = 0;
+                for field in SourceField::ALL {
+                    let value = if field.kind() == FieldKind::Grade {
+                        let grade: Option<String> = row.get(i)?;
+                        match grade {
+                            Some(letter) => serde_json::json!([
+                                letter,
+                                row.get::<_, Option<String>>(i + 1)?,
+                                row.get::<_, Option<i64>>(i + 2)?
+                            ]),
+                            None => Value::Null,
+                        }
+                    } else {
+                        text(row.get(i)?)
+                    };
+                    values.insert(field.sync_name(), value);
+                    i += field.columns().len();
                 }
-                let grade: Option<String> = row.get(14)?;
-                let grade = match grade {
-                    Some(letter) => {
-                        serde_json::json!([letter, row.get::<_, Option<String>>(15)?, row.get::<_, Option<i64>>(16)?])
-                    }
-                    None => Value::Null,
-                };
-                values.insert("grade", grade);
-                values.insert("deleted", pair(row.get(17)?, row.get(18)?));
-                values.insert("created", pair(row.get(19)?, row.get(20)?));
-                values.insert("modified", pair(row.get(21)?, row.get(22)?));
+                values.insert("deleted", pair(row.get(i)?, row.get(i + 1)?));
+                values.insert("created", pair(row.get(i + 2)?, row.get(i + 3)?));
+                values.insert("modified", pair(row.get(i + 4)?, row.get(i + 5)?));
                 Ok(values)
             })
             .optional(),
@@ -105,8 +137,9 @@ pub fn load(conn: &Connection, entity: Entity, id: &str) -> rusqlite::Result<Opt
 pub fn empty(entity: Entity) -> Values {
     let mut values: Values = entity.fields().iter().map(|f| (*f, Value::Null)).collect();
     if entity == Entity::Source {
-        values.insert("authors", Value::String("[]".into()));
-        values.insert("tags", Value::String("[]".into()));
+        for field in SourceField::ALL.into_iter().filter(|f| matches!(f.kind(), FieldKind::People | FieldKind::Tags)) {
+            values.insert(field.sync_name(), Value::String("[]".into()));
+        }
     }
     values
 }
@@ -148,36 +181,30 @@ pub fn write(
     match entity {
         Entity::Source => {
             let mut args: Vec<Sql> = vec![Sql::Text(id.to_owned())];
-            args.extend(SOURCE_TEXT.iter().map(|f| sql_text(values.get(f))));
-            let (grade, graded_by, graded_at) = match values.get("grade").and_then(Value::as_array).map(Vec::as_slice) {
-                Some([g, by, at]) => {
-                    (sql_text(Some(g)), sql_text(Some(by)), at.as_i64().map_or(Sql::Null, Sql::Integer))
+            for field in SourceField::ALL {
+                let value = values.get(field.sync_name());
+                if field.kind() != FieldKind::Grade {
+                    args.push(sql_text(value));
+                    continue;
                 }
-                _ => (Sql::Null, Sql::Null, Sql::Null),
-            };
-            // The library requires graded_at whenever there is a grade.
-            let graded_at = if matches!(grade, Sql::Null) {
-                Sql::Null
-            } else if matches!(graded_at, Sql::Null) {
-                Sql::Integer(0)
-            } else {
-                graded_at
-            };
-            args.extend([grade, graded_by, graded_at]);
+                let (grade, graded_by, graded_at) = match value.and_then(Value::as_array).map(Vec::as_slice) {
+                    Some([g, by, at]) => {
+                        (sql_text(Some(g)), sql_text(Some(by)), at.as_i64().map_or(Sql::Null, Sql::Integer))
+                    }
+                    _ => (Sql::Null, Sql::Null, Sql::Null),
+                };
+                // The library requires graded_at whenever there is a grade.
+                let graded_at = if matches!(grade, Sql::Null) {
+                    Sql::Null
+                } else if matches!(graded_at, Sql::Null) {
+                    Sql::Integer(0)
+                } else {
+                    graded_at
+                };
+                args.extend([grade, graded_by, graded_at]);
+            }
             args.extend([created_at, created_by, modified_at, modified_by]);
-            let sql = if exists {
-                "UPDATE sources SET key = ?2, type = ?3, title = ?4, container_title = ?5, authors = ?6, publisher = ?7,
-                    issued = ?8, url = ?9, doi = ?10, language = ?11, pages = ?12, accessed = ?13, notes = ?14, tags = ?15,
-                    grade = ?16, graded_by = ?17, graded_at = ?18, created_at = ?19, created_by = ?20,
-                    modified_at = ?21, modified_by = ?22, deleted_at = coalesce(deleted_at, -1)
-                 WHERE id = ?1"
-            } else {
-                "INSERT INTO sources (id, key, type, title, container_title, authors, publisher, issued, url, doi, language,
-                    pages, accessed, notes, tags, grade, graded_by, graded_at, created_at, created_by, title_norm,
-                    modified_at, modified_by, deleted_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, '',
-                    ?21, ?22, -1)"
-            };
+            let sql: &str = if exists { &SOURCE_UPDATE } else { &SOURCE_INSERT };
             conn.prepare_cached(sql)?.execute(rusqlite::params_from_iter(args))?;
         }
         Entity::Excerpt => {
@@ -207,27 +234,35 @@ pub fn write(
     Ok(())
 }
 
-/// Writes one field's value into its row (used when flipping a conflict).
+/// Writes one field's value into its row (used when flipping a conflict). Stamps and
+/// tombstones are not written this way.
 pub fn write_field(conn: &Connection, entity: Entity, id: &str, field: &str, value: &Value) -> rusqlite::Result<usize> {
-    let table = match entity {
-        Entity::Source => "sources",
-        Entity::Excerpt => "excerpts",
-    };
-    let (sql, args): (String, Vec<Sql>) = match field {
-        "grade" => {
-            let parts = value.as_array().map(Vec::as_slice);
-            let (g, by, at) = match parts {
-                Some([g, by, at]) => {
-                    (sql_text(Some(g)), sql_text(Some(by)), at.as_i64().map_or(Sql::Integer(0), Sql::Integer))
+    // Column names come from the fixed tables (SourceField, Entity::fields), never from
+    // a file.
+    let (table, columns, args): (&str, &[&str], Vec<Sql>) = match entity {
+        Entity::Source => {
+            let Some(field) = SourceField::from_sync_name(field) else { return Ok(0) };
+            let args = if field.kind() == FieldKind::Grade {
+                match value.as_array().map(Vec::as_slice) {
+                    Some([g, by, at]) => {
+                        vec![sql_text(Some(g)), sql_text(Some(by)), at.as_i64().map_or(Sql::Integer(0), Sql::Integer)]
+                    }
+                    _ => vec![Sql::Null, Sql::Null, Sql::Null],
                 }
-                _ => (Sql::Null, Sql::Null, Sql::Null),
+            } else {
+                vec![sql_text(Some(value))]
             };
-            ("UPDATE sources SET grade = ?2, graded_by = ?3, graded_at = ?4 WHERE id = ?1".into(), vec![g, by, at])
+            ("sources", field.columns(), args)
         }
-        "created" | "deleted" => return Ok(0),
-        // The field name comes from Entity::fields(), never from a file.
-        other => (format!("UPDATE {table} SET \"{other}\" = ?2 WHERE id = ?1"), vec![sql_text(Some(value))]),
+        Entity::Excerpt => match EXCERPT_FIELDS.iter().position(|f| *f == field) {
+            Some(i) if !matches!(field, "created" | "modified" | "deleted") => {
+                ("excerpts", &EXCERPT_FIELDS[i..=i], vec![sql_text(Some(value))])
+            }
+            _ => return Ok(0),
+        },
     };
+    let sets: Vec<String> = columns.iter().enumerate().map(|(i, c)| format!("\"{c}\" = ?{}", i + 2)).collect();
+    let sql = format!("UPDATE {table} SET {} WHERE id = ?1", sets.join(", "));
     let mut all = vec![Sql::Text(id.to_owned())];
     all.extend(args);
     conn.execute(&sql, rusqlite::params_from_iter(all))
@@ -306,6 +341,13 @@ pub fn context(conn: &Connection, entity: Entity, id: &str) -> rusqlite::Result<
                 out.insert(format!("{id}/{field}"), register.version);
             }
         }
+        // Values of fields a newer Mizan added were seen too, though not applied here.
+        for (field, version) in held_versions(conn, entity, id)? {
+            let seen = out.entry(format!("{id}/{field}")).or_insert_with(|| version.clone());
+            if version > *seen {
+                *seen = version;
+            }
+        }
         Ok(())
     };
     add(entity, id)?;
@@ -315,6 +357,54 @@ pub fn context(conn: &Connection, entity: Entity, id: &str) -> rusqlite::Result<
         }
     }
     Ok(out)
+}
+
+/// The versions of a row's held entries (see [`crate::model::Held`]), by field.
+fn held_versions(conn: &Connection, entity: Entity, id: &str) -> rusqlite::Result<Vec<(String, Version)>> {
+    let mut stmt = conn.prepare_cached("SELECT field, ts, device FROM sync_held WHERE entity = ?1 AND row_id = ?2")?;
+    let rows =
+        stmt.query_map(params![entity.name(), id], |r| Ok((r.get(0)?, Version { ts: r.get(1)?, device: r.get(2)? })))?;
+    rows.collect()
+}
+
+/// Keeps entries of fields this Mizan does not know, as they arrived (an entry already
+/// kept is not kept twice).
+pub fn hold(conn: &Connection, held: &[crate::model::Held]) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT OR IGNORE INTO sync_held (entity, row_id, field, ts, device, entry) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for h in held {
+        stmt.execute(params![h.entity, h.id, h.field, h.version.ts, h.version.device, h.json.to_string()])?;
+    }
+    Ok(())
+}
+
+/// Every held entry, as it arrived, with its key in `sync_held`.
+pub fn held(conn: &Connection) -> rusqlite::Result<Vec<HeldRow>> {
+    let mut stmt = conn.prepare("SELECT entity, row_id, field, ts, device, entry FROM sync_held")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(HeldRow {
+            key: (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?),
+            entry: serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or(Value::Null),
+        })
+    })?;
+    rows.collect()
+}
+
+/// One row of `sync_held`.
+#[derive(Debug)]
+pub struct HeldRow {
+    /// Its primary key: entity, row id, field, time, device.
+    pub key: (String, String, String, i64, String),
+    pub entry: Value,
+}
+
+pub fn forget_held(conn: &Connection, key: &(String, String, String, i64, String)) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "DELETE FROM sync_held WHERE entity = ?1 AND row_id = ?2 AND field = ?3 AND ts = ?4 AND device = ?5",
+    )?
+    .execute(params![key.0, key.1, key.2, key.3, key.4])?;
+    Ok(())
 }
 
 /// The tombstone held in a `deleted` register, if the row has one.

@@ -7,7 +7,10 @@
 mod common;
 
 use common::*;
-use mizan_source::{Excerpt, Reliability};
+use mizan_source::{
+    CitationKey, Excerpt, FieldKind, FieldValue, Grading, PartialDate, Person, Reliability, SourceField, SourceType,
+    Timestamp,
+};
 use mizan_sync::{ConflictKind, SyncError, SyncOptions, conflicts, flip, snapshot_and_compact, sync};
 
 #[test]
@@ -257,4 +260,78 @@ fn an_edit_that_arrives_before_its_source_waits_for_it() {
     run(&mut lea, dir.path());
     assert_eq!(lea.get("acled-mali").unwrap().unwrap().source.notes.as_deref(), Some("Chiffres provisoires"));
     assert_eq!(dump(&lea), dump(&karim));
+}
+
+/// A value of `field`'s kind unlike a new source's, different for each `n`.
+fn changed(field: SourceField, n: usize) -> FieldValue {
+    match field.kind() {
+        FieldKind::Key => FieldValue::Key(CitationKey::parse(&format!("cle-{n}")).unwrap()),
+        FieldKind::Type => FieldValue::Type(SourceType::ALL[n % 13]),
+        FieldKind::Title | FieldKind::Text => FieldValue::Text(Some(format!("{field} {n} : حصار باماكو"))),
+        FieldKind::Date => FieldValue::Date(Some(PartialDate::new(2000 + n as i32, Some(3), Some(4)).unwrap())),
+        FieldKind::People => FieldValue::People(vec![Person::literal(&format!("مجموعة {n}"))]),
+        FieldKind::Tags => FieldValue::Tags(vec![format!("tag {n}")]),
+        FieldKind::Grade => FieldValue::Grade(Some(Grading {
+            reliability: Reliability::ALL[n % 6],
+            graded_by: format!("Analyste {n}"),
+            graded_at: Timestamp(START + n as i64),
+        })),
+    }
+}
+
+/// Every field of the table travels: set on a new source (sent from the row itself) and
+/// changed one at a time (sent by the capture trigger).
+#[test]
+fn every_field_of_a_source_travels() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut amina = library("Amina", 0, 1000);
+    let mut karim = library("Karim", 0, 1000);
+    let mut s = source("complet", "Titre");
+    for (n, field) in SourceField::ALL.into_iter().enumerate() {
+        s.set(field, changed(field, n)).unwrap();
+    }
+    amina.add(&s).unwrap();
+    run(&mut amina, dir.path());
+    run(&mut karim, dir.path());
+    assert_eq!(karim.get_by_id(s.id).unwrap().unwrap().source, s);
+    for (n, field) in SourceField::ALL.into_iter().enumerate() {
+        s.set(field, changed(field, n + 50)).unwrap();
+        amina.update(&s).unwrap();
+        let sent = run(&mut amina, dir.path());
+        assert_eq!(sent.sent, 2, "{field} and the last-change stamp");
+        run(&mut karim, dir.path());
+        assert_eq!(karim.get_by_id(s.id).unwrap().unwrap().source, s, "{field}");
+    }
+    assert_eq!(dump(&amina), dump(&karim));
+    assert!(conflicts(&karim, false).unwrap().is_empty());
+}
+
+#[test]
+fn a_translated_title_merges_and_flips_like_any_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut amina = library("Amina", 0, 1000);
+    let mut karim = library("Karim", 60_000, 1000);
+    amina.add(&source("sahil-hisar", "كيف تحوّل الوقود إلى سلاح")).unwrap();
+    run(&mut amina, dir.path());
+    run(&mut karim, dir.path());
+    let mut a = amina.get("sahil-hisar").unwrap().unwrap().source;
+    a.translated_title = Some("Comment le carburant devint une arme".into());
+    amina.update(&a).unwrap();
+    let mut k = karim.get("sahil-hisar").unwrap().unwrap().source;
+    k.translated_title = Some("How fuel became a weapon".into());
+    karim.update(&k).unwrap();
+    run(&mut amina, dir.path());
+    run(&mut karim, dir.path());
+    run(&mut amina, dir.path());
+    assert_eq!(dump(&amina), dump(&karim));
+    let log = conflicts(&amina, true).unwrap();
+    assert_eq!((log.len(), log[0].field.as_str()), (1, "translated_title"));
+    flip(&mut amina, log[0].id, START + 100_000).unwrap();
+    run(&mut amina, dir.path());
+    run(&mut karim, dir.path());
+    let title = |l: &mizan_library::Library| l.get("sahil-hisar").unwrap().unwrap().source.translated_title;
+    assert_eq!(title(&karim).as_deref(), Some("Comment le carburant devint une arme"));
+    assert_eq!(title(&amina), title(&karim));
+    // The search index of the receiving library knows it.
+    assert_eq!(karim.search(&mizan_library::SearchQuery::text("carburant")).unwrap().len(), 1);
 }

@@ -112,15 +112,16 @@ fn a_foreign_format_or_schema_is_refused() {
     refused_but_the_rest_goes_on(&mut team, "format version 2");
 
     std::fs::write(&path, &original).unwrap();
-    forge(&path, |_, entries| entries[0]["f"] = serde_json::json!("password"));
+    // A field or kind of row no Mizan could name (a newer Mizan's are held: newer_fields.rs).
+    forge(&path, |_, entries| entries[0]["f"] = serde_json::json!("pass word"));
     let report = sync(&mut team.lea, team.dir.path(), &options()).unwrap();
-    assert!(report.refused[0].reason.contains("unknown field `password`"), "{:?}", report.refused);
+    assert!(report.refused[0].reason.contains("unknown field `pass word`"), "{:?}", report.refused);
     assert!(report.refused[0].reason.contains("line 2"), "{:?}", report.refused);
 
     std::fs::write(&path, &original).unwrap();
-    forge(&path, |_, entries| entries[0]["t"] = serde_json::json!("claims"));
+    forge(&path, |_, entries| entries[0]["t"] = serde_json::json!("Claims"));
     let report = sync(&mut team.lea, team.dir.path(), &options()).unwrap();
-    assert!(report.refused[0].reason.contains("unknown kind of row `claims`"), "{:?}", report.refused);
+    assert!(report.refused[0].reason.contains("unknown kind of row `Claims`"), "{:?}", report.refused);
 
     std::fs::write(&path, &original).unwrap();
     forge(&path, |header, _| header["extra_member"] = serde_json::json!(true));

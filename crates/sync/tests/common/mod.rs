@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use mizan_library::{Library, OpenOptions};
-use mizan_source::{CitationKey, FixedClock, Source, Timestamp};
+use mizan_source::{CitationKey, FixedClock, Source, SourceField, Timestamp};
 use mizan_sync::{SyncOptions, SyncReport, sync};
 
 pub const START: i64 = 1_763_629_200_000;
@@ -43,10 +43,14 @@ pub fn source(key: &str, title: &str) -> Source {
 pub fn dump(library: &Library) -> Vec<String> {
     let conn = library.connection();
     let mut out = Vec::new();
-    for sql in [
-        "SELECT 'S', id, key, type, title, container_title, authors, publisher, issued, url, doi, language, pages,
-                accessed, notes, tags, grade, graded_by, graded_at, issued_year, doi_norm, url_norm, title_norm,
+    let fields: Vec<&str> = SourceField::ALL.iter().flat_map(|f| f.columns().iter().copied()).collect();
+    let sources = format!(
+        "SELECT 'S', id, {}, issued_year, doi_norm, url_norm, title_norm,
                 created_at, created_by, modified_at, modified_by, deleted_at, deleted_by FROM sources",
+        fields.join(", ")
+    );
+    for sql in [
+        sources.as_str(),
         "SELECT 'X', id, source_id, position, text, locator, created_at, created_by, modified_at, modified_by,
                 deleted_at, deleted_by FROM excerpts",
     ] {
