@@ -8,13 +8,12 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use mizan_brief::{
-    Alignment, Block, BlockKind, Brief, CitationGroup, ClaimKind, Digits as BriefDigits, Direction, Inline, Marker,
-    Span,
+    Alignment, Block, BlockKind, Brief, CitationGroup, ClaimKind, Digits, Direction, Inline, Marker, Span,
 };
 use mizan_i18n::{Arg, Lang};
 use mizan_layout::{
-    Align, Digits, Direction as LDir, FontSet, Lang as LLang, LayoutWarning, Paragraph, ParagraphLayout, Span as LSpan,
-    SpanStyle, Weight, french_spacing, layout_paragraph, shape_words,
+    Align, BaseDirection, DigitSet, FontSet, LayoutWarning, Paragraph, ParagraphLayout, SpanStyle, TextLang, TextSpan,
+    Weight, french_spacing, layout_paragraph, shape_words,
 };
 use mizan_pdf::{Color, PageItem};
 use mizan_source::Source;
@@ -107,7 +106,7 @@ struct Run {
     /// A note call: the note's index.
     note: Option<usize>,
     /// Language of the words when not the paragraph's (a source title).
-    lang: Option<LLang>,
+    lang: Option<TextLang>,
 }
 
 impl Run {
@@ -142,8 +141,8 @@ struct Bar {
 struct Setting {
     left: f32,
     measure: f32,
-    direction: LDir,
-    lang: LLang,
+    direction: BaseDirection,
+    lang: TextLang,
     align: Align,
     color: Color,
     bar: Option<Bar>,
@@ -252,13 +251,13 @@ fn frame(style: &Style, paper: Paper, rtl: bool) -> Frame {
 }
 
 /// The digits of the numbers the PDF prints.
-fn digits(brief: &Brief) -> Digits {
+fn digits(brief: &Brief) -> DigitSet {
     match brief.front.digits {
-        Some(BriefDigits::Arab) => Digits::ArabicIndic,
-        Some(BriefDigits::Latn) => Digits::Western,
+        Some(Digits::Arab) => DigitSet::ArabicIndic,
+        Some(Digits::Latn) => DigitSet::Western,
         // Without a choice, Arabic briefs keep Western digits (the Maghreb's, and what the
         // analyst's own text most likely uses).
-        None => Digits::Western,
+        None => DigitSet::Western,
     }
 }
 
@@ -271,7 +270,7 @@ fn compose_with(
     options: &ExportOptions,
     fonts: &'static FontSet,
     frame: Frame,
-    digits: Digits,
+    digits: DigitSet,
     composing: &AtomicUsize,
     ahead: &Ahead,
 ) -> Result<Composed, ExportError> {
@@ -398,13 +397,13 @@ type Call = (Range<usize>, usize, f32);
 
 /// The layout spans of runs (French spacing applied to French text), and the note calls among
 /// them.
-fn spans(runs: &[Run], paragraph_lang: LLang) -> (Vec<LSpan>, Vec<Call>) {
+fn spans(runs: &[Run], paragraph_lang: TextLang) -> (Vec<TextSpan>, Vec<Call>) {
     let mut spans = Vec::with_capacity(runs.len());
     let mut calls = Vec::new();
     let mut offset = 0;
     for run in runs {
         let lang = run.lang.unwrap_or(paragraph_lang);
-        let text = if lang == LLang::Fr && !run.verbatim && run.note.is_none() {
+        let text = if lang == TextLang::Fr && !run.verbatim && run.note.is_none() {
             french_spacing(&run.text)
         } else {
             run.text.clone()
@@ -413,7 +412,7 @@ fn spans(runs: &[Run], paragraph_lang: LLang) -> (Vec<LSpan>, Vec<Call>) {
             calls.push((offset..offset + text.len(), note, run.style.size));
         }
         offset += text.len();
-        let mut span = LSpan::new(text, run.style);
+        let mut span = TextSpan::new(text, run.style);
         span.verbatim = run.verbatim;
         span.lang = run.lang;
         spans.push(span);
@@ -423,23 +422,23 @@ fn spans(runs: &[Run], paragraph_lang: LLang) -> (Vec<LSpan>, Vec<Call>) {
 
 /// The language of a block: the brief's, except a left-to-right block in an Arabic brief (a
 /// quotation), which is French when it looks French and English otherwise.
-fn block_lang(brief: Lang, direction: Direction, text: &str) -> LLang {
+fn block_lang(brief: Lang, direction: Direction, text: &str) -> TextLang {
     match (brief, direction) {
         (Lang::Ar, Direction::Ltr) => {
             if text.chars().any(|c| "éèêàâçùûîôœ«»".contains(c)) {
-                LLang::Fr
+                TextLang::Fr
             } else {
-                LLang::En
+                TextLang::En
             }
         }
         (lang, _) => layout_lang(lang),
     }
 }
 
-fn layout_direction(direction: Direction) -> LDir {
+fn layout_direction(direction: Direction) -> BaseDirection {
     match direction {
-        Direction::Rtl => LDir::Rtl,
-        Direction::Ltr => LDir::Ltr,
+        Direction::Rtl => BaseDirection::Rtl,
+        Direction::Ltr => BaseDirection::Ltr,
     }
 }
 
@@ -455,7 +454,7 @@ fn lay_out_ahead(
     brief: &Brief,
     style: &Style,
     frame: Frame,
-    digits: Digits,
+    digits: DigitSet,
     fonts: &FontSet,
     composing: &AtomicUsize,
     ahead: &Ahead,
@@ -549,9 +548,9 @@ fn note_calls(block: &Block) -> usize {
 
 /// A note call: the note's number, small and isolated in the block's direction, hugging the
 /// word before it.
-fn note_call(labels: &Labels, index: usize, style: SpanStyle, dir: LDir, out: &mut Vec<Run>) {
+fn note_call(labels: &Labels, index: usize, style: SpanStyle, dir: BaseDirection, out: &mut Vec<Run>) {
     hug_call(out);
-    let isolate = if dir == LDir::Rtl { RLI } else { LRI };
+    let isolate = if dir == BaseDirection::Rtl { RLI } else { LRI };
     let mut run = Run::new(
         format!("{isolate}{}{PDI}", labels.number(index + 1)),
         SpanStyle { size: style.size * 0.62, weight: Weight::Regular, italic: false },
@@ -580,14 +579,14 @@ fn paragraph_of(runs: Vec<Run>, s: &Setting) -> Option<(Paragraph, Vec<Call>)> {
 }
 
 /// The body text size in a direction (Arabic is set larger).
-fn body_size(style: &Style, direction: LDir) -> f32 {
-    if direction == LDir::Rtl { style.fonts.body_size_arabic } else { style.fonts.body_size }
+fn body_size(style: &Style, direction: BaseDirection) -> f32 {
+    if direction == BaseDirection::Rtl { style.fonts.body_size_arabic } else { style.fonts.body_size }
 }
 
 /// The text size of a heading of `level`.
-fn heading_size(style: &Style, level: u8, dir: LDir) -> f32 {
+fn heading_size(style: &Style, level: u8, dir: BaseDirection) -> f32 {
     let size = if level <= 2 { style.fonts.heading_size } else { style.fonts.subheading_size };
-    if dir == LDir::Rtl { size * 1.18 } else { size }
+    if dir == BaseDirection::Rtl { size * 1.18 } else { size }
 }
 
 /// How a heading is set, given its runs.
@@ -636,10 +635,10 @@ fn paragraph_setting(
     if let Some(marker) = marker {
         // The bar stands in the start margin of the text, the label above it.
         let gap = sp.judgment_gap;
-        let bar_x = if dir == LDir::Rtl { area.left + area.measure - sp.judgment_bar } else { area.left };
+        let bar_x = if dir == BaseDirection::Rtl { area.left + area.measure - sp.judgment_bar } else { area.left };
         setting.bar = Some(Bar { x: bar_x, width: sp.judgment_bar, color: marker_color(&style.colors, marker) });
         setting.measure = (area.measure - gap - sp.judgment_bar).max(24.0);
-        if dir == LDir::Ltr {
+        if dir == BaseDirection::Ltr {
             setting.left = area.left + gap + sp.judgment_bar;
         }
     }
@@ -656,7 +655,7 @@ fn marker_color(colors: &Colors, marker: &Marker) -> Color {
 /// the shapes of words, so a nominal size and measure stand in for the style's.
 fn body_paragraphs(brief_lang: Lang, block: &Block, out: &mut Vec<Paragraph>) {
     let direction = layout_direction(block.direction);
-    let mut add = |inlines: &[Inline], weight: Weight, lang: Option<LLang>| {
+    let mut add = |inlines: &[Inline], weight: Weight, lang: Option<TextLang>| {
         let mut runs = Vec::new();
         let style = SpanStyle { size: 10.0, weight, italic: false };
         inline_runs(inlines, style, &mut runs, &mut |_, _, out| hug_call(out));
@@ -687,11 +686,11 @@ fn body_paragraphs(brief_lang: Lang, block: &Block, out: &mut Vec<Paragraph>) {
     }
 }
 
-fn layout_lang(lang: Lang) -> LLang {
+fn layout_lang(lang: Lang) -> TextLang {
     match lang {
-        Lang::Ar => LLang::Ar,
-        Lang::Fr => LLang::Fr,
-        Lang::En => LLang::En,
+        Lang::Ar => TextLang::Ar,
+        Lang::Fr => TextLang::Fr,
+        Lang::En => TextLang::En,
     }
 }
 
@@ -728,11 +727,11 @@ pub(crate) fn shift(item: &PageItem, dx: f32, dy: f32) -> PageItem {
 }
 
 impl Composer<'_> {
-    fn block_direction(&self, direction: Direction) -> LDir {
+    fn block_direction(&self, direction: Direction) -> BaseDirection {
         layout_direction(direction)
     }
 
-    fn body_size(&self, direction: LDir) -> f32 {
+    fn body_size(&self, direction: BaseDirection) -> f32 {
         body_size(self.style, direction)
     }
 
@@ -824,7 +823,7 @@ impl Composer<'_> {
     }
 
     /// Runs for inline content; citations and footnote references become note calls.
-    fn inlines(&mut self, inlines: &[Inline], style: SpanStyle, call_dir: LDir, out: &mut Vec<Run>) {
+    fn inlines(&mut self, inlines: &[Inline], style: SpanStyle, call_dir: BaseDirection, out: &mut Vec<Run>) {
         inline_runs(inlines, style, out, &mut |inline, style, out| match inline {
             Inline::Citation(group) => {
                 let text = self.csl_notes.get(&group.span.start).cloned().unwrap_or_default();
@@ -845,7 +844,7 @@ impl Composer<'_> {
     }
 
     /// Adds a note and its call.
-    fn call(&mut self, text: Vec<Styled>, keys: &[String], style: SpanStyle, dir: LDir, out: &mut Vec<Run>) {
+    fn call(&mut self, text: Vec<Styled>, keys: &[String], style: SpanStyle, dir: BaseDirection, out: &mut Vec<Run>) {
         let index = self.note_texts.len();
         self.note_texts.push(text);
         for key in keys {
@@ -975,8 +974,8 @@ impl Composer<'_> {
                 let setting = Setting {
                     left: area.left,
                     measure: area.measure,
-                    direction: LDir::Ltr,
-                    lang: LLang::En,
+                    direction: BaseDirection::Ltr,
+                    lang: TextLang::En,
                     align: Align::Start,
                     color: colors.muted,
                     bar: None,
@@ -1010,11 +1009,11 @@ impl Composer<'_> {
     }
 
     /// Sets a list bullet or number in the indent before the first line of an item.
-    fn bullet(&mut self, mark: &str, first_piece: usize, area: Boxed, dir: LDir) -> Result<(), ExportError> {
+    fn bullet(&mut self, mark: &str, first_piece: usize, area: Boxed, dir: BaseDirection) -> Result<(), ExportError> {
         let Some(baseline) = self.pieces.get(first_piece).and_then(|p| p.baseline) else { return Ok(()) };
         let indent = self.style.spacing.list_indent;
         let size = self.body_size(dir);
-        let direction = if self.rtl { LDir::Rtl } else { LDir::Ltr };
+        let direction = if self.rtl { BaseDirection::Rtl } else { BaseDirection::Ltr };
         let paragraph = Paragraph::new(mark, regular(size), direction, layout_lang(self.lang), indent);
         let layout = layout_paragraph(&paragraph, self.fonts)
             .map_err(|e| ExportError::Layout { line: 0, detail: e.to_string() })?;
@@ -1062,7 +1061,8 @@ impl Composer<'_> {
         area: Boxed,
     ) -> Result<(), ExportError> {
         let dir = self.block_direction(block.direction);
-        let size = if dir == LDir::Rtl { self.style.fonts.table_size_arabic } else { self.style.fonts.table_size };
+        let size =
+            if dir == BaseDirection::Rtl { self.style.fonts.table_size_arabic } else { self.style.fonts.table_size };
         let pad = self.style.spacing.table_padding;
         let columns = std::iter::once(header.len()).chain(rows.iter().map(Vec::len)).max().unwrap_or(0);
         if columns == 0 {
@@ -1104,9 +1104,9 @@ impl Composer<'_> {
         widths.iter_mut().for_each(|w| *w *= area.measure / sum.max(1.0));
         // x of each column's left edge: columns run in the table's direction.
         let mut lefts = Vec::with_capacity(columns);
-        let mut x = if dir == LDir::Rtl { area.left + area.measure } else { area.left };
+        let mut x = if dir == BaseDirection::Rtl { area.left + area.measure } else { area.left };
         for w in &widths {
-            if dir == LDir::Rtl {
+            if dir == BaseDirection::Rtl {
                 x -= w;
                 lefts.push(x);
             } else {
@@ -1187,11 +1187,11 @@ impl Composer<'_> {
     }
 
     /// The width of runs set on one line.
-    fn natural_width(&self, runs: &[Run], dir: LDir) -> Result<f32, ExportError> {
+    fn natural_width(&self, runs: &[Run], dir: BaseDirection) -> Result<f32, ExportError> {
         if runs.iter().all(|r| r.text.trim().is_empty()) {
             return Ok(0.0);
         }
-        let spans = runs.iter().map(|r| LSpan::new(r.text.clone(), r.style)).collect();
+        let spans = runs.iter().map(|r| TextSpan::new(r.text.clone(), r.style)).collect();
         let paragraph = Paragraph {
             spans,
             direction: dir,
@@ -1205,8 +1205,8 @@ impl Composer<'_> {
         Ok(layout.lines.iter().map(|l| l.width).fold(0.0, f32::max))
     }
 
-    fn dir(&self) -> LDir {
-        if self.rtl { LDir::Rtl } else { LDir::Ltr }
+    fn dir(&self) -> BaseDirection {
+        if self.rtl { BaseDirection::Rtl } else { BaseDirection::Ltr }
     }
 
     /// Unit, title, subtitle, date and authors at the head of the first page.
@@ -1299,8 +1299,9 @@ impl Composer<'_> {
         for (i, text) in texts.iter().enumerate() {
             let runs = self.note_runs(i, text, size);
             let spans = runs.into_iter().map(|r| {
-                let french = r.lang.unwrap_or(layout_lang(self.lang)) == LLang::Fr;
-                let mut s = LSpan::new(if french && !r.verbatim { french_spacing(&r.text) } else { r.text }, r.style);
+                let french = r.lang.unwrap_or(layout_lang(self.lang)) == TextLang::Fr;
+                let mut s =
+                    TextSpan::new(if french && !r.verbatim { french_spacing(&r.text) } else { r.text }, r.style);
                 s.verbatim = r.verbatim;
                 s.lang = r.lang;
                 s

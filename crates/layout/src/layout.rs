@@ -17,7 +17,7 @@ use crate::bidi::Bidi;
 use crate::breaks::{BreakKind, Breakpoint, opportunities};
 use crate::font::{FaceId, FontSet, ScriptFamily};
 use crate::kashida::{self, MAX_PER_PLACE, Place};
-use crate::model::{Align, Direction, Lang, Paragraph};
+use crate::model::{Align, BaseDirection, Paragraph, TextLang};
 use crate::script::{CharScript, char_script};
 use crate::shape::{
     Inserted, ShapeRequest, ShapedGlyph, SourceChar, is_bidi_control, shape, shape_units, source_chars, to_points,
@@ -203,7 +203,7 @@ struct Item {
     face: FaceId,
     size: f32,
     arabic: bool,
-    lang: Lang,
+    lang: TextLang,
     glyphs: Vec<ShapedGlyph>,
 }
 
@@ -272,7 +272,7 @@ impl<'a> Engine<'a> {
         // character at the same level (before, else after), else the paragraph's language;
         // marks take the script of what they sit on.
         let raw: Vec<CharScript> = chars.iter().map(|&(_, c)| char_script(c)).collect();
-        let default_arabic = self.para.lang == Lang::Ar;
+        let default_arabic = self.para.lang == TextLang::Ar;
         let mut resolved = vec![false; chars.len()];
         for i in 0..chars.len() {
             resolved[i] = match raw[i] {
@@ -533,7 +533,7 @@ impl<'a> Engine<'a> {
         for (ix, span) in self.para.spans.iter().enumerate() {
             let lang = span.lang.unwrap_or(self.para.lang);
             if !span.verbatim
-                && lang != Lang::Ar
+                && lang != TextLang::Ar
                 && let Some(r) = self.spans.get(ix)
             {
                 hyphenate.push((r.clone(), lang));
@@ -765,8 +765,8 @@ impl<'a> Engine<'a> {
         }
         let x0 = match (self.para.align, self.para.direction) {
             (Align::Center, _) => (measure - width) / 2.0,
-            (_, Direction::Rtl) => measure - width,
-            (_, Direction::Ltr) => 0.0,
+            (_, BaseDirection::Rtl) => measure - width,
+            (_, BaseDirection::Ltr) => 0.0,
         };
         let runs = self.order_runs(&pieces, start, end, x0, scale);
         let (mut ascent, mut descent) = (0.0f32, 0.0f32);
