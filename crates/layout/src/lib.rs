@@ -10,8 +10,10 @@
 //!   characters follow their neighbours; a character no face has is reported);
 //! - `shape`: harfrust, each run in its own direction;
 //! - `breaks`: UAX #14 opportunities (unicode-linebreak) and French/English hyphenation (hypher);
-//! - `layout`: Knuth–Plass total-fit line breaking, re-shaping at unsafe breaks, justification
-//!   by kashida (`kashida`) and spaces, visual reordering;
+//! - `layout`: the paragraph engine, a file per stage: itemizing and the one shaping pass,
+//!   Knuth–Plass total-fit line breaking (`total_fit`), building the chosen lines (re-shaping
+//!   at unsafe breaks), justification by kashida (`kashida` says where) and spaces, visual
+//!   reordering into runs;
 //! - `french`, `digits`: pure text helpers (French spacing, Arabic-Indic digits).
 //!
 //! Architecture invariant: the crate does no I/O, reads no clock and knows nothing about
