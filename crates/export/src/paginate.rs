@@ -5,7 +5,7 @@ use mizan_brief::Brief;
 use mizan_layout::{Align, BaseDirection, FontSet, Paragraph, SpanStyle, TextLang, Weight, layout_paragraph};
 use mizan_pdf::{Color, Document, Metadata, Options, Page, PageItem, PdfDate, write_pdf};
 
-use crate::compose::{Composed, Piece, shift};
+use crate::compose::{Composed, Piece, layout_lang, shift};
 use crate::labels::Labels;
 use crate::{ExportError, ExportOptions, ExportWarning, Exported};
 
@@ -164,11 +164,7 @@ pub(crate) fn write(brief: &Brief, composed: Composed, options: &ExportOptions) 
     let plans = plan(&composed, style.spacing.note_gap, &mut warnings);
     let c = &composed;
     let labels = &c.labels;
-    let lang = match c.lang {
-        mizan_i18n::Lang::Ar => TextLang::Ar,
-        mizan_i18n::Lang::Fr => TextLang::Fr,
-        mizan_i18n::Lang::En => TextLang::En,
-    };
+    let lang = layout_lang(c.lang);
     let dir = if c.rtl { BaseDirection::Rtl } else { BaseDirection::Ltr };
     let f = &c.frame;
     let furniture = style.fonts.furniture_size * if c.rtl { 1.2 } else { 1.0 };
