@@ -524,7 +524,7 @@ pub(crate) fn plain(pieces: &[Styled]) -> String {
 #[cfg(test)]
 mod tests {
     use mizan_brief::parse;
-    use mizan_layout::Digits;
+    use mizan_layout::DigitSet;
     use mizan_source::{CitationKey, Credibility};
 
     use super::*;
@@ -551,7 +551,7 @@ mod tests {
         let lib = library();
         let lookup = |key: &str| lib.iter().find(|s| s.key.as_str() == key).cloned();
         let style = load_style("chicago-notes").unwrap();
-        format(&groups, &lookup, &style, lang, &Labels::new(lang, Digits::Western))
+        format(&groups, &lookup, &style, lang, &Labels::new(lang, DigitSet::Western))
     }
 
     #[test]
@@ -581,7 +581,7 @@ mod tests {
     }
 
     /// The text as displayed on one line of a paragraph in `direction`, left to right.
-    fn visual(text: &str, direction: mizan_layout::Direction) -> String {
+    fn visual(text: &str, direction: mizan_layout::BaseDirection) -> String {
         let (_, order) = mizan_layout::line_levels_and_order(text, Some(direction));
         let chars: Vec<char> = text.chars().collect();
         order.iter().filter_map(|&i| chars.get(i)).collect()
@@ -605,9 +605,9 @@ mod tests {
         let groups: Vec<&CitationGroup> = brief.citations.iter().collect();
         let lookup = |key: &str| (key == "wasr").then(|| wasr.clone());
         let style = load_style("chicago-notes").unwrap();
-        let f = format(&groups, &lookup, &style, Lang::Ar, &Labels::new(Lang::Ar, Digits::Western));
+        let f = format(&groups, &lookup, &style, Lang::Ar, &Labels::new(Lang::Ar, DigitSet::Western));
         let note = plain(&f.notes[0]);
-        let shown = visual(&note, mizan_layout::Direction::Rtl);
+        let shown = visual(&note, mizan_layout::BaseDirection::Rtl);
         let month: String = "يونيو".chars().rev().collect();
         let at = |needle: &str| shown.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {shown:?}"));
         // Left to right, as an English reader reads the reference: journal, month, year, page.
@@ -617,7 +617,7 @@ mod tests {
         assert!(at("2025") < at("52"), "{shown}");
         // The annex entry is isolated the same way.
         let entry = f.bibliography.iter().find(|(k, _)| k == "wasr").map(|(_, e)| plain(e)).unwrap();
-        let shown = visual(&entry, mizan_layout::Direction::Rtl);
+        let shown = visual(&entry, mizan_layout::BaseDirection::Rtl);
         assert!(shown.find(&month).unwrap() < shown.find("2025").unwrap(), "{shown}");
     }
 
@@ -637,10 +637,10 @@ mod tests {
         let groups: Vec<&CitationGroup> = brief.citations.iter().collect();
         let lookup = |key: &str| lib.iter().find(|s| s.key.as_str() == key).cloned();
         let style = load_style("chicago-notes").unwrap();
-        let f = format(&groups, &lookup, &style, Lang::Fr, &Labels::new(Lang::Fr, Digits::Western));
+        let f = format(&groups, &lookup, &style, Lang::Fr, &Labels::new(Lang::Fr, DigitSet::Western));
         let note = plain(&f.notes[0]);
         assert!(note.starts_with(RLI) && note.contains("\u{2066}https://www.aljazeera.net/news/\u{2069}"), "{note:?}");
-        let shown = visual(&note, mizan_layout::Direction::Ltr);
+        let shown = visual(&note, mizan_layout::BaseDirection::Ltr);
         assert!(shown.contains("https://www.aljazeera.net/news/"), "{shown}");
         // Right to left: the URL, at the end of the reference, stands left of the title.
         let title: String = "باماكو".chars().rev().collect();

@@ -3,19 +3,19 @@
 
 use mizan_brief::{Confidence, Likelihood};
 use mizan_i18n::{Arg, Lang, Localizer};
-use mizan_layout::{Digits, format_number, shape_digits};
+use mizan_layout::{DigitSet, format_number, shape_digits};
 use mizan_source::{Credibility, PartialDate, Reliability, SourceType};
 
 /// Localised strings in the brief's language, with its digit choice for the numbers we
-/// generate (page and note numbers, dates). Digits the analyst typed are never touched.
+/// generate (page and note numbers, dates). DigitSet the analyst typed are never touched.
 #[derive(Debug)]
 pub(crate) struct Labels {
     l10n: Localizer,
-    pub(crate) digits: Digits,
+    pub(crate) digits: DigitSet,
 }
 
 impl Labels {
-    pub(crate) fn new(lang: Lang, digits: Digits) -> Self {
+    pub(crate) fn new(lang: Lang, digits: DigitSet) -> Self {
         // Plain: the layout engine runs its own bidi over the text, and Fluent's isolation
         // marks would only add invisible characters to the PDF's text layer.
         Self { l10n: Localizer::plain(lang), digits }
@@ -97,22 +97,22 @@ mod tests {
 
     #[test]
     fn dates_in_the_brief_language() {
-        let fr = Labels::new(Lang::Fr, Digits::Western);
+        let fr = Labels::new(Lang::Fr, DigitSet::Western);
         assert_eq!(fr.date(date("2025-11-20")), "20 novembre 2025");
         assert_eq!(fr.date(date("2025-09")), "septembre 2025");
         assert_eq!(fr.date(date("2025")), "2025");
-        let ar = Labels::new(Lang::Ar, Digits::Western);
+        let ar = Labels::new(Lang::Ar, DigitSet::Western);
         assert_eq!(ar.date(date("2025-11-18")), "18 نوفمبر 2025");
-        let ar = Labels::new(Lang::Ar, Digits::ArabicIndic);
+        let ar = Labels::new(Lang::Ar, DigitSet::ArabicIndic);
         assert_eq!(ar.date(date("2025-11-18")), "١٨ نوفمبر ٢٠٢٥");
     }
 
     #[test]
     fn pages_grades_and_estimates() {
-        let ar = Labels::new(Lang::Ar, Digits::ArabicIndic);
+        let ar = Labels::new(Lang::Ar, DigitSet::ArabicIndic);
         assert_eq!(ar.page(3, 8), "الصفحة ٣ من ٨");
         assert_eq!(ar.reliability(Reliability::B), "موثوق عادةً");
-        let fr = Labels::new(Lang::Fr, Digits::Western);
+        let fr = Labels::new(Lang::Fr, DigitSet::Western);
         assert_eq!(fr.likelihood(Likelihood::Likely), "probable (55–80 %)");
         assert_eq!(fr.confidence(Confidence::Moderate), "confiance modérée");
         assert_eq!(fr.credibility(Credibility::ProbablyTrue), "probablement vraie");
@@ -122,7 +122,7 @@ mod tests {
     #[test]
     fn every_source_type_has_a_name_in_every_language() {
         for lang in Lang::ALL {
-            let labels = Labels::new(lang, Digits::Western);
+            let labels = Labels::new(lang, DigitSet::Western);
             for kind in SourceType::ALL {
                 let name = labels.source_type(kind);
                 assert!(!name.starts_with("pdf-"), "{lang}: {name}");

@@ -2,10 +2,10 @@
 //! and bottom, running head, page number, footnotes, and the draft watermark.
 
 use mizan_brief::Brief;
-use mizan_layout::{Align, Direction as LDir, FontSet, Lang as LLang, Paragraph, SpanStyle, Weight, layout_paragraph};
+use mizan_layout::{Align, BaseDirection, FontSet, Paragraph, SpanStyle, TextLang, Weight, layout_paragraph};
 use mizan_pdf::{Color, Document, Metadata, Options, Page, PageItem, PdfDate, write_pdf};
 
-use crate::compose::{Composed, Piece, shift};
+use crate::compose::{Composed, Piece, layout_lang, shift};
 use crate::labels::Labels;
 use crate::{ExportError, ExportOptions, ExportWarning, Exported};
 
@@ -126,8 +126,8 @@ fn label(
     text: &str,
     size: f32,
     weight: Weight,
-    direction: LDir,
-    lang: LLang,
+    direction: BaseDirection,
+    lang: TextLang,
     max: f32,
 ) -> Option<Label> {
     let paragraph = Paragraph::new(text, SpanStyle { size, weight, italic: false }, direction, lang, max.max(1.0))
@@ -164,12 +164,8 @@ pub(crate) fn write(brief: &Brief, composed: Composed, options: &ExportOptions) 
     let plans = plan(&composed, style.spacing.note_gap, &mut warnings);
     let c = &composed;
     let labels = &c.labels;
-    let lang = match c.lang {
-        mizan_i18n::Lang::Ar => LLang::Ar,
-        mizan_i18n::Lang::Fr => LLang::Fr,
-        mizan_i18n::Lang::En => LLang::En,
-    };
-    let dir = if c.rtl { LDir::Rtl } else { LDir::Ltr };
+    let lang = layout_lang(c.lang);
+    let dir = if c.rtl { BaseDirection::Rtl } else { BaseDirection::Ltr };
     let f = &c.frame;
     let furniture = style.fonts.furniture_size * if c.rtl { 1.2 } else { 1.0 };
     let (start_x, end_x) = if c.rtl {
@@ -319,7 +315,7 @@ fn watermark(c: &Composed, labels: &Labels, color: Color) -> Vec<PageItem> {
     let diagonal = w.hypot(h);
     // Laid out once at a reference size, then set at the size that spans 70 % of the diagonal.
     let reference = 40.0;
-    let set = |size: f32| label(c.fonts, &text, size, Weight::Bold, LDir::Ltr, LLang::En, diagonal * 4.0);
+    let set = |size: f32| label(c.fonts, &text, size, Weight::Bold, BaseDirection::Ltr, TextLang::En, diagonal * 4.0);
     let Some(probe) = set(reference) else { return Vec::new() };
     let size = (reference * 0.7 * diagonal / probe.width.max(1.0)).clamp(12.0, 96.0);
     let Some(laid) = set(size) else { return Vec::new() };

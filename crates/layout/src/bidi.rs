@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use unicode_bidi::{Level, ParagraphBidiInfo};
 
-use crate::model::Direction;
+use crate::model::BaseDirection;
 
 /// Resolved levels of one paragraph.
 pub(crate) struct Bidi<'t> {
@@ -16,10 +16,10 @@ pub(crate) struct Bidi<'t> {
 }
 
 impl<'t> Bidi<'t> {
-    pub(crate) fn new(text: &'t str, direction: Direction) -> Self {
+    pub(crate) fn new(text: &'t str, direction: BaseDirection) -> Self {
         let level = match direction {
-            Direction::Ltr => Level::ltr(),
-            Direction::Rtl => Level::rtl(),
+            BaseDirection::Ltr => Level::ltr(),
+            BaseDirection::Rtl => Level::rtl(),
         };
         Bidi { info: ParagraphBidiInfo::new(text, Some(level)) }
     }
@@ -48,8 +48,8 @@ impl<'t> Bidi<'t> {
 /// for a paragraph direction (`None` = auto, rules P2–P3). Characters removed by rule X9
 /// get level `None` and are left out of the order. This is the same computation the layout
 /// uses, exposed so it can be checked against Unicode's conformance data.
-pub fn line_levels_and_order(text: &str, direction: Option<Direction>) -> (Vec<Option<u8>>, Vec<usize>) {
-    let level = direction.map(|d| if d == Direction::Rtl { Level::rtl() } else { Level::ltr() });
+pub fn line_levels_and_order(text: &str, direction: Option<BaseDirection>) -> (Vec<Option<u8>>, Vec<usize>) {
+    let level = direction.map(|d| if d == BaseDirection::Rtl { Level::rtl() } else { Level::ltr() });
     let info = ParagraphBidiInfo::new(text, level);
     let per_char = info.reordered_levels_per_char(0..text.len());
     let removed: Vec<bool> = text.chars().map(removed_by_x9).collect();
@@ -75,7 +75,7 @@ mod tests {
     #[test]
     fn numbers_inside_arabic_keep_their_order() {
         let text = "بلغ عدد النازحين 2025 شخصاً";
-        let bidi = Bidi::new(text, Direction::Rtl);
+        let bidi = Bidi::new(text, BaseDirection::Rtl);
         let runs = bidi.visual_runs(0..text.len());
         // Visual order, left to right: the end of the sentence, the number (LTR), the start.
         let pieces: Vec<&str> = runs.iter().map(|(r, _)| &text[r.clone()]).collect();
@@ -88,7 +88,7 @@ mod tests {
     #[test]
     fn latin_name_inside_arabic_is_one_ltr_run() {
         let text = "قال Emmanuel Macron إن";
-        let bidi = Bidi::new(text, Direction::Rtl);
+        let bidi = Bidi::new(text, BaseDirection::Rtl);
         let runs = bidi.visual_runs(0..text.len());
         let latin = runs.iter().find(|(r, _)| text[r.clone()].contains("Emmanuel")).unwrap();
         assert_eq!(&text[latin.0.clone()], "Emmanuel Macron");
@@ -117,8 +117,8 @@ mod tests {
                 .map(|h| char::from_u32(u32::from_str_radix(h, 16).unwrap()).unwrap())
                 .collect();
             let direction = match fields[1] {
-                "0" => Some(Direction::Ltr),
-                "1" => Some(Direction::Rtl),
+                "0" => Some(BaseDirection::Ltr),
+                "1" => Some(BaseDirection::Rtl),
                 _ => None,
             };
             let want_levels: Vec<Option<u8>> =

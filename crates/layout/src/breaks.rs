@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
-use crate::model::Lang;
+use crate::model::TextLang;
 
 /// Why a line may end at a position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +29,7 @@ pub(crate) struct Breakpoint {
 
 /// The break opportunities of `text` in order, ending with the paragraph end.
 /// `hyphenate` lists the ranges whose words may be hyphenated, with their language.
-pub(crate) fn opportunities(text: &str, hyphenate: &[(Range<usize>, Lang)]) -> Vec<Breakpoint> {
+pub(crate) fn opportunities(text: &str, hyphenate: &[(Range<usize>, TextLang)]) -> Vec<Breakpoint> {
     let mut out: Vec<Breakpoint> = linebreaks(text)
         .map(|(pos, kind)| Breakpoint {
             pos,
@@ -57,11 +57,11 @@ pub(crate) fn opportunities(text: &str, hyphenate: &[(Range<usize>, Lang)]) -> V
 /// Hyphenation points of the words of `text[range]`: at least two letters before the hyphen
 /// and three after (French house rules), never in capitalised words (names, acronyms) nor in
 /// words with digits.
-fn hyphenation_points(text: &str, range: Range<usize>, lang: Lang) -> Vec<usize> {
+fn hyphenation_points(text: &str, range: Range<usize>, lang: TextLang) -> Vec<usize> {
     let hyph_lang = match lang {
-        Lang::Fr => hypher::Lang::French,
-        Lang::En => hypher::Lang::English,
-        Lang::Ar => return Vec::new(),
+        TextLang::Fr => hypher::Lang::French,
+        TextLang::En => hypher::Lang::English,
+        TextLang::Ar => return Vec::new(),
     };
     let Some(slice) = text.get(range.clone()) else { return Vec::new() };
     let mut points = Vec::new();
@@ -115,7 +115,7 @@ mod tests {
     #[test]
     fn french_words_are_hyphenated_names_are_not() {
         let text = "la situation sécuritaire à Ouagadougou";
-        let b = opportunities(text, &[(0..text.len(), Lang::Fr)]);
+        let b = opportunities(text, &[(0..text.len(), TextLang::Fr)]);
         let hyphens: Vec<&str> = b.iter().filter(|b| b.kind == BreakKind::Hyphen).map(|b| &text[..b.pos]).collect();
         assert!(hyphens.iter().any(|h| h.ends_with("sécu")), "{hyphens:?}");
         assert!(hyphens.iter().all(|h| !h.contains("Oua")), "{hyphens:?}");
@@ -124,7 +124,7 @@ mod tests {
     #[test]
     fn arabic_is_not_hyphenated() {
         let text = "الاستراتيجية";
-        let b = opportunities(text, &[(0..text.len(), Lang::Ar)]);
+        let b = opportunities(text, &[(0..text.len(), TextLang::Ar)]);
         assert_eq!(b.len(), 1);
     }
 }

@@ -6,7 +6,7 @@
 //! with `www.`), e-mail addresses and spans marked verbatim (code) are left alone, as are colons
 //! between digits (times such as 20:30) and runs of marks (`?!`).
 
-use crate::model::{Lang, Paragraph};
+use crate::model::{Paragraph, TextLang};
 
 const NNBSP: char = '\u{202F}';
 const NBSP: char = '\u{00A0}';
@@ -67,7 +67,7 @@ pub fn french_spacing(text: &str) -> String {
 pub fn apply_french_spacing(paragraph: &mut Paragraph) {
     let para_lang = paragraph.lang;
     for span in &mut paragraph.spans {
-        if !span.verbatim && span.lang.unwrap_or(para_lang) == Lang::Fr {
+        if !span.verbatim && span.lang.unwrap_or(para_lang) == TextLang::Fr {
             span.text = french_spacing(&span.text);
         }
     }
@@ -143,9 +143,9 @@ mod tests {
 
     #[test]
     fn verbatim_spans_are_left_alone() {
-        use crate::model::{Direction, Span, SpanStyle};
-        let mut p = Paragraph::new("Quoi ?", SpanStyle::default(), Direction::Ltr, Lang::Fr, 200.0);
-        let mut code = Span::new("a ? b : c", SpanStyle::default());
+        use crate::model::{BaseDirection, SpanStyle, TextSpan};
+        let mut p = Paragraph::new("Quoi ?", SpanStyle::default(), BaseDirection::Ltr, TextLang::Fr, 200.0);
+        let mut code = TextSpan::new("a ? b : c", SpanStyle::default());
         code.verbatim = true;
         p.spans.push(code);
         apply_french_spacing(&mut p);

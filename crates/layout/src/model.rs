@@ -1,10 +1,16 @@
 //! What the engine is asked to set: a paragraph of styled spans.
+//!
+//! The names say what each thing is to the engine, and none repeats a name of the brief model
+//! (`mizan_brief`), so a crate that reads briefs and sets them imports both without aliases:
+//! the brief's `Direction` and `Lang` are what the analyst wrote, layout's [`BaseDirection`]
+//! and [`TextLang`] what a paragraph is set in; the brief's `Span` is a stretch of the
+//! Markdown source, layout's [`TextSpan`] a run of text in one style.
 
 use crate::font::Weight;
 
 /// Base direction of a block (the paragraph embedding level of UAX #9).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Direction {
+pub enum BaseDirection {
     /// Left to right (French, English).
     #[default]
     Ltr,
@@ -24,9 +30,10 @@ pub enum Align {
     Center,
 }
 
-/// Language of a paragraph or span: it selects hyphenation, justification and shaping rules.
+/// Language a paragraph or span is set in: it selects hyphenation, justification and shaping
+/// rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
+pub enum TextLang {
     /// Arabic: kashida justification, no hyphenation.
     #[default]
     Ar,
@@ -36,13 +43,13 @@ pub enum Lang {
     En,
 }
 
-impl Lang {
+impl TextLang {
     /// BCP 47 tag, as written in PDF /Lang and given to the shaper.
     pub fn tag(self) -> &'static str {
         match self {
-            Lang::Ar => "ar",
-            Lang::Fr => "fr",
-            Lang::En => "en",
+            TextLang::Ar => "ar",
+            TextLang::Fr => "fr",
+            TextLang::En => "en",
         }
     }
 }
@@ -64,23 +71,23 @@ impl Default for SpanStyle {
     }
 }
 
-/// A run of text with one style.
+/// A run of text with one style (and language), a part of a [`Paragraph`].
 #[derive(Debug, Clone, PartialEq)]
-pub struct Span {
+pub struct TextSpan {
     /// The text (logical order, as typed).
     pub text: String,
     /// Its style.
     pub style: SpanStyle,
     /// Language, when it differs from the paragraph's.
-    pub lang: Option<Lang>,
+    pub lang: Option<TextLang>,
     /// A URL or code: never hyphenated, never touched by the French spacing helper.
     pub verbatim: bool,
 }
 
-impl Span {
+impl TextSpan {
     /// A span in the given style, in the paragraph's language.
     pub fn new(text: impl Into<String>, style: SpanStyle) -> Self {
-        Span { text: text.into(), style, lang: None, verbatim: false }
+        TextSpan { text: text.into(), style, lang: None, verbatim: false }
     }
 }
 
@@ -88,15 +95,15 @@ impl Span {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Paragraph {
     /// The styled text, in logical order.
-    pub spans: Vec<Span>,
+    pub spans: Vec<TextSpan>,
     /// Base direction (paragraph level).
-    pub direction: Direction,
+    pub direction: BaseDirection,
     /// Alignment.
     pub align: Align,
     /// Line width available, in points.
     pub measure: f32,
     /// Language of the paragraph.
-    pub lang: Lang,
+    pub lang: TextLang,
     /// Distance between baselines in points; `None` means 1.6 × the largest font size for
     /// Arabic (its marks need room) and 1.35 × for Latin text.
     pub line_height: Option<f32>,
@@ -104,9 +111,15 @@ pub struct Paragraph {
 
 impl Paragraph {
     /// A paragraph of one span.
-    pub fn new(text: impl Into<String>, style: SpanStyle, direction: Direction, lang: Lang, measure: f32) -> Self {
+    pub fn new(
+        text: impl Into<String>,
+        style: SpanStyle,
+        direction: BaseDirection,
+        lang: TextLang,
+        measure: f32,
+    ) -> Self {
         Paragraph {
-            spans: vec![Span::new(text, style)],
+            spans: vec![TextSpan::new(text, style)],
             direction,
             align: Align::Start,
             measure,

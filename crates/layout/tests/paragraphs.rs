@@ -4,8 +4,8 @@
 #![allow(clippy::unwrap_used)]
 
 use mizan_layout::{
-    Align, Direction, FontSet, GlyphRun, Lang, LayoutError, LayoutWarning, Paragraph, ParagraphLayout, ScriptFamily,
-    Span, SpanStyle, apply_french_spacing, layout_paragraph,
+    Align, BaseDirection, FontSet, GlyphRun, LayoutError, LayoutWarning, Paragraph, ParagraphLayout, ScriptFamily,
+    SpanStyle, TextLang, TextSpan, apply_french_spacing, layout_paragraph,
 };
 
 const AR: &str = include_str!("fixtures/ar-sahel.txt");
@@ -19,10 +19,10 @@ fn arabic_paragraphs() -> Vec<&'static str> {
     AR.lines().filter(|l| !l.trim().is_empty()).collect()
 }
 
-fn set(text: &str, dir: Direction, lang: Lang, measure: f32, align: Align) -> ParagraphLayout {
+fn set(text: &str, dir: BaseDirection, lang: TextLang, measure: f32, align: Align) -> ParagraphLayout {
     let fonts = FontSet::bundled();
     let mut p = Paragraph::new(text, style(11.0), dir, lang, measure).aligned(align);
-    if lang == Lang::Fr {
+    if lang == TextLang::Fr {
         apply_french_spacing(&mut p);
     }
     layout_paragraph(&p, &fonts).unwrap()
@@ -47,7 +47,7 @@ fn assert_no_overflow(layout: &ParagraphLayout) {
 #[test]
 fn justified_arabic_fills_every_line_but_the_last_exactly() {
     for text in arabic_paragraphs() {
-        let layout = set(text, Direction::Rtl, Lang::Ar, 300.0, Align::Justify);
+        let layout = set(text, BaseDirection::Rtl, TextLang::Ar, 300.0, Align::Justify);
         assert!(layout.lines.len() >= 3, "{} lines", layout.lines.len());
         assert_no_overflow(&layout);
         let (last, rest) = layout.lines.split_last().unwrap();
@@ -68,7 +68,7 @@ fn justified_arabic_fills_every_line_but_the_last_exactly() {
 fn kashida_is_used_and_never_after_a_non_joining_letter() {
     let mut total = 0;
     for text in arabic_paragraphs() {
-        let layout = set(text, Direction::Rtl, Lang::Ar, 300.0, Align::Justify);
+        let layout = set(text, BaseDirection::Rtl, TextLang::Ar, 300.0, Align::Justify);
         for line in &layout.lines {
             total += line.kashidas;
             let tatweels: usize = line.runs.iter().flat_map(|r| &r.glyphs).filter(|g| g.text.is_empty()).count();
@@ -103,7 +103,7 @@ fn kashida_is_used_and_never_after_a_non_joining_letter() {
 #[test]
 fn numbers_and_latin_names_inside_arabic_keep_their_order() {
     let text = arabic_paragraphs()[0];
-    let layout = set(text, Direction::Rtl, Lang::Ar, 300.0, Align::Justify);
+    let layout = set(text, BaseDirection::Rtl, TextLang::Ar, 300.0, Align::Justify);
     let runs: Vec<&GlyphRun> = layout.lines.iter().flat_map(|l| &l.runs).collect();
     let year = runs.iter().find(|r| r.text.contains("2025")).expect("a run with the year");
     assert!(!year.rtl, "digits form a left-to-right run");
@@ -125,7 +125,7 @@ fn numbers_and_latin_names_inside_arabic_keep_their_order() {
 #[test]
 fn french_is_justified_by_spaces_and_hyphenated() {
     let text = FR.trim();
-    let layout = set(text, Direction::Ltr, Lang::Fr, 220.0, Align::Justify);
+    let layout = set(text, BaseDirection::Ltr, TextLang::Fr, 220.0, Align::Justify);
     assert_no_overflow(&layout);
     let (_, rest) = layout.lines.split_last().unwrap();
     for l in rest {
@@ -141,7 +141,7 @@ fn french_is_justified_by_spaces_and_hyphenated() {
 #[test]
 fn french_no_break_spaces_hold() {
     let fonts = FontSet::bundled();
-    let mut p = Paragraph::new(FR.trim(), style(11.0), Direction::Ltr, Lang::Fr, 150.0).aligned(Align::Justify);
+    let mut p = Paragraph::new(FR.trim(), style(11.0), BaseDirection::Ltr, TextLang::Fr, 150.0).aligned(Align::Justify);
     apply_french_spacing(&mut p);
     let text = p.text();
     let layout = layout_paragraph(&p, &fonts).unwrap();
@@ -158,27 +158,27 @@ fn french_no_break_spaces_hold() {
 #[test]
 fn centred_and_start_aligned_lines() {
     let text = arabic_paragraphs()[1];
-    let centred = set(text, Direction::Rtl, Lang::Ar, 260.0, Align::Center);
+    let centred = set(text, BaseDirection::Rtl, TextLang::Ar, 260.0, Align::Center);
     assert_no_overflow(&centred);
     for l in &centred.lines {
         assert!((l.x - (260.0 - l.width) / 2.0).abs() < 0.01);
         assert_eq!(l.kashidas, 0);
     }
-    let ltr = set(FR.trim(), Direction::Ltr, Lang::Fr, 260.0, Align::Start);
+    let ltr = set(FR.trim(), BaseDirection::Ltr, TextLang::Fr, 260.0, Align::Start);
     assert_no_overflow(&ltr);
     assert!(ltr.lines.iter().all(|l| l.x.abs() < 0.01 && !l.justified));
 }
 
 #[test]
 fn a_word_longer_than_the_measure_is_broken_between_characters() {
-    let layout = set("Anticonstitutionnellement, dit-il.", Direction::Ltr, Lang::En, 40.0, Align::Justify);
+    let layout = set("Anticonstitutionnellement, dit-il.", BaseDirection::Ltr, TextLang::En, 40.0, Align::Justify);
     assert!(layout.lines.len() >= 3);
     assert_no_overflow(&layout);
-    let arabic = set("والاستراتيجيات", Direction::Rtl, Lang::Ar, 25.0, Align::Start);
+    let arabic = set("والاستراتيجيات", BaseDirection::Rtl, TextLang::Ar, 25.0, Align::Start);
     assert_no_overflow(&arabic);
     assert!(arabic.lines.len() >= 2);
     // A measure narrower than any single letter: lines are scaled to fit, and that is reported.
-    let tiny = set("مرحبا", Direction::Rtl, Lang::Ar, 2.0, Align::Start);
+    let tiny = set("مرحبا", BaseDirection::Rtl, TextLang::Ar, 2.0, Align::Start);
     assert_no_overflow(&tiny);
     assert!(tiny.warnings.iter().any(|w| matches!(w, LayoutWarning::Overfull { .. })));
 }
@@ -186,7 +186,7 @@ fn a_word_longer_than_the_measure_is_broken_between_characters() {
 #[test]
 fn missing_glyphs_are_reported_with_their_position() {
     let text = "Linear B: \u{10000} here";
-    let layout = set(text, Direction::Ltr, Lang::En, 300.0, Align::Start);
+    let layout = set(text, BaseDirection::Ltr, TextLang::En, 300.0, Align::Start);
     assert_eq!(
         layout.warnings,
         vec![LayoutWarning::MissingGlyph { ch: '\u{10000}', offset: text.find('\u{10000}').unwrap() }]
@@ -196,11 +196,11 @@ fn missing_glyphs_are_reported_with_their_position() {
 #[test]
 fn mixed_spans_change_face_and_size() {
     let fonts = FontSet::bundled();
-    let mut p = Paragraph::new("قال الوزير ", style(12.0), Direction::Rtl, Lang::Ar, 300.0);
-    let mut quote = Span::new("une crise de souveraineté", SpanStyle { italic: true, ..style(12.0) });
-    quote.lang = Some(Lang::Fr);
+    let mut p = Paragraph::new("قال الوزير ", style(12.0), BaseDirection::Rtl, TextLang::Ar, 300.0);
+    let mut quote = TextSpan::new("une crise de souveraineté", SpanStyle { italic: true, ..style(12.0) });
+    quote.lang = Some(TextLang::Fr);
     p.spans.push(quote);
-    p.spans.push(Span::new(" في تصريح.", style(12.0)));
+    p.spans.push(TextSpan::new(" في تصريح.", style(12.0)));
     let layout = layout_paragraph(&p, &fonts).unwrap();
     assert_eq!(layout.lines.len(), 1);
     let runs = &layout.lines[0].runs;
@@ -214,21 +214,21 @@ fn mixed_spans_change_face_and_size() {
 #[test]
 fn bad_input_is_an_error() {
     let fonts = FontSet::bundled();
-    let p = Paragraph::new("x", style(11.0), Direction::Ltr, Lang::En, 0.0);
+    let p = Paragraph::new("x", style(11.0), BaseDirection::Ltr, TextLang::En, 0.0);
     assert_eq!(layout_paragraph(&p, &fonts), Err(LayoutError::InvalidMeasure(0.0)));
-    let p = Paragraph::new("x", style(f32::NAN), Direction::Ltr, Lang::En, 100.0);
+    let p = Paragraph::new("x", style(f32::NAN), BaseDirection::Ltr, TextLang::En, 100.0);
     assert!(matches!(layout_paragraph(&p, &fonts), Err(LayoutError::InvalidSize { span: 0, .. })));
-    let p = Paragraph::new("x", style(11.0), Direction::Ltr, Lang::En, 100.0);
+    let p = Paragraph::new("x", style(11.0), BaseDirection::Ltr, TextLang::En, 100.0);
     assert_eq!(layout_paragraph(&p, &FontSet::new()), Err(LayoutError::NoFonts));
     // An empty paragraph is not an error: it has no lines.
-    let p = Paragraph::new("", style(11.0), Direction::Ltr, Lang::En, 100.0);
+    let p = Paragraph::new("", style(11.0), BaseDirection::Ltr, TextLang::En, 100.0);
     assert!(layout_paragraph(&p, &fonts).unwrap().lines.len() <= 1);
 }
 
 #[test]
 fn every_glyph_maps_back_to_its_text() {
     for text in arabic_paragraphs() {
-        let layout = set(text, Direction::Rtl, Lang::Ar, 300.0, Align::Justify);
+        let layout = set(text, BaseDirection::Rtl, TextLang::Ar, 300.0, Align::Justify);
         let mut covered = String::new();
         for line in &layout.lines {
             // Logical order of a line: runs sorted by source.
@@ -256,7 +256,9 @@ fn a_last_line_that_fits_by_shrinking_its_spaces_is_shrunk_not_scaled() {
         "من المرجح جداً أن يستمر حصار الوقود حتى نهاية موسم الجفاف على الأقل. ونحمل هذا التقدير بثقة عالية.",
         "Le blocus de Bamako se prolonge depuis septembre et pèse sur les transports du pays entier.",
     ];
-    for (text, dir, lang) in [(texts[0], Direction::Rtl, Lang::Ar), (texts[1], Direction::Ltr, Lang::Fr)] {
+    for (text, dir, lang) in
+        [(texts[0], BaseDirection::Rtl, TextLang::Ar), (texts[1], BaseDirection::Ltr, TextLang::Fr)]
+    {
         let natural = set(text, dir, lang, 10_000.0, Align::Justify);
         assert_eq!(natural.lines.len(), 1);
         let width = natural.lines[0].width;
@@ -281,7 +283,7 @@ fn a_last_line_that_fits_by_shrinking_its_spaces_is_shrunk_not_scaled() {
 #[test]
 fn bidi_controls_get_no_glyph_and_no_text() {
     let text = "تفاقم الأزمة وضعاً هشاً\u{2067}١٤\u{2069} بحسب مكتب \u{2066}OCHA\u{2069} \u{200F}والأمم المتحدة.";
-    let layout = set(text, Direction::Rtl, Lang::Ar, 160.0, Align::Justify);
+    let layout = set(text, BaseDirection::Rtl, TextLang::Ar, 160.0, Align::Justify);
     assert!(layout.lines.len() >= 2);
     let mut given_back = String::new();
     for line in &layout.lines {

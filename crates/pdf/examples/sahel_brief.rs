@@ -9,8 +9,8 @@
 use std::time::Instant;
 
 use mizan_layout::{
-    Align, Digits, Direction, FontSet, Lang, Paragraph, ParagraphLayout, SpanStyle, Weight, apply_french_spacing,
-    format_number, layout_paragraph,
+    Align, BaseDirection, DigitSet, FontSet, Paragraph, ParagraphLayout, SpanStyle, TextLang, Weight,
+    apply_french_spacing, format_number, layout_paragraph,
 };
 use mizan_pdf::{Color, Document, Metadata, Options, Page, PageItem, PdfDate, write_pdf};
 
@@ -38,8 +38,8 @@ fn blocks(measure: f32) -> Vec<Block> {
         para: Paragraph::new(
             "الوضع الأمني في منطقة الساحل: حصار باماكو وتداعياته",
             heading(18.0),
-            Direction::Rtl,
-            Lang::Ar,
+            BaseDirection::Rtl,
+            TextLang::Ar,
             measure,
         ),
         space_after: 4.0,
@@ -48,7 +48,7 @@ fn blocks(measure: f32) -> Vec<Block> {
     });
     for text in ARABIC.split("\n\n").map(str::trim).filter(|t| !t.is_empty()) {
         out.push(Block {
-            para: Paragraph::new(text, body(12.5), Direction::Rtl, Lang::Ar, measure).aligned(Align::Justify),
+            para: Paragraph::new(text, body(12.5), BaseDirection::Rtl, TextLang::Ar, measure).aligned(Align::Justify),
             space_after: 6.0,
             color: Color::BLACK,
             rule_after: false,
@@ -58,8 +58,8 @@ fn blocks(measure: f32) -> Vec<Block> {
         para: Paragraph::new(
             "Situation sécuritaire au Sahel : le blocus de Bamako",
             heading(16.0),
-            Direction::Ltr,
-            Lang::Fr,
+            BaseDirection::Ltr,
+            TextLang::Fr,
             measure,
         ),
         space_after: 4.0,
@@ -67,9 +67,9 @@ fn blocks(measure: f32) -> Vec<Block> {
         rule_after: true,
     });
     for text in FRENCH.split("\n\n").map(str::trim).filter(|t| !t.is_empty()) {
-        let lang = if text.starts_with("The ") { Lang::En } else { Lang::Fr };
+        let lang = if text.starts_with("The ") { TextLang::En } else { TextLang::Fr };
         out.push(Block {
-            para: Paragraph::new(text, body(11.0), Direction::Ltr, lang, measure).aligned(Align::Justify),
+            para: Paragraph::new(text, body(11.0), BaseDirection::Ltr, lang, measure).aligned(Align::Justify),
             space_after: 6.0,
             color: Color::BLACK,
             rule_after: false,
@@ -138,12 +138,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (n, page) in pages.iter_mut().enumerate() {
         let label = format!(
             "{} / {}",
-            format_number(n as u64 + 1, Digits::ArabicIndic),
-            format_number(count as u64, Digits::ArabicIndic)
+            format_number(n as u64 + 1, DigitSet::ArabicIndic),
+            format_number(count as u64, DigitSet::ArabicIndic)
         );
-        let folio =
-            Paragraph::new(label, SpanStyle { size: 9.0, ..SpanStyle::default() }, Direction::Rtl, Lang::Ar, measure)
-                .aligned(Align::Center);
+        let folio = Paragraph::new(
+            label,
+            SpanStyle { size: 9.0, ..SpanStyle::default() },
+            BaseDirection::Rtl,
+            TextLang::Ar,
+            measure,
+        )
+        .aligned(Align::Center);
         let layout = layout_paragraph(&folio, &fonts)?;
         page.items.push(PageItem::Rule {
             from: (MARGIN_X, page_h - 62.0),
@@ -171,7 +176,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The Arabic text exactly as laid out, for the script checker.
     let mut arabic_text = String::new();
     for b in &blocks {
-        if b.para.lang == Lang::Ar || b.para.text().chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+        if b.para.lang == TextLang::Ar || b.para.text().chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
             arabic_text.push_str(&b.para.text());
             arabic_text.push_str("\n\n");
         }

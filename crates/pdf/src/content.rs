@@ -316,7 +316,7 @@ fn write_int(out: &mut Vec<u8>, mut v: u64) {
 mod tests {
     use std::collections::HashMap;
 
-    use mizan_layout::{Align, Direction, FontSet, Lang, Paragraph, SpanStyle, layout_paragraph};
+    use mizan_layout::{Align, BaseDirection, FontSet, Paragraph, SpanStyle, TextLang, layout_paragraph};
 
     use super::{page_content, write_num};
     use crate::fonts::plan;
@@ -398,7 +398,7 @@ mod tests {
         let fonts = FontSet::bundled();
         let text = "تفرض جماعة نصرة الإسلام والمسلمين حصاراً على إمدادات الوقود المتجهة إلى باماكو منذ 2025 (JNIM).";
         let style = SpanStyle { size: 12.5, ..SpanStyle::default() };
-        let para = Paragraph::new(text, style, Direction::Rtl, Lang::Ar, 300.0).aligned(Align::Justify);
+        let para = Paragraph::new(text, style, BaseDirection::Rtl, TextLang::Ar, 300.0).aligned(Align::Justify);
         let layout = layout_paragraph(&para, &fonts).unwrap();
         let mut page = Page::a4();
         page.add_paragraph(&layout, 72.0, 100.0, Color::BLACK);

@@ -10,11 +10,11 @@
 //! passed in), no randomness; the same document gives byte-identical output.
 //!
 //! ```
-//! use mizan_layout::{Direction, FontSet, Lang, Paragraph, SpanStyle, layout_paragraph};
+//! use mizan_layout::{BaseDirection, FontSet, TextLang, Paragraph, SpanStyle, layout_paragraph};
 //! use mizan_pdf::{Color, Document, Metadata, Options, Page, PdfDate, write_pdf};
 //!
 //! let fonts = FontSet::bundled();
-//! let para = Paragraph::new("الوضع في الساحل", SpanStyle::default(), Direction::Rtl, Lang::Ar, 400.0);
+//! let para = Paragraph::new("الوضع في الساحل", SpanStyle::default(), BaseDirection::Rtl, TextLang::Ar, 400.0);
 //! let layout = layout_paragraph(&para, &fonts).unwrap();
 //! let mut page = Page::a4();
 //! page.add_paragraph(&layout, 72.0, 72.0, Color::BLACK);

@@ -7,7 +7,7 @@
 use std::process::Command;
 
 use lopdf::Object;
-use mizan_layout::{Align, Direction, FaceId, FontSet, Lang, Paragraph, SpanStyle, layout_paragraph};
+use mizan_layout::{Align, BaseDirection, FaceId, FontSet, Paragraph, SpanStyle, TextLang, layout_paragraph};
 use mizan_pdf::{Color, Document, Metadata, Options, Page, PageItem, PdfDate, PdfError, write_pdf};
 
 const ARABIC: &str = include_str!("fixtures/sahel-ar.md");
@@ -34,9 +34,14 @@ fn arabic_pages(fonts: &FontSet) -> Vec<Page> {
     let mut pages = vec![Page::a4()];
     let mut y = 70.0;
     for text in ARABIC.split("\n\n").map(str::trim).filter(|t| !t.is_empty()) {
-        let p =
-            Paragraph::new(text, SpanStyle { size: 12.5, ..SpanStyle::default() }, Direction::Rtl, Lang::Ar, measure)
-                .aligned(Align::Justify);
+        let p = Paragraph::new(
+            text,
+            SpanStyle { size: 12.5, ..SpanStyle::default() },
+            BaseDirection::Rtl,
+            TextLang::Ar,
+            measure,
+        )
+        .aligned(Align::Justify);
         let layout = layout_paragraph(&p, fonts).unwrap();
         for line in &layout.lines {
             if y + layout.line_height > 760.0 {
@@ -158,7 +163,8 @@ fn pdftotext_gives_arabic_and_french_back_in_logical_order() {
     let fonts = FontSet::bundled();
     let mut pages = arabic_pages(&fonts);
     let fr = FRENCH.split("\n\n").next().unwrap().trim();
-    let mut para = Paragraph::new(fr, SpanStyle::default(), Direction::Ltr, Lang::Fr, 459.0).aligned(Align::Justify);
+    let mut para =
+        Paragraph::new(fr, SpanStyle::default(), BaseDirection::Ltr, TextLang::Fr, 459.0).aligned(Align::Justify);
     mizan_layout::apply_french_spacing(&mut para);
     let mut page = Page::a4();
     page.add_paragraph(&layout_paragraph(&para, &fonts).unwrap(), 68.0, 70.0, Color::BLACK);
@@ -230,7 +236,7 @@ fn bad_documents_are_errors() {
     page.items.push(PageItem::Rule { from: (f32::NAN, 0.0), to: (1.0, 1.0), thickness: 1.0, color: Color::BLACK });
     assert!(matches!(write_pdf(&doc(vec![page], metadata()), &opts), Err(PdfError::InvalidItem { page: 1, .. })));
     // A run whose face is not in the set.
-    let p = Paragraph::new("نص", SpanStyle::default(), Direction::Rtl, Lang::Ar, 100.0);
+    let p = Paragraph::new("نص", SpanStyle::default(), BaseDirection::Rtl, TextLang::Ar, 100.0);
     let mut run = layout_paragraph(&p, &fonts).unwrap().lines[0].runs[0].clone();
     run.face = FaceId(99);
     let mut page = Page::a4();
@@ -241,7 +247,7 @@ fn bad_documents_are_errors() {
 #[test]
 fn whole_fonts_when_subsetting_is_off() {
     let fonts = FontSet::bundled();
-    let p = Paragraph::new("Sahel", SpanStyle::default(), Direction::Ltr, Lang::Fr, 100.0);
+    let p = Paragraph::new("Sahel", SpanStyle::default(), BaseDirection::Ltr, TextLang::Fr, 100.0);
     let mut page = Page::a4();
     page.add_paragraph(&layout_paragraph(&p, &fonts).unwrap(), 50.0, 50.0, Color::BLACK);
     let full = write_pdf(
