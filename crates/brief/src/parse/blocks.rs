@@ -1,0 +1,249 @@
+//! Blocks from the event tree: headings (and the sections they open), paragraphs (with
+//! their judgment markers), lists, quotations, tables, code, raw HTML and footnote
+//! definitions, each with its direction.
+
+use mizan_i18n::Arg;
+use pulldown_cmark::{CodeBlockKind, Tag};
+use unicode_bidi::{BidiClass, bidi_class};
+
+use super::tree::{Item, is_inline};
+use super::{Builder, MAX_DEPTH};
+use crate::diagnostic::{Code, Span};
+use crate::model::{Alignment, Block, BlockKind, Direction, Inline, Section, SentenceRole};
+use crate::sentences::{CITE, Plain, clean, split};
+use crate::template::section_id_for;
+
+impl Builder<'_, '_> {
+    pub(super) fn current_section(&self) -> usize {
+        self.sections.len().saturating_sub(1)
+    }
+
+    pub(super) fn too_deep(&mut self, at: usize) {
+        if !self.too_deep_reported {
+            self.too_deep_reported = true;
+            self.sink.push(Code::NestingTooDeep, Span::new(at, at), vec![("depth", Arg::from(MAX_DEPTH))]);
+        }
+    }
+
+    /// All text under a node, without recursion.
+    pub(super) fn plain_text(&self, index: usize) -> String {
+        let mut out = String::new();
+        let mut stack = vec![index];
+        while let Some(i) = stack.pop() {
+            let Some(node) = self.nodes.get(i) else { continue };
+            match &node.item {
+                Item::Text(t) | Item::Code(t) => out.push_str(t),
+                Item::SoftBreak | Item::HardBreak => out.push(' '),
+                _ => {}
+            }
+            stack.extend(node.children.iter().rev());
+        }
+        out
+    }
+
+    pub(super) fn direction_of(&self, text: &str) -> Direction {
+        for ch in text.chars() {
+            if ch == CITE {
+                continue;
+            }
+            match bidi_class(ch) {
+                BidiClass::L => return Direction::Ltr,
+                BidiClass::R | BidiClass::AL => return Direction::Rtl,
+                _ => {}
+            }
+        }
+        self.default_direction
+    }
+
+    pub(super) fn blocks(&mut self, children: &[usize], depth: usize) -> Vec<Block> {
+        let mut out = Vec::new();
+        let mut inline_group: Vec<usize> = Vec::new();
+        for &child in children {
+            let inline = self.nodes.get(child).is_some_and(|n| is_inline(&n.item));
+            if inline {
+                inline_group.push(child);
+                continue;
+            }
+            if !inline_group.is_empty() {
+                let group = std::mem::take(&mut inline_group);
+                out.push(self.paragraph(&group, depth));
+            }
+            if let Some(block) = self.block(child, depth) {
+                out.push(block);
+            }
+        }
+        if !inline_group.is_empty() {
+            out.push(self.paragraph(&inline_group, depth));
+        }
+        out
+    }
+
+    pub(super) fn span_of(&self, index: usize) -> Span {
+        self.nodes.get(index).map_or_else(Span::default, |n| Span::new(n.range.start, n.range.end))
+    }
+
+    pub(super) fn children(&self, index: usize) -> Vec<usize> {
+        self.nodes.get(index).map(|n| n.children.clone()).unwrap_or_default()
+    }
+
+    fn block(&mut self, index: usize, depth: usize) -> Option<Block> {
+        let span = self.span_of(index);
+        let children = self.children(index);
+        if depth > MAX_DEPTH {
+            self.too_deep(span.start);
+            let text = self.plain_text(index);
+            let direction = self.direction_of(&text);
+            let content = vec![Inline::Text(text)];
+            return Some(Block { kind: BlockKind::Paragraph { marker: None, content }, direction, span });
+        }
+        let node = self.nodes.get(index)?;
+        let kind = match &node.item {
+            Item::Start(Tag::Paragraph) => return Some(self.paragraph(&children, depth)),
+            Item::Start(Tag::Heading { level, .. }) => {
+                let level = *level as u8;
+                let mut plain = Plain::default();
+                let content = self.inlines(&children, 0, &mut plain, depth);
+                self.heading(level, &plain.text, span);
+                let direction = self.direction_of(&plain.text);
+                return Some(Block { kind: BlockKind::Heading { level, content }, direction, span });
+            }
+            Item::Start(Tag::BlockQuote(_)) => {
+                let outermost = self.quotation.is_none();
+                if outermost {
+                    self.quotation = Some(Plain::default());
+                }
+                let blocks = self.blocks(&children, depth + 1);
+                if outermost && let Some(plain) = self.quotation.take() {
+                    let range = (0, plain.text.len());
+                    self.unit(&plain, range, SentenceRole::Quotation);
+                }
+                let direction = blocks.first().map_or(self.default_direction, |b| b.direction);
+                return Some(Block { kind: BlockKind::Quote(blocks), direction, span });
+            }
+            Item::Start(Tag::CodeBlock(kind)) => {
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => info.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                let text = children.iter().map(|&c| self.plain_text(c)).collect();
+                return Some(Block { kind: BlockKind::Code { info, text }, direction: Direction::Ltr, span });
+            }
+            Item::Start(Tag::HtmlBlock) => {
+                let html: String = children
+                    .iter()
+                    .filter_map(|&c| match &self.nodes.get(c)?.item {
+                        Item::Html(t) | Item::Text(t) => Some(t.to_string()),
+                        _ => None,
+                    })
+                    .collect();
+                BlockKind::Html(html)
+            }
+            Item::Html(t) => BlockKind::Html(t.to_string()),
+            Item::Rule => BlockKind::Rule,
+            Item::Start(Tag::List(start)) => {
+                let start = *start;
+                let mut tight = true;
+                let mut items = Vec::new();
+                for item in children {
+                    let item_children = self.children(item);
+                    if item_children
+                        .iter()
+                        .any(|&c| matches!(self.nodes.get(c).map(|n| &n.item), Some(Item::Start(Tag::Paragraph))))
+                    {
+                        tight = false;
+                    }
+                    items.push(self.blocks(&item_children, depth + 1));
+                }
+                let direction = items.iter().flatten().next().map_or(self.default_direction, |b| b.direction);
+                return Some(Block { kind: BlockKind::List { start, tight, items }, direction, span });
+            }
+            Item::Start(Tag::Table(alignments)) => {
+                let alignments = alignments
+                    .iter()
+                    .map(|a| match a {
+                        pulldown_cmark::Alignment::None => Alignment::None,
+                        pulldown_cmark::Alignment::Left => Alignment::Left,
+                        pulldown_cmark::Alignment::Center => Alignment::Center,
+                        pulldown_cmark::Alignment::Right => Alignment::Right,
+                    })
+                    .collect();
+                return Some(self.table(alignments, &children, span, depth));
+            }
+            Item::Start(Tag::FootnoteDefinition(label)) => {
+                let label = label.to_string();
+                let blocks = self.blocks(&children, depth + 1);
+                let direction = blocks.first().map_or(self.default_direction, |b| b.direction);
+                return Some(Block { kind: BlockKind::Footnote { label, blocks }, direction, span });
+            }
+            // Other containers (none with the options we enable): keep their content.
+            Item::Start(_) => {
+                let blocks = self.blocks(&children, depth + 1);
+                let direction = blocks.first().map_or(self.default_direction, |b| b.direction);
+                return Some(Block { kind: BlockKind::Quote(blocks), direction, span });
+            }
+            _ => return None,
+        };
+        Some(Block { kind, direction: self.default_direction, span })
+    }
+
+    fn heading(&mut self, level: u8, text: &str, span: Span) {
+        let heading = clean(text);
+        let id = section_id_for(&heading, self.template);
+        let current = self.sections.last().map_or(0, |s| s.level);
+        if id.is_some() || current == 0 || level <= current {
+            self.sections.push(Section { id, heading, level, span });
+        }
+    }
+
+    fn table(&mut self, alignments: Vec<Alignment>, children: &[usize], span: Span, depth: usize) -> Block {
+        let mut header = Vec::new();
+        let mut rows = Vec::new();
+        let mut first_text = String::new();
+        for &part in children {
+            let is_head = matches!(self.nodes.get(part).map(|n| &n.item), Some(Item::Start(Tag::TableHead)));
+            let mut row_plain = Plain::default();
+            let mut row = Vec::new();
+            for cell in self.children(part) {
+                let mut cell_plain = Plain::default();
+                let content = self.inlines(&self.children(cell), 0, &mut cell_plain, depth + 1);
+                if first_text.is_empty() {
+                    first_text.clone_from(&cell_plain.text);
+                }
+                row_plain.append(cell_plain, " | ");
+                row.push(content);
+            }
+            if is_head {
+                header = row;
+            } else {
+                let range = (0, row_plain.text.len());
+                self.unit(&row_plain, range, SentenceRole::Statement);
+                rows.push(row);
+            }
+        }
+        let direction = self.direction_of(&first_text);
+        Block { kind: BlockKind::Table { alignments, header, rows }, direction, span }
+    }
+
+    pub(super) fn paragraph(&mut self, children: &[usize], depth: usize) -> Block {
+        let start = children.first().map_or(0, |&c| self.span_of(c).start);
+        let end = children.last().map_or(start, |&c| self.span_of(c).end);
+        let span = Span::new(start, end);
+        let (marker, skip_children, skip_bytes) = match self.marker(children, span) {
+            Some((marker, skip_children, skip_bytes)) => (Some(marker), skip_children, skip_bytes),
+            None => (None, 0, 0),
+        };
+        let mut plain = Plain::default();
+        let content = self.inlines(children.get(skip_children..).unwrap_or_default(), skip_bytes, &mut plain, depth);
+        let direction = self.direction_of(&plain.text);
+        match (&marker, self.quotation.as_mut()) {
+            (None, Some(quotation)) => quotation.append(plain, " "),
+            (None, None) => {
+                for range in split(&plain.text) {
+                    self.unit(&plain, range, SentenceRole::Statement);
+                }
+            }
+            (Some(marker), _) => self.marked(&plain, marker.clone(), span),
+        }
+        Block { kind: BlockKind::Paragraph { marker, content }, direction, span }
+    }
+}

@@ -1,0 +1,139 @@
+//! The units of prose (sentences, table rows, quotations) and the claims they make: a
+//! unit that cites is a claim of fact; a paragraph under a judgment or assumption label
+//! is one claim with all its sentences.
+
+use mizan_i18n::Arg;
+use pulldown_cmark::Tag;
+use uuid::Uuid;
+
+use super::Builder;
+use super::tree::Item;
+use crate::diagnostic::{Code, Span};
+use crate::estimative::{self, LabelKind, Qualifier};
+use crate::model::{Claim, ClaimKind, Marker, Sentence, SentenceRole};
+use crate::sentences::{CITE, Plain, clean, split};
+
+impl Builder<'_, '_> {
+    /// One sentence-sized unit; a claim of fact when it carries citations.
+    pub(super) fn unit(&mut self, plain: &Plain, (start, end): (usize, usize), role: SentenceRole) {
+        let raw = plain.text.get(start..end).unwrap_or_default();
+        let text = clean(raw);
+        if text.is_empty() && !raw.contains(CITE) {
+            return;
+        }
+        let lead = raw.len() - raw.trim_start().len();
+        let span = Span::new(plain.source_offset(start + lead), plain.source_offset(end.saturating_sub(1)) + 1);
+        let cited: Vec<usize> = plain.cites_in(start, end).collect();
+        let section = self.current_section();
+        self.sentences.push(Sentence { text: text.clone(), span, section, role, citations: cited.len() });
+        if !cited.is_empty() {
+            let citations =
+                cited.iter().filter_map(|&i| self.citations.get(i)).flat_map(|g| g.items.iter().cloned()).collect();
+            let terms = estimative::terms(&text);
+            self.claims.push(Claim {
+                id: Uuid::nil(),
+                kind: ClaimKind::Fact,
+                written_likelihood: terms.likelihood.as_ref().map(|f| f.value),
+                written_confidence: terms.confidence.as_ref().map(|f| f.value),
+                text,
+                span,
+                section,
+                citations,
+                marker: None,
+            });
+        }
+    }
+
+    /// A judgment or assumption paragraph: one claim, with its sentences.
+    pub(super) fn marked(&mut self, plain: &Plain, marker: Marker, span: Span) {
+        let role = if marker.kind == ClaimKind::Assumption { SentenceRole::Assumption } else { SentenceRole::Judgment };
+        let section = self.current_section();
+        for (start, end) in split(&plain.text) {
+            let raw = plain.text.get(start..end).unwrap_or_default();
+            let lead = raw.len() - raw.trim_start().len();
+            let sentence_span =
+                Span::new(plain.source_offset(start + lead), plain.source_offset(end.saturating_sub(1)) + 1);
+            let citations = plain.cites_in(start, end).count();
+            self.sentences.push(Sentence { text: clean(raw), span: sentence_span, section, role, citations });
+        }
+        let text = clean(&plain.text);
+        let terms = estimative::terms(&text);
+        let citations = plain
+            .cites_in(0, plain.text.len())
+            .filter_map(|i| self.citations.get(i))
+            .flat_map(|g| g.items.iter().cloned())
+            .collect();
+        self.claims.push(Claim {
+            id: Uuid::nil(),
+            kind: marker.kind,
+            written_likelihood: terms.likelihood.as_ref().map(|f| f.value),
+            written_confidence: terms.confidence.as_ref().map(|f| f.value),
+            text,
+            span,
+            section,
+            citations,
+            marker: Some(marker),
+        });
+    }
+
+    /// Recognises `**Label** (qualifiers) :` or `**Label (qualifiers) :**` at the start
+    /// of a paragraph. Returns the marker, how many child nodes it used, and how many
+    /// bytes of the next text node.
+    pub(super) fn marker(&mut self, children: &[usize], span: Span) -> Option<(Marker, usize, usize)> {
+        let first = *children.first()?;
+        if !matches!(self.nodes.get(first)?.item, Item::Start(Tag::Strong)) {
+            return None;
+        }
+        let strong = self.plain_text(first);
+        let next_text = children.get(1).and_then(|&c| match &self.nodes.get(c)?.item {
+            Item::Text(t) => Some(t.to_string()),
+            _ => None,
+        });
+        let (head, skip_bytes) = if let Some((before, after)) = strong.split_once([':', '：']) {
+            if !after.trim().is_empty() {
+                return None;
+            }
+            let skip = next_text.as_deref().map_or(0, |t| t.len() - t.trim_start().len());
+            (before.to_owned(), skip)
+        } else {
+            let next = next_text?;
+            let trimmed = next.trim_start();
+            let (paren, rest) = match trimmed.strip_prefix('(') {
+                Some(inner) => {
+                    let close = inner.find(')')?;
+                    (inner.get(..close)?, inner.get(close + 1..)?)
+                }
+                None => ("", trimmed),
+            };
+            let rest = rest.trim_start().strip_prefix([':', '：'])?;
+            let skip = next.len() - rest.trim_start().len();
+            let head = if paren.is_empty() { strong.clone() } else { format!("{strong} ({paren})") };
+            (head, skip)
+        };
+        let (label, qualifiers) = match head.split_once('(') {
+            Some((label, rest)) => (label.trim(), rest.trim_end().trim_end_matches(')')),
+            None => (head.trim(), ""),
+        };
+        let kind = match estimative::match_label(label)? {
+            LabelKind::Judgment => ClaimKind::Judgment,
+            LabelKind::Assumption => ClaimKind::Assumption,
+        };
+        let mut marker =
+            Marker { kind, label: label.to_owned(), likelihood: None, confidence: None, unrecognised: Vec::new() };
+        for part in qualifiers.split([';', '؛', ',', '،']).map(str::trim).filter(|p| !p.is_empty()) {
+            let duplicate = match estimative::parse_qualifier(part) {
+                Some(Qualifier::Likelihood(value)) => marker.likelihood.replace(value).is_some(),
+                Some(Qualifier::Confidence(value)) => marker.confidence.replace(value).is_some(),
+                None => {
+                    self.sink.push(Code::MarkerUnknownQualifier, span, vec![("value", Arg::from(part))]);
+                    marker.unrecognised.push(part.to_owned());
+                    false
+                }
+            };
+            if duplicate {
+                self.sink.push(Code::MarkerDuplicateQualifier, span, vec![("value", Arg::from(part))]);
+            }
+        }
+        Some((marker, 1, skip_bytes))
+    }
+}
