@@ -75,7 +75,7 @@ use mizan_i18n::{Lang, Localizer};
 use crate::citation::{Citation, CitationGroup};
 use crate::estimative::{Confidence, Likelihood};
 use crate::memo::Memo;
-use crate::model::{Alignment, Block, BlockKind, Brief, Claim, ClaimKind, Direction, Inline};
+use crate::model::{Alignment, Block, BlockKind, Brief, Claim, ClaimKind, Direction, FootnoteRef, Inline};
 use crate::sentences::{CITE, split};
 
 /// The brief as a sanitised HTML fragment (one `<article>`). Labels of judgments and
@@ -767,7 +767,7 @@ impl<'r, 'b> Inlines<'r, 'b> {
                 let in_link = self.in_link;
                 self.atom(CITE.len_utf8(), |out| citation_group(group, in_link, out));
             }
-            Inline::FootnoteRef(label) => {
+            Inline::FootnoteRef(FootnoteRef { label, .. }) => {
                 let in_link = self.in_link;
                 self.atom(0, |out| {
                     out.push_str("<sup class=\"footnote-ref\">");

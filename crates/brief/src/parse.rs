@@ -4,7 +4,8 @@
 //! The body is cut into pieces ([`crate::pieces`]), each parsed alone (and memoised):
 //! `tree` turns pulldown-cmark's events into a tree, `blocks` builds the blocks,
 //! `inlines` their inline content with citations, `claims` the sentences and claims of
-//! each unit of prose. `assemble` shifts the pieces into place and derives claim ids.
+//! each unit of prose. `assemble` shifts the pieces into place and gives what depends
+//! on the pieces before (note numbers, claim ids).
 
 mod assemble;
 mod blocks;
@@ -12,6 +13,7 @@ mod claims;
 mod inlines;
 mod tree;
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
@@ -92,17 +94,17 @@ fn build(text: String, mut sink: Sink, cut: fn(&str) -> Vec<usize>) -> Brief {
     if starts.len() == 1 {
         // One piece: parsed in place, as there is nothing to reuse.
         let whole = parse_one_piece(&text, layout.body_start..text.len(), default_direction, template, 0);
-        body_parse.append(whole, 0);
+        body_parse.append(Cow::Owned(whole), 0);
     } else {
         let ends = starts.iter().skip(1).copied().chain([body.len()]);
         for (start, end) in starts.iter().copied().zip(ends) {
             let piece = body.get(start..end).unwrap_or_default();
             let level = body_parse.sections.last().map_or(0, |s| s.level);
-            let parsed = Piece::clone(&parse_piece(piece, default_direction, template, level));
-            body_parse.append(parsed, layout.body_start + start);
+            let parsed = parse_piece(piece, default_direction, template, level);
+            body_parse.append(Cow::Borrowed(&parsed), layout.body_start + start);
         }
     }
-    let Piece { blocks, sections, citations, sentences, mut claims, diagnostics } = body_parse;
+    let Piece { blocks, sections, citations, sentences, mut claims, diagnostics, .. } = body_parse;
     sink.items.extend(diagnostics);
     assemble::assign_claim_ids(&mut claims, &sections, front.id);
     let lines = LineIndex::new(&text);
@@ -118,8 +120,9 @@ fn build(text: String, mut sink: Sink, cut: fn(&str) -> Vec<usize>) -> Brief {
 const PIECED_LIMIT: usize = 256 * 1024;
 
 /// What a piece of the body parses to (see [`crate::pieces`]), with offsets from the
-/// piece's start and section indices from the section the piece starts in (index 0,
-/// whose heading level is all the piece knows of it).
+/// piece's start, section indices from the section the piece starts in (index 0, whose
+/// heading level is all the piece knows of it), sentence and claim indices from the
+/// piece's first, and no note numbers. [`Piece::append`] puts it in place.
 #[derive(Clone, Debug, Default)]
 struct Piece {
     blocks: Vec<Block>,
@@ -128,6 +131,8 @@ struct Piece {
     sentences: Vec<Sentence>,
     claims: Vec<Claim>,
     diagnostics: Vec<Diagnostic>,
+    /// In the assembled body: how many note calls are numbered.
+    notes: usize,
 }
 
 /// [`parse_one_piece`], memoised on the piece's text and the context it depends on.
@@ -166,7 +171,7 @@ fn parse_one_piece(
     let root_children = builder.nodes.first().map(|n| n.children.clone()).unwrap_or_default();
     let blocks = builder.blocks(&root_children, 0);
     let Builder { sections, citations, sentences, claims, .. } = builder;
-    Piece { blocks, sections, citations, sentences, claims, diagnostics: sink.items }
+    Piece { blocks, sections, citations, sentences, claims, diagnostics: sink.items, notes: 0 }
 }
 
 struct Builder<'a, 's> {
@@ -212,6 +217,8 @@ fn guess_lang(body: &str) -> Lang {
 mod tests {
     use super::*;
     use crate::corpus;
+    use crate::model::{BlockKind, ClaimKind, Extent, Inline};
+    use crate::walk::{Flow, Node, Visitor, plain_text, walk};
 
     fn whole(text: &str) -> String {
         format!("{:?}", build(text.to_owned(), Sink::default(), |_| vec![0]))
@@ -221,6 +228,8 @@ mod tests {
         format!("{:?}", parse(text))
     }
 
+    /// The whole model is compared, sentence extents, claims of sentences and blocks and
+    /// note numbers included (`Debug` shows every field).
     #[test]
     fn a_pieced_parse_equals_the_whole_one_on_every_fixture() {
         for (name, text) in corpus::fixtures() {
@@ -233,6 +242,175 @@ mod tests {
     fn a_pieced_parse_equals_the_whole_one_after_edits() {
         let compared = corpus::edits(|what, edited| assert_eq!(pieced(edited), whole(edited), "{what}"));
         assert!(compared > 800, "{compared} edits");
+    }
+
+    /// What renderers read without checking: each sentence held by one block, at an
+    /// extent whose plain text is the sentence; claims of sentences and blocks that state
+    /// them; note calls numbered 1, 2, … in walk order outside footnote definitions, the
+    /// brief's list of citations being its citation inlines in walk order.
+    fn check_model(what: &str, brief: &Brief) {
+        struct Check<'b> {
+            brief: &'b Brief,
+            sentences: Vec<usize>,
+            /// (sentence, the plain text of its block's unit).
+            texts: Vec<(usize, String)>,
+            groups: Vec<crate::CitationGroup>,
+            notes: Vec<Option<usize>>,
+            footnotes: usize,
+            claims: Vec<usize>,
+        }
+        impl Visitor for Check<'_> {
+            fn enter(&mut self, node: Node<'_>) -> Flow {
+                let brief = self.brief;
+                match node {
+                    Node::Block(block) => {
+                        // The block's claims are those its blocks and sentences state.
+                        let mut inside = Vec::new();
+                        walk(std::slice::from_ref(block), &mut |node: Node<'_>| {
+                            if let Node::Block(b) = node {
+                                inside.extend(b.claim);
+                                inside.extend(brief.sentences_of(b).iter().filter_map(|s| s.claim));
+                            }
+                        });
+                        inside.sort_unstable();
+                        inside.dedup();
+                        assert_eq!(inside, block.claims.clone().collect::<Vec<_>>(), "claims of {block:?}");
+                        self.sentences.extend(block.sentences.clone());
+                        self.claims.extend(block.claim);
+                        if let BlockKind::Footnote { .. } = block.kind {
+                            self.footnotes += 1;
+                        }
+                        let unit = match &block.kind {
+                            BlockKind::Paragraph { content, .. } => plain_text(content),
+                            BlockKind::Table { rows, .. } => {
+                                rows.iter().map(|row| row.iter().map(|c| plain_text(c)).collect::<String>()).collect()
+                            }
+                            _ => String::new(),
+                        };
+                        for i in block.sentences.clone() {
+                            self.texts.push((i, unit.clone()));
+                            let sentence = &brief.sentences[i];
+                            match (&sentence.extent, &block.kind) {
+                                (Extent::Text(_), BlockKind::Paragraph { .. })
+                                | (Extent::Row(_), BlockKind::Table { .. })
+                                | (Extent::Whole, BlockKind::Quote(_)) => {}
+                                (extent, kind) => panic!("{extent:?} in {kind:?}"),
+                            }
+                        }
+                    }
+                    Node::Inline(inline) => {
+                        if let Inline::Citation(group) = inline {
+                            self.groups.push(group.clone());
+                        }
+                        if matches!(inline, Inline::Citation(_) | Inline::FootnoteRef(_)) {
+                            self.notes.push(inline.note());
+                            if self.footnotes > 0 {
+                                assert_eq!(inline.note(), None);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                Flow::Continue
+            }
+            fn leave(&mut self, node: Node<'_>) {
+                if let Node::Block(Block { kind: BlockKind::Footnote { .. }, .. }) = node {
+                    self.footnotes -= 1;
+                }
+            }
+        }
+        let mut check = Check {
+            brief,
+            sentences: Vec::new(),
+            texts: Vec::new(),
+            groups: Vec::new(),
+            notes: Vec::new(),
+            footnotes: 0,
+            claims: Vec::new(),
+        };
+        walk(&brief.blocks, &mut check);
+        assert_eq!(check.sentences, (0..brief.sentences.len()).collect::<Vec<_>>(), "{what}: sentences by block");
+        assert_eq!(check.groups, brief.citations, "{what}: citations");
+        let numbered: Vec<usize> = check.notes.iter().flatten().copied().collect();
+        assert_eq!(numbered, (1..=numbered.len()).collect::<Vec<_>>(), "{what}: note numbers");
+        for (i, unit) in check.texts {
+            let sentence = &brief.sentences[i];
+            if let Extent::Text(range) = &sentence.extent {
+                let text = unit.get(range.clone()).unwrap_or_else(|| panic!("{what}: {range:?} of {unit:?}"));
+                assert_eq!(crate::sentences::clean(text), sentence.text, "{what}");
+            }
+            if let Some(c) = sentence.claim {
+                let claim = &brief.claims[c];
+                if claim.kind == ClaimKind::Fact {
+                    assert_eq!((claim.span, &claim.text), (sentence.span, &sentence.text), "{what}");
+                    check.claims.push(c);
+                } else {
+                    assert!(check.claims.contains(&c), "{what}: a judgment's sentence outside it");
+                }
+            } else {
+                assert_eq!(sentence.citations, 0, "{what}: a citing sentence of no claim");
+            }
+        }
+        check.claims.sort_unstable();
+        check.claims.dedup();
+        assert_eq!(check.claims, (0..brief.claims.len()).collect::<Vec<_>>(), "{what}: every claim stated once");
+    }
+
+    #[test]
+    fn renderers_find_what_the_parser_knew_on_every_fixture_and_edit() {
+        for (name, text) in corpus::fixtures() {
+            check_model(&name, &parse(&text));
+        }
+        corpus::edits(|what, edited| check_model(what, &parse(edited)));
+    }
+
+    #[test]
+    fn note_calls_are_numbered_in_reading_order_outside_footnote_definitions() {
+        let brief = parse(
+            "---\nlang: fr\n---\n\n# Titre [@h]\n\nVoir ![carte [@a] et[^1]](x.png) puis \
+             [lien [@b]](https://a.example).\n\n| en-tête [@c] | k |\n|-|-|\n| r [@d] | [@e] |\n\n\
+             [^1]: Note qui cite [@z] et[^1].\n\n> - cité [@f].\n",
+        );
+        let mut calls = Vec::new();
+        walk(&brief.blocks, &mut |node: Node<'_>| {
+            if let Node::Inline(inline @ (Inline::Citation(_) | Inline::FootnoteRef(_))) = node {
+                calls.push(inline.note());
+            }
+        });
+        let expected: Vec<Option<usize>> = [1, 2, 3, 4, 5, 6, 7].map(Some).into_iter().collect();
+        assert_eq!(calls[..7], expected[..]);
+        assert_eq!(calls[7..], [None, None, Some(8)]);
+        let notes: Vec<_> = brief.citations.iter().map(|g| g.note).collect();
+        assert_eq!(notes, [1, 2, 4, 5, 6, 7].map(Some).into_iter().chain([None, Some(8)]).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn sentences_and_blocks_know_their_claims() {
+        let brief = parse(
+            "---\nlang: fr\n---\n\nUn fait [@a]. Sans source. Autre fait [@b].\n\n\
+             **Jugement** (probable) : Une phrase. Une autre [@c].\n\n> Cité [@d].\n>\n> Suite.\n\n\
+             | a | b |\n|-|-|\n| x | y |\n| z [@e] | w |\n",
+        );
+        let claims: Vec<_> = brief.sentences.iter().map(|s| (s.text.as_str(), s.claim, s.extent.clone())).collect();
+        assert_eq!(
+            claims,
+            [
+                ("Un fait .", Some(0), Extent::Text(0..12)),
+                ("Sans source.", None, Extent::Text(13..25)),
+                ("Autre fait .", Some(1), Extent::Text(26..41)),
+                ("Une phrase.", Some(2), Extent::Text(0..11)),
+                ("Une autre .", Some(2), Extent::Text(12..26)),
+                ("Cité . Suite.", Some(3), Extent::Whole),
+                ("x | y", None, Extent::Row(0)),
+                ("z | w", Some(4), Extent::Row(1)),
+            ]
+        );
+        let [fact, judgment, quote, table] = &brief.blocks[..] else { panic!("{:?}", brief.blocks) };
+        assert_eq!((fact.sentences.clone(), fact.claims.clone(), fact.claim), (0..3, 0..2, None));
+        assert_eq!((judgment.sentences.clone(), judgment.claims.clone(), judgment.claim), (3..5, 2..3, Some(2)));
+        assert_eq!(brief.claim_of(judgment).map(|c| c.kind), Some(ClaimKind::Judgment));
+        assert_eq!((quote.sentences.clone(), quote.claim), (5..6, Some(3)));
+        assert_eq!(brief.sentences_of(table).len(), 2);
     }
 
     #[test]

@@ -186,16 +186,14 @@ fn arabic_brief_with_a_french_quotation_has_an_ltr_block_inside() {
 }
 
 fn model_directions(blocks: &[mizan_brief::Block], out: &mut Vec<String>) {
-    use mizan_brief::{BlockKind, Direction};
-    for block in blocks {
-        let d = if block.direction == Direction::Rtl { "rtl" } else { "ltr" };
-        match &block.kind {
-            BlockKind::Heading { .. } | BlockKind::Paragraph { .. } => out.push(d.to_owned()),
-            BlockKind::Quote(inner) | BlockKind::Footnote { blocks: inner, .. } => model_directions(inner, out),
-            BlockKind::List { items, .. } => items.iter().for_each(|item| model_directions(item, out)),
-            _ => {}
+    use mizan_brief::{BlockKind, Direction, Node, walk};
+    walk(blocks, &mut |node: Node<'_>| {
+        if let Node::Block(block) = node
+            && let BlockKind::Heading { .. } | BlockKind::Paragraph { .. } = block.kind
+        {
+            out.push(if block.direction == Direction::Rtl { "rtl" } else { "ltr" }.to_owned());
         }
-    }
+    });
 }
 
 #[test]

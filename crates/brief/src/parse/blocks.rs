@@ -1,6 +1,6 @@
 //! Blocks from the event tree: headings (and the sections they open), paragraphs (with
 //! their judgment markers), lists, quotations, tables, code, raw HTML and footnote
-//! definitions, each with its direction.
+//! definitions, each with its direction and the sentences of its own text.
 
 use mizan_i18n::Arg;
 use pulldown_cmark::{CodeBlockKind, Tag};
@@ -9,11 +9,30 @@ use unicode_bidi::{BidiClass, bidi_class};
 use super::tree::{Item, is_inline};
 use super::{Builder, MAX_DEPTH};
 use crate::diagnostic::{Code, Span};
-use crate::model::{Alignment, Block, BlockKind, Direction, Inline, Section, SentenceRole};
+use crate::model::{Alignment, Block, BlockKind, Direction, Extent, Inline, Section, SentenceRole};
 use crate::sentences::{CITE, Plain, clean, split};
 use crate::template::section_id_for;
 
+/// Where a block's sentences and claims start ([`Builder::mark`]).
+#[derive(Clone, Copy)]
+struct Mark {
+    sentences: usize,
+    claims: usize,
+}
+
 impl Builder<'_, '_> {
+    /// How many sentences and claims there are so far: taken as a block starts.
+    fn mark(&self) -> Mark {
+        Mark { sentences: self.sentences.len(), claims: self.claims.len() }
+    }
+
+    /// A block that started at `mark`, holding the claims made since, and no sentences of
+    /// its own (they are its children's, if any).
+    fn made(&self, kind: BlockKind, direction: Direction, span: Span, mark: Mark) -> Block {
+        let at = self.sentences.len();
+        Block { kind, direction, span, sentences: at..at, claims: mark.claims..self.claims.len(), claim: None }
+    }
+
     pub(super) fn current_section(&self) -> usize {
         self.sections.len().saturating_sub(1)
     }
@@ -87,6 +106,7 @@ impl Builder<'_, '_> {
     }
 
     fn block(&mut self, index: usize, depth: usize) -> Option<Block> {
+        let mark = self.mark();
         let span = self.span_of(index);
         let children = self.children(index);
         if depth > MAX_DEPTH {
@@ -94,7 +114,7 @@ impl Builder<'_, '_> {
             let text = self.plain_text(index);
             let direction = self.direction_of(&text);
             let content = vec![Inline::Text(text)];
-            return Some(Block { kind: BlockKind::Paragraph { marker: None, content }, direction, span });
+            return Some(self.made(BlockKind::Paragraph { marker: None, content }, direction, span, mark));
         }
         let node = self.nodes.get(index)?;
         let kind = match &node.item {
@@ -105,7 +125,7 @@ impl Builder<'_, '_> {
                 let content = self.inlines(&children, 0, &mut plain, depth);
                 self.heading(level, &plain.text, span);
                 let direction = self.direction_of(&plain.text);
-                return Some(Block { kind: BlockKind::Heading { level, content }, direction, span });
+                return Some(self.made(BlockKind::Heading { level, content }, direction, span, mark));
             }
             Item::Start(Tag::BlockQuote(_)) => {
                 let outermost = self.quotation.is_none();
@@ -113,12 +133,17 @@ impl Builder<'_, '_> {
                     self.quotation = Some(Plain::default());
                 }
                 let blocks = self.blocks(&children, depth + 1);
+                let direction = blocks.first().map_or(self.default_direction, |b| b.direction);
+                let own = self.sentences.len();
+                let mut claim = None;
                 if outermost && let Some(plain) = self.quotation.take() {
                     let range = (0, plain.text.len());
-                    self.unit(&plain, range, SentenceRole::Quotation);
+                    claim = self.unit(&plain, range, SentenceRole::Quotation, Extent::Whole);
                 }
-                let direction = blocks.first().map_or(self.default_direction, |b| b.direction);
-                return Some(Block { kind: BlockKind::Quote(blocks), direction, span });
+                let mut quote = self.made(BlockKind::Quote(blocks), direction, span, mark);
+                quote.sentences.start = own;
+                quote.claim = claim;
+                return Some(quote);
             }
             Item::Start(Tag::CodeBlock(kind)) => {
                 let info = match kind {
@@ -126,7 +151,7 @@ impl Builder<'_, '_> {
                     CodeBlockKind::Indented => String::new(),
                 };
                 let text = children.iter().map(|&c| self.plain_text(c)).collect();
-                return Some(Block { kind: BlockKind::Code { info, text }, direction: Direction::Ltr, span });
+                return Some(self.made(BlockKind::Code { info, text }, Direction::Ltr, span, mark));
             }
             Item::Start(Tag::HtmlBlock) => {
                 let html: String = children
@@ -155,7 +180,7 @@ impl Builder<'_, '_> {
                     items.push(self.blocks(&item_children, depth + 1));
                 }
                 let direction = items.iter().flatten().next().map_or(self.default_direction, |b| b.direction);
-                return Some(Block { kind: BlockKind::List { start, tight, items }, direction, span });
+                return Some(self.made(BlockKind::List { start, tight, items }, direction, span, mark));
             }
             Item::Start(Tag::Table(alignments)) => {
                 let alignments = alignments
@@ -173,17 +198,17 @@ impl Builder<'_, '_> {
                 let label = label.to_string();
                 let blocks = self.blocks(&children, depth + 1);
                 let direction = blocks.first().map_or(self.default_direction, |b| b.direction);
-                return Some(Block { kind: BlockKind::Footnote { label, blocks }, direction, span });
+                return Some(self.made(BlockKind::Footnote { label, blocks }, direction, span, mark));
             }
             // Other containers (none with the options we enable): keep their content.
             Item::Start(_) => {
                 let blocks = self.blocks(&children, depth + 1);
                 let direction = blocks.first().map_or(self.default_direction, |b| b.direction);
-                return Some(Block { kind: BlockKind::Quote(blocks), direction, span });
+                return Some(self.made(BlockKind::Quote(blocks), direction, span, mark));
             }
             _ => return None,
         };
-        Some(Block { kind, direction: self.default_direction, span })
+        Some(self.made(kind, self.default_direction, span, mark))
     }
 
     fn heading(&mut self, level: u8, text: &str, span: Span) {
@@ -196,6 +221,7 @@ impl Builder<'_, '_> {
     }
 
     fn table(&mut self, alignments: Vec<Alignment>, children: &[usize], span: Span, depth: usize) -> Block {
+        let mark = self.mark();
         let mut header = Vec::new();
         let mut rows = Vec::new();
         let mut first_text = String::new();
@@ -216,15 +242,18 @@ impl Builder<'_, '_> {
                 header = row;
             } else {
                 let range = (0, row_plain.text.len());
-                self.unit(&row_plain, range, SentenceRole::Statement);
+                self.unit(&row_plain, range, SentenceRole::Statement, Extent::Row(rows.len()));
                 rows.push(row);
             }
         }
         let direction = self.direction_of(&first_text);
-        Block { kind: BlockKind::Table { alignments, header, rows }, direction, span }
+        let mut table = self.made(BlockKind::Table { alignments, header, rows }, direction, span, mark);
+        table.sentences.start = mark.sentences;
+        table
     }
 
     pub(super) fn paragraph(&mut self, children: &[usize], depth: usize) -> Block {
+        let mark = self.mark();
         let start = children.first().map_or(0, |&c| self.span_of(c).start);
         let end = children.last().map_or(start, |&c| self.span_of(c).end);
         let span = Span::new(start, end);
@@ -235,15 +264,23 @@ impl Builder<'_, '_> {
         let mut plain = Plain::default();
         let content = self.inlines(children.get(skip_children..).unwrap_or_default(), skip_bytes, &mut plain, depth);
         let direction = self.direction_of(&plain.text);
-        match (&marker, self.quotation.as_mut()) {
-            (None, Some(quotation)) => quotation.append(plain, " "),
-            (None, None) => {
-                for range in split(&plain.text) {
-                    self.unit(&plain, range, SentenceRole::Statement);
-                }
+        let claim = match (&marker, self.quotation.as_mut()) {
+            (None, Some(quotation)) => {
+                quotation.append(plain, " ");
+                None
             }
-            (Some(marker), _) => self.marked(&plain, marker.clone(), span),
-        }
-        Block { kind: BlockKind::Paragraph { marker, content }, direction, span }
+            (None, None) => {
+                for (start, end) in split(&plain.text) {
+                    let extent = Extent::Text(start + plain.lead(start, end)..end);
+                    self.unit(&plain, (start, end), SentenceRole::Statement, extent);
+                }
+                None
+            }
+            (Some(marker), _) => Some(self.marked(&plain, marker.clone(), span)),
+        };
+        let mut paragraph = self.made(BlockKind::Paragraph { marker, content }, direction, span, mark);
+        paragraph.sentences.start = mark.sentences;
+        paragraph.claim = claim;
+        paragraph
     }
 }

@@ -10,23 +10,38 @@ use super::Builder;
 use super::tree::Item;
 use crate::diagnostic::{Code, Span};
 use crate::estimative::{self, LabelKind, Qualifier};
-use crate::model::{Claim, ClaimKind, Marker, Sentence, SentenceRole};
+use crate::model::{Claim, ClaimKind, Extent, Marker, Sentence, SentenceRole};
 use crate::sentences::{CITE, Plain, clean, split};
 
 impl Builder<'_, '_> {
-    /// One sentence-sized unit; a claim of fact when it carries citations.
-    pub(super) fn unit(&mut self, plain: &Plain, (start, end): (usize, usize), role: SentenceRole) {
+    /// One sentence-sized unit at `extent` of its block; a claim of fact when it carries
+    /// citations, whose index is returned.
+    pub(super) fn unit(
+        &mut self,
+        plain: &Plain,
+        (start, end): (usize, usize),
+        role: SentenceRole,
+        extent: Extent,
+    ) -> Option<usize> {
         let raw = plain.text.get(start..end).unwrap_or_default();
         let text = clean(raw);
         if text.is_empty() && !raw.contains(CITE) {
-            return;
+            return None;
         }
-        let lead = raw.len() - raw.trim_start().len();
-        let span = Span::new(plain.source_offset(start + lead), plain.source_offset(end.saturating_sub(1)) + 1);
+        let span = plain.span(start, end);
         let cited: Vec<usize> = plain.cites_in(start, end).collect();
         let section = self.current_section();
-        self.sentences.push(Sentence { text: text.clone(), span, section, role, citations: cited.len() });
-        if !cited.is_empty() {
+        let claim = (!cited.is_empty()).then_some(self.claims.len());
+        self.sentences.push(Sentence {
+            text: text.clone(),
+            span,
+            section,
+            role,
+            citations: cited.len(),
+            extent,
+            claim,
+        });
+        if claim.is_some() {
             let citations =
                 cited.iter().filter_map(|&i| self.citations.get(i)).flat_map(|g| g.items.iter().cloned()).collect();
             let terms = estimative::terms(&text);
@@ -42,19 +57,26 @@ impl Builder<'_, '_> {
                 marker: None,
             });
         }
+        claim
     }
 
-    /// A judgment or assumption paragraph: one claim, with its sentences.
-    pub(super) fn marked(&mut self, plain: &Plain, marker: Marker, span: Span) {
+    /// A judgment or assumption paragraph: one claim, whose index is returned, with its
+    /// sentences.
+    pub(super) fn marked(&mut self, plain: &Plain, marker: Marker, span: Span) -> usize {
         let role = if marker.kind == ClaimKind::Assumption { SentenceRole::Assumption } else { SentenceRole::Judgment };
         let section = self.current_section();
+        let claim = self.claims.len();
         for (start, end) in split(&plain.text) {
             let raw = plain.text.get(start..end).unwrap_or_default();
-            let lead = raw.len() - raw.trim_start().len();
-            let sentence_span =
-                Span::new(plain.source_offset(start + lead), plain.source_offset(end.saturating_sub(1)) + 1);
-            let citations = plain.cites_in(start, end).count();
-            self.sentences.push(Sentence { text: clean(raw), span: sentence_span, section, role, citations });
+            self.sentences.push(Sentence {
+                text: clean(raw),
+                span: plain.span(start, end),
+                section,
+                role,
+                citations: plain.cites_in(start, end).count(),
+                extent: Extent::Text(start + plain.lead(start, end)..end),
+                claim: Some(claim),
+            });
         }
         let text = clean(&plain.text);
         let terms = estimative::terms(&text);
@@ -74,6 +96,7 @@ impl Builder<'_, '_> {
             citations,
             marker: Some(marker),
         });
+        claim
     }
 
     /// Recognises `**Label** (qualifiers) :` or `**Label (qualifiers) :**` at the start

@@ -1,6 +1,6 @@
 //! Inline content from the event tree: text runs merged and cut at citations, emphasis,
 //! links, images, code, breaks, footnote references; and, beside it, the unit's plain
-//! text with its map to the source.
+//! text with its map to the source, each inline adding its [`Inline::plain`].
 
 use std::ops::Range;
 
@@ -10,7 +10,7 @@ use super::tree::Item;
 use super::{Builder, MAX_DEPTH};
 use crate::citation;
 use crate::diagnostic::{Code, Span};
-use crate::model::Inline;
+use crate::model::{FootnoteRef, Inline};
 use crate::sentences::Plain;
 
 /// Consecutive text events merged, with the map back to the source.
@@ -91,22 +91,21 @@ impl Builder<'_, '_> {
         }
         let children = self.children(index);
         let Some(node) = self.nodes.get(index) else { return };
+        // Leaves add their own plain text; containers' content adds its own below.
+        let leaf = match &node.item {
+            Item::Code(t) => Some(Inline::Code(t.to_string())),
+            Item::Html(t) => Some(Inline::Html(t.to_string())),
+            Item::FootnoteRef(t) => Some(Inline::FootnoteRef(FootnoteRef { label: t.to_string(), note: None })),
+            Item::SoftBreak => Some(Inline::SoftBreak),
+            Item::HardBreak => Some(Inline::HardBreak),
+            _ => None,
+        };
+        if let Some(leaf) = leaf {
+            plain.push(leaf.plain(), span.start);
+            out.push(leaf);
+            return;
+        }
         match &node.item {
-            Item::Code(t) => {
-                let t = t.to_string();
-                plain.push(&t, span.start);
-                out.push(Inline::Code(t));
-            }
-            Item::Html(t) => out.push(Inline::Html(t.to_string())),
-            Item::FootnoteRef(t) => out.push(Inline::FootnoteRef(t.to_string())),
-            Item::SoftBreak => {
-                plain.push(" ", span.start);
-                out.push(Inline::SoftBreak);
-            }
-            Item::HardBreak => {
-                plain.push(" ", span.start);
-                out.push(Inline::HardBreak);
-            }
             Item::Start(Tag::Emphasis) => {
                 let inner = self.inlines(&children, 0, plain, depth + 1);
                 out.push(Inline::Emphasis(inner));
@@ -126,6 +125,7 @@ impl Builder<'_, '_> {
             }
             Item::Start(Tag::Image { dest_url, title, .. }) => {
                 let (dest, title) = (dest_url.to_string(), title.to_string());
+                // Alt text is not the unit's text (`Inline::content_in_plain_text`).
                 let mut alt_plain = Plain::default();
                 let alt = self.inlines(&children, 0, &mut alt_plain, depth + 1);
                 out.push(Inline::Image { dest, title, alt });
