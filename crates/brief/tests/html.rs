@@ -326,6 +326,32 @@ fn tables_mark_cited_rows_and_code_stays_ltr() {
     assert!(code.contains("<pre dir=\"ltr\"><code>&lt;script&gt;x&lt;/script&gt;\n</code></pre>"), "{code}");
 }
 
+/// The preview marks the claims the model gives each sentence, block and row, and derives
+/// none of its own: a claim taken out of the model is gone from the markup.
+#[test]
+fn the_preview_marks_the_claims_the_model_gives_and_no_others() {
+    let text = "---\nlang: fr\n---\n\nUn fait du modèle [@a]. Un autre [@b].\n\n> Cité du modèle [@c].\n\n\
+                | a | b |\n|-|-|\n| rang du modèle [@d] | x |\n\n**Jugement** : le modèle tient [@e].\n";
+    let brief = parse(text);
+    let ids: Vec<String> = brief.claims.iter().map(|c| format!("data-claim-id=\"{}\"", c.id)).collect();
+    let html = render(&brief);
+    assert!(ids.iter().all(|id| html.contains(id)), "{html}");
+    let mut stripped = brief.clone();
+    for sentence in &mut stripped.sentences {
+        sentence.claim = None;
+    }
+    for block in &mut stripped.blocks {
+        block.claim = None;
+    }
+    // Rendered afresh: the article memo keys blocks by the claims they hold.
+    for block in &mut stripped.blocks {
+        block.claims = 0..0;
+    }
+    let html = render(&stripped);
+    assert!(ids.iter().all(|id| !html.contains(id)), "{html}");
+    assert!(html.contains("<p dir=\"ltr\" class=\"claim judgment\" data-claim-kind=\"judgment\">"), "{html}");
+}
+
 #[test]
 fn rendering_is_pure_and_survives_odd_input() {
     let brief = parse(&common::read("briefs/sample-ar.md"));
