@@ -182,6 +182,13 @@ fn find(html: &str, from: usize, ch: char) -> Option<usize> {
     html.get(from..)?.find(ch).map(|at| from + at)
 }
 
+/// The preview of `text` in its own language, for the tests.
+#[cfg(test)]
+fn preview(text: &str) -> String {
+    let brief = crate::parse(text);
+    render_html(&brief, &Localizer::new(brief.lang))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

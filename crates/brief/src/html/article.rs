@@ -102,12 +102,8 @@ mod tests {
     use mizan_i18n::Lang;
 
     use super::*;
-    use crate::{parse, render_html};
-
-    fn html(text: &str) -> String {
-        let brief = parse(text);
-        render_html(&brief, &Localizer::new(brief.lang))
-    }
+    use crate::html::preview;
+    use crate::parse;
 
     /// Markup reused from earlier renderings is the markup rendered afresh, on every
     /// fixture and on edits of the samples, each rendered after the one before so that
@@ -135,9 +131,10 @@ mod tests {
     /// changes: such briefs are rendered afresh.
     #[test]
     fn blocks_using_definitions_are_not_reused() {
-        let first =
-            html("---\nlang: fr\n---\n\nVoir [la carte][c] et la note[^1].\n\n[c]: https://a.example\n\n[^1]: Une.\n");
-        let second = html("---\nlang: fr\n---\n\nVoir [la carte][c] et la note[^1].\n\n[c]: https://b.example\n");
+        let first = preview(
+            "---\nlang: fr\n---\n\nVoir [la carte][c] et la note[^1].\n\n[c]: https://a.example\n\n[^1]: Une.\n",
+        );
+        let second = preview("---\nlang: fr\n---\n\nVoir [la carte][c] et la note[^1].\n\n[c]: https://b.example\n");
         assert!(first.contains("https://a.example") && first.contains("footnote-ref"), "{first}");
         assert!(second.contains("https://b.example") && !second.contains("footnote-ref"), "{second}");
     }

@@ -545,12 +545,8 @@ fn citation(item: &Citation, in_link: bool, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{parse, render_html};
-
-    fn html(text: &str) -> String {
-        let brief = parse(text);
-        render_html(&brief, &Localizer::new(brief.lang))
-    }
+    use crate::html::preview;
+    use crate::parse;
 
     #[test]
     fn escape_covers_markup_and_quotes() {
@@ -567,7 +563,7 @@ mod tests {
         let BlockKind::Paragraph { content, .. } = &brief.blocks[0].kind else { panic!("{:?}", brief.blocks) };
         assert_eq!(plain_text(content).matches(CITE).count(), 2);
         assert_eq!(brief.claims.len(), 2);
-        let out = html(brief.text());
+        let out = preview(brief.text());
         for claim in &brief.claims {
             assert!(out.contains(&format!("data-claim-id=\"{}\"", claim.id)), "{out}");
         }
@@ -579,7 +575,7 @@ mod tests {
 
     #[test]
     fn a_claim_crossing_emphasis_is_split_not_misnested() {
-        let out = html("---\nlang: fr\n---\n\nLe *blocus a commencé. Il dure* encore [@a].\n");
+        let out = preview("---\nlang: fr\n---\n\nLe *blocus a commencé. Il dure* encore [@a].\n");
         // The second sentence starts inside the emphasis and ends outside it.
         assert!(out.contains("<em>blocus a commencé. <span class=\"claim fact\""), "{out}");
         assert!(out.contains("Il dure</span></em><span class=\"claim fact\""), "{out}");

@@ -42,22 +42,34 @@ impl Builder<'_, '_> {
             claim,
         });
         if claim.is_some() {
-            let citations =
-                cited.iter().filter_map(|&i| self.citations.get(i)).flat_map(|g| g.items.iter().cloned()).collect();
-            let terms = estimative::terms(&text);
-            self.claims.push(Claim {
-                id: Uuid::nil(),
-                kind: ClaimKind::Fact,
-                written_likelihood: terms.likelihood.as_ref().map(|f| f.value),
-                written_confidence: terms.confidence.as_ref().map(|f| f.value),
-                text,
-                span,
-                section,
-                citations,
-                marker: None,
-            });
+            self.claim(ClaimKind::Fact, text, span, cited.into_iter(), None);
         }
         claim
+    }
+
+    /// Adds a claim citing the groups `cited` (indices into the citations), its terms
+    /// read from its text and its id left for the assembly.
+    fn claim(
+        &mut self,
+        kind: ClaimKind,
+        text: String,
+        span: Span,
+        cited: impl Iterator<Item = usize>,
+        marker: Option<Marker>,
+    ) {
+        let citations = cited.filter_map(|i| self.citations.get(i)).flat_map(|g| g.items.iter().cloned()).collect();
+        let terms = estimative::terms(&text);
+        self.claims.push(Claim {
+            id: Uuid::nil(),
+            kind,
+            written_likelihood: terms.likelihood.as_ref().map(|f| f.value),
+            written_confidence: terms.confidence.as_ref().map(|f| f.value),
+            text,
+            span,
+            section: self.current_section(),
+            citations,
+            marker,
+        });
     }
 
     /// A judgment or assumption paragraph: one claim, whose index is returned, with its
@@ -78,24 +90,7 @@ impl Builder<'_, '_> {
                 claim: Some(claim),
             });
         }
-        let text = clean(&plain.text);
-        let terms = estimative::terms(&text);
-        let citations = plain
-            .cites_in(0, plain.text.len())
-            .filter_map(|i| self.citations.get(i))
-            .flat_map(|g| g.items.iter().cloned())
-            .collect();
-        self.claims.push(Claim {
-            id: Uuid::nil(),
-            kind: marker.kind,
-            written_likelihood: terms.likelihood.as_ref().map(|f| f.value),
-            written_confidence: terms.confidence.as_ref().map(|f| f.value),
-            text,
-            span,
-            section,
-            citations,
-            marker: Some(marker),
-        });
+        self.claim(marker.kind, clean(&plain.text), span, plain.cites_in(0, plain.text.len()), Some(marker));
         claim
     }
 
