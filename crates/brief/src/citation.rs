@@ -13,6 +13,10 @@ pub struct CitationGroup {
     pub items: Vec<Citation>,
     /// The brackets and everything between them.
     pub span: Span,
+    /// The number of the note this group calls in the PDF: 1 for the first call of the
+    /// brief, in document order ([`crate::walk`]), footnote references included. `None`
+    /// inside a footnote definition, where a citation is part of the note's text.
+    pub note: Option<usize>,
 }
 
 /// One cited source with where in it, what passage, and how credible the information is.
@@ -127,7 +131,7 @@ pub(crate) fn parse_group(inner: &str, span: Span, sink: &mut Sink) -> Option<Ci
     for raw in split_outside_quotes(inner, &[';', '؛']) {
         items.push(parse_item(raw, span, sink)?);
     }
-    (!items.is_empty()).then_some(CitationGroup { items, span })
+    (!items.is_empty()).then_some(CitationGroup { items, span, note: None })
 }
 
 /// Byte index of the `@` of the first key, if any: an `@` followed by a key character,

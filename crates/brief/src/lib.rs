@@ -38,6 +38,7 @@ mod pieces;
 mod report;
 mod sentences;
 mod template;
+mod walk;
 mod writer;
 
 pub use audit::{Audit, CatalogEntry, CatalogExcerpt, SourceCatalog, Stats, audit, resolve_excerpt};
@@ -48,8 +49,10 @@ pub use front_matter::{Digits, FrontMatter, RawField, Status, set_id};
 pub use html::{Article, ArticleBlock, render_article, render_html};
 pub use mizan_i18n::Lang;
 pub use model::{
-    Alignment, Block, BlockKind, Brief, Claim, ClaimKind, Direction, Inline, Marker, Section, Sentence, SentenceRole,
+    Alignment, Block, BlockKind, Brief, Claim, ClaimKind, Direction, Extent, FootnoteRef, Inline, Marker, Section,
+    Sentence, SentenceRole,
 };
 pub use parse::{parse, parse_bytes};
 pub use report::{ClaimCountsDto, DiagnosticDto, ReportDto, StatsDto};
 pub use template::{Headings, Template, TemplateError, TemplateSection, new_brief};
+pub use walk::{Flow, Node, NodeMut, Visitor, VisitorMut, plain_text, walk, walk_inlines, walk_inlines_mut, walk_mut};

@@ -1,5 +1,7 @@
 //! The brief as a document: front matter, blocks, sections, sentences and claims.
 
+use std::ops::Range;
+
 use mizan_i18n::Lang;
 use uuid::Uuid;
 
@@ -7,6 +9,7 @@ use crate::citation::{Citation, CitationGroup};
 use crate::diagnostic::{Diagnostic, LineIndex, Span};
 use crate::estimative::{Confidence, Likelihood};
 use crate::front_matter::FrontMatter;
+use crate::sentences::CITE_TEXT;
 
 /// A parsed brief. Parsing never fails: what could not be read is in `diagnostics`.
 #[derive(Clone, Debug)]
@@ -56,6 +59,22 @@ impl Brief {
     pub fn section(&self, index: usize) -> Option<&Section> {
         self.sections.get(index)
     }
+
+    /// The claim `block` states as a whole: a judgment's or an assumption's paragraph, a
+    /// cited quotation ([`Block::claim`]).
+    pub fn claim_of(&self, block: &Block) -> Option<&Claim> {
+        block.claim.and_then(|i| self.claims.get(i))
+    }
+
+    /// The claims made in `block` and the blocks inside it ([`Block::claims`]).
+    pub fn claims_in(&self, block: &Block) -> &[Claim] {
+        self.claims.get(block.claims.clone()).unwrap_or_default()
+    }
+
+    /// The sentences of `block`'s own text ([`Block::sentences`]).
+    pub fn sentences_of(&self, block: &Block) -> &[Sentence] {
+        self.sentences.get(block.sentences.clone()).unwrap_or_default()
+    }
 }
 
 /// Text direction of a block.
@@ -72,6 +91,18 @@ pub struct Block {
     pub kind: BlockKind,
     pub direction: Direction,
     pub span: Span,
+    /// The sentences the block's own text makes, as indices into [`Brief::sentences`]: a
+    /// paragraph's (none inside a quotation), a table's body rows, the one of a quotation
+    /// taken whole (the outermost). Empty for other blocks: a list's sentences are its
+    /// paragraphs'. Each says where it lies in the block ([`Sentence::extent`]).
+    pub sentences: Range<usize>,
+    /// The claims made in the block and the blocks inside it, as indices into
+    /// [`Brief::claims`] (they are contiguous, in document order).
+    pub claims: Range<usize>,
+    /// The claim the block states as a whole, an index into [`Brief::claims`]: a judgment's
+    /// or an assumption's paragraph, a quotation that cites. Claims of single sentences
+    /// are their [`Sentence::claim`].
+    pub claim: Option<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -126,10 +157,57 @@ pub enum Inline {
     Link { dest: String, title: String, content: Vec<Inline> },
     Image { dest: String, title: String, alt: Vec<Inline> },
     Citation(CitationGroup),
-    FootnoteRef(String),
+    FootnoteRef(FootnoteRef),
     SoftBreak,
     HardBreak,
     Html(String),
+}
+
+/// A footnote reference, `[^label]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FootnoteRef {
+    pub label: String,
+    /// The number of the note this call makes in the PDF, as [`CitationGroup::note`].
+    pub note: Option<usize>,
+}
+
+impl Inline {
+    /// What the inline itself adds to its block's plain text ([`crate::plain_text`]), in
+    /// which sentences are split: text and code as written, a space for a line break, and
+    /// one U+FFFC for a citation group. Nothing for the others: the content of emphasis,
+    /// strong, strikethrough and links counts in its own right, an image's alt text does
+    /// not ([`Self::content_in_plain_text`]), footnote references and raw HTML are not text.
+    pub fn plain(&self) -> &str {
+        match self {
+            Inline::Text(text) | Inline::Code(text) => text,
+            Inline::SoftBreak | Inline::HardBreak => " ",
+            Inline::Citation(_) => CITE_TEXT,
+            Inline::Emphasis(_)
+            | Inline::Strong(_)
+            | Inline::Strikethrough(_)
+            | Inline::Link { .. }
+            | Inline::Image { .. }
+            | Inline::FootnoteRef(_)
+            | Inline::Html(_) => "",
+        }
+    }
+
+    /// Whether the inline's content is part of its block's plain text: not an image's
+    /// alt text, which describes a picture rather than saying anything (see
+    /// [`crate::walk`] for what alt text is to the other readers).
+    pub fn content_in_plain_text(&self) -> bool {
+        !matches!(self, Inline::Image { .. })
+    }
+
+    /// The number of the note this inline calls in the PDF: a citation group's or a
+    /// footnote reference's outside footnote definitions.
+    pub fn note(&self) -> Option<usize> {
+        match self {
+            Inline::Citation(group) => group.note,
+            Inline::FootnoteRef(reference) => reference.note,
+            _ => None,
+        }
+    }
 }
 
 /// The label opening a judgment or assumption paragraph:
@@ -208,6 +286,24 @@ pub struct Sentence {
     pub role: SentenceRole,
     /// How many citations the sentence carries.
     pub citations: usize,
+    /// Where the sentence lies in the block whose [`Block::sentences`] hold it.
+    pub extent: Extent,
+    /// The claim the sentence states or belongs to, an index into [`Brief::claims`]: its
+    /// own when it cites (a fact), its paragraph's in a judgment or an assumption.
+    pub claim: Option<usize>,
+}
+
+/// Where a sentence lies in its block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Extent {
+    /// Bytes of the paragraph's plain text ([`crate::plain_text`] of its content, the
+    /// judgment's label left out), from the sentence's first character to the end of its
+    /// citations and closing marks.
+    Text(Range<usize>),
+    /// A table's body row (its index in the rows), taken whole.
+    Row(usize),
+    /// The whole block: a quotation.
+    Whole,
 }
 
 /// A claim: a cited statement, a judgment or an assumption, with its sources.

@@ -4,8 +4,12 @@
 //! U+FFFC character, so `… 2025 [@x].` and `… 2025. [@x]` both keep the citation with
 //! the sentence it follows. It is a single left-to-right pass.
 
+use crate::diagnostic::Span;
+
 /// Stands for a citation group inside plain text.
 pub(crate) const CITE: char = '\u{FFFC}';
+/// [`CITE`] as a string.
+pub(crate) const CITE_TEXT: &str = "\u{FFFC}";
 
 /// A paragraph's plain text with the map back to source offsets.
 #[derive(Debug, Default, Clone)]
@@ -27,6 +31,8 @@ impl Plain {
         self.text.push_str(text);
     }
 
+    /// A citation group, `citation` in the brief's list, as [`CITE`] (what
+    /// [`crate::Inline::plain`] gives for it).
     pub(crate) fn push_cite(&mut self, citation: usize, source: usize) {
         self.segments.push((self.text.len(), source));
         self.cites.push((self.text.len(), citation));
@@ -49,6 +55,17 @@ impl Plain {
             Some((t, s)) => s + (offset - t),
             None => self.segments.first().map_or(0, |(_, s)| *s),
         }
+    }
+
+    /// Bytes of whitespace `text[start..end]` starts with.
+    pub(crate) fn lead(&self, start: usize, end: usize) -> usize {
+        let raw = self.text.get(start..end).unwrap_or_default();
+        raw.len() - raw.trim_start().len()
+    }
+
+    /// Where `text[start..end]`, leading whitespace left out, is in the source.
+    pub(crate) fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.source_offset(start + self.lead(start, end)), self.source_offset(end.saturating_sub(1)) + 1)
     }
 
     /// Citation indices whose placeholder lies in `range`.

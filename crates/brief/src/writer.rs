@@ -1,18 +1,25 @@
 //! From [`Brief`] back to Markdown. The output is canonical (one style of list marker,
 //! emphasis and citation punctuation) and parses back to the same brief.
+//!
+//! One walk over the model ([`crate::walk`]): each block, list item, table row and cell
+//! gets a frame that collects what its content writes, and is written out, prefixed or
+//! joined, when the walk leaves it; inlines write into the innermost frame.
 
 use mizan_i18n::Lang;
 
 use crate::citation::write_group;
 use crate::front_matter;
 use crate::model::{Alignment, Block, BlockKind, Brief, Inline, Marker};
+use crate::walk::{Flow, Node, Visitor, walk};
 
 impl Brief {
     /// The brief as Markdown with front matter.
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
         front_matter::write(&self.front, &mut out);
-        let body = blocks(&self.blocks, self.lang);
+        let mut writer = Markdown { lang: self.lang, frames: vec![Frame::default()] };
+        walk(&self.blocks, &mut writer);
+        let body = writer.frames.pop().unwrap_or_default().parts.join("\n\n");
         if !out.is_empty() && !body.is_empty() {
             out.push('\n');
         }
@@ -24,51 +31,151 @@ impl Brief {
     }
 }
 
-fn blocks(list: &[Block], lang: Lang) -> String {
-    list.iter().map(|b| block(b, lang)).collect::<Vec<_>>().join("\n\n")
+/// The Markdown of the blocks the walk is in, innermost last.
+struct Markdown {
+    lang: Lang,
+    frames: Vec<Frame>,
 }
 
-fn block(b: &Block, lang: Lang) -> String {
-    match &b.kind {
-        BlockKind::Heading { level, content } => {
-            format!("{} {}", "#".repeat(usize::from((*level).clamp(1, 6))), inlines(content, lang, false))
+/// What a block, list item, table row or cell has written so far.
+#[derive(Default)]
+struct Frame {
+    /// Its inline content (a heading's, a paragraph's, a cell's).
+    text: String,
+    /// Its finished parts: a container's blocks, a list's items, a table's rows, a row's
+    /// cells.
+    parts: Vec<String>,
+    /// Whether the next inline begins a line, where text could start a block.
+    line_start: bool,
+    /// Inside a table cell, where `|` is escaped.
+    in_table: bool,
+    /// For a list: where its numbering starts, and whether it is tight.
+    list: Option<(Option<u64>, bool)>,
+    /// For a table: how many columns a row has.
+    columns: usize,
+}
+
+impl Markdown {
+    fn open(&mut self, frame: Frame) {
+        self.frames.push(frame);
+    }
+
+    /// Ends the innermost frame, handing `finish` its parts, and adds what it makes to the
+    /// frame around.
+    fn close(&mut self, finish: impl FnOnce(Frame, &Frame) -> String) {
+        let frame = self.frames.pop().unwrap_or_default();
+        if let Some(outer) = self.frames.last_mut() {
+            let part = finish(frame, outer);
+            outer.parts.push(part);
         }
-        BlockKind::Paragraph { marker, content } => {
-            let mut out = String::new();
-            if let Some(marker) = marker {
-                write_marker(marker, lang, &mut out);
+    }
+}
+
+impl Visitor for Markdown {
+    fn enter(&mut self, node: Node<'_>) -> Flow {
+        let lang = self.lang;
+        match node {
+            Node::Block(block) => {
+                let mut frame = Frame { line_start: true, ..Frame::default() };
+                match &block.kind {
+                    BlockKind::Heading { level, .. } => {
+                        frame.text = format!("{} ", "#".repeat(usize::from((*level).clamp(1, 6))));
+                    }
+                    // Line-start escapes apply after the marker too: it is text before it.
+                    BlockKind::Paragraph { marker: Some(marker), .. } => write_marker(marker, lang, &mut frame.text),
+                    BlockKind::List { start, tight, .. } => frame.list = Some((*start, *tight)),
+                    BlockKind::Table { alignments, header, .. } => {
+                        frame.columns = alignments.len().max(header.len()).max(1);
+                    }
+                    _ => {}
+                }
+                self.open(frame);
             }
-            let text = inlines(content, lang, false);
-            // The marker is followed by text, so line-start escapes do not apply there.
-            if marker.is_some() {
-                out.push_str(&text)
-            } else {
-                out = text
-            };
-            out
+            Node::Item { .. } | Node::Row(_) => self.open(Frame::default()),
+            Node::Cell { .. } => self.open(Frame { line_start: true, in_table: true, ..Frame::default() }),
+            Node::Inline(inline) => {
+                let Some(frame) = self.frames.last_mut() else { return Flow::Continue };
+                let opens = match inline {
+                    Inline::Emphasis(_) => Some("*"),
+                    Inline::Strong(_) => Some("**"),
+                    Inline::Strikethrough(_) => Some("~~"),
+                    Inline::Link { .. } => Some("["),
+                    Inline::Image { .. } => Some("!["),
+                    _ => None,
+                };
+                if let Some(opening) = opens {
+                    frame.text.push_str(opening);
+                    frame.line_start = true;
+                } else {
+                    write_leaf(inline, lang, frame.in_table, frame.line_start, &mut frame.text);
+                    frame.line_start = matches!(inline, Inline::SoftBreak | Inline::HardBreak);
+                }
+            }
         }
-        BlockKind::List { start, tight, items } => {
-            let separator = if *tight { "\n" } else { "\n\n" };
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| {
-                    let bullet = match start {
-                        Some(n) => format!("{}. ", n.saturating_add(i as u64)),
-                        None => "- ".to_owned(),
-                    };
-                    let body = if *tight {
-                        item.iter().map(|b| block(b, lang)).collect::<Vec<_>>().join("\n")
-                    } else {
-                        blocks(item, lang)
-                    };
-                    prefix_lines(&body, &bullet, &" ".repeat(bullet.chars().count()))
-                })
-                .collect::<Vec<_>>()
-                .join(separator)
+        Flow::Continue
+    }
+
+    fn leave(&mut self, node: Node<'_>) {
+        match node {
+            Node::Block(block) => self.close(|frame, _| block_text(block, frame)),
+            Node::Item { index, .. } => self.close(|frame, list| {
+                let (start, tight) = list.list.unwrap_or((None, true));
+                let bullet = match start {
+                    Some(n) => format!("{}. ", n.saturating_add(index as u64)),
+                    None => "- ".to_owned(),
+                };
+                let body = frame.parts.join(if tight { "\n" } else { "\n\n" });
+                prefix_lines(&body, &bullet, &" ".repeat(bullet.chars().count()))
+            }),
+            Node::Row(_) => self.close(|frame, table| {
+                let mut out = String::from("|");
+                for i in 0..table.columns {
+                    out.push(' ');
+                    out.push_str(frame.parts.get(i).map_or("", String::as_str));
+                    out.push_str(" |");
+                }
+                out
+            }),
+            Node::Cell { .. } => self.close(|frame, _| frame.text),
+            Node::Inline(inline) => {
+                let Some(frame) = self.frames.last_mut() else { return };
+                match inline {
+                    Inline::Emphasis(_) => frame.text.push('*'),
+                    Inline::Strong(_) => frame.text.push_str("**"),
+                    Inline::Strikethrough(_) => frame.text.push_str("~~"),
+                    Inline::Link { dest, title, .. } | Inline::Image { dest, title, .. } => {
+                        frame.text.push_str("](");
+                        write_destination(dest, title, &mut frame.text);
+                        frame.text.push(')');
+                    }
+                    _ => return,
+                }
+                frame.line_start = false;
+            }
         }
-        BlockKind::Quote(inner) => prefix_lines(&blocks(inner, lang), "> ", "> "),
-        BlockKind::Table { alignments, header, rows } => table(alignments, header, rows, lang),
+    }
+}
+
+/// A block's Markdown from what its content wrote.
+fn block_text(block: &Block, frame: Frame) -> String {
+    match &block.kind {
+        BlockKind::Heading { .. } | BlockKind::Paragraph { .. } => frame.text,
+        BlockKind::List { tight, .. } => frame.parts.join(if *tight { "\n" } else { "\n\n" }),
+        BlockKind::Quote(_) => prefix_lines(&frame.parts.join("\n\n"), "> ", "> "),
+        BlockKind::Table { alignments, .. } => {
+            let mut delimiter = String::from("|");
+            for i in 0..frame.columns {
+                delimiter.push_str(match alignments.get(i).copied().unwrap_or(Alignment::None) {
+                    Alignment::None => " --- |",
+                    Alignment::Left => " :-- |",
+                    Alignment::Center => " :-: |",
+                    Alignment::Right => " --: |",
+                });
+            }
+            let mut lines = frame.parts;
+            lines.insert(1.min(lines.len()), delimiter);
+            lines.join("\n")
+        }
         BlockKind::Code { info, text } => {
             let longest = longest_run(text, '`');
             let fence = "`".repeat(longest.max(2) + 1);
@@ -77,9 +184,7 @@ fn block(b: &Block, lang: Lang) -> String {
         }
         BlockKind::Html(html) => html.trim_end_matches('\n').to_owned(),
         BlockKind::Rule => "***".to_owned(),
-        BlockKind::Footnote { label, blocks: inner } => {
-            prefix_lines(&blocks(inner, lang), &format!("[^{label}]: "), "    ")
-        }
+        BlockKind::Footnote { label, .. } => prefix_lines(&frame.parts.join("\n\n"), &format!("[^{label}]: "), "    "),
     }
 }
 
@@ -127,33 +232,6 @@ fn prefix_lines(text: &str, first: &str, rest: &str) -> String {
     out
 }
 
-fn table(alignments: &[Alignment], header: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>], lang: Lang) -> String {
-    let columns = alignments.len().max(header.len()).max(1);
-    let row = |cells: &[Vec<Inline>]| {
-        let mut out = String::from("|");
-        for i in 0..columns {
-            let cell = cells.get(i).map(|c| inlines(c, lang, true)).unwrap_or_default();
-            out.push(' ');
-            out.push_str(&cell);
-            out.push_str(" |");
-        }
-        out
-    };
-    let mut lines = vec![row(header)];
-    let mut delimiter = String::from("|");
-    for i in 0..columns {
-        delimiter.push_str(match alignments.get(i).copied().unwrap_or(Alignment::None) {
-            Alignment::None => " --- |",
-            Alignment::Left => " :-- |",
-            Alignment::Center => " :-: |",
-            Alignment::Right => " --: |",
-        });
-    }
-    lines.push(delimiter);
-    lines.extend(rows.iter().map(|r| row(r)));
-    lines.join("\n")
-}
-
 fn longest_run(text: &str, ch: char) -> usize {
     let (mut best, mut current) = (0, 0);
     for c in text.chars() {
@@ -163,17 +241,8 @@ fn longest_run(text: &str, ch: char) -> usize {
     best
 }
 
-fn inlines(list: &[Inline], lang: Lang, in_table: bool) -> String {
-    let mut out = String::new();
-    let mut line_start = true;
-    for inline in list {
-        write_inline(inline, lang, in_table, line_start, &mut out);
-        line_start = matches!(inline, Inline::SoftBreak | Inline::HardBreak);
-    }
-    out
-}
-
-fn write_inline(inline: &Inline, lang: Lang, in_table: bool, line_start: bool, out: &mut String) {
+/// An inline without content, as Markdown.
+fn write_leaf(inline: &Inline, lang: Lang, in_table: bool, line_start: bool, out: &mut String) {
     match inline {
         Inline::Text(text) => {
             let escaped = escape_text(text, in_table);
@@ -191,44 +260,21 @@ fn write_inline(inline: &Inline, lang: Lang, in_table: bool, line_start: bool, o
                 out.push_str(&format!("{fence}{code}{fence}"))
             }
         }
-        Inline::Emphasis(inner) => {
-            out.push('*');
-            out.push_str(&inlines(inner, lang, in_table));
-            out.push('*');
-        }
-        Inline::Strong(inner) => {
-            out.push_str("**");
-            out.push_str(&inlines(inner, lang, in_table));
-            out.push_str("**");
-        }
-        Inline::Strikethrough(inner) => {
-            out.push_str("~~");
-            out.push_str(&inlines(inner, lang, in_table));
-            out.push_str("~~");
-        }
-        Inline::Link { dest, title, content } => {
-            out.push('[');
-            out.push_str(&inlines(content, lang, in_table));
-            out.push_str("](");
-            write_destination(dest, title, out);
-            out.push(')');
-        }
-        Inline::Image { dest, title, alt } => {
-            out.push_str("![");
-            out.push_str(&inlines(alt, lang, in_table));
-            out.push_str("](");
-            write_destination(dest, title, out);
-            out.push(')');
-        }
         Inline::Citation(group) => write_group(group, lang, out),
-        Inline::FootnoteRef(label) => {
+        Inline::FootnoteRef(reference) => {
             out.push_str("[^");
-            out.push_str(label);
+            out.push_str(&reference.label);
             out.push(']');
         }
         Inline::SoftBreak => out.push('\n'),
         Inline::HardBreak => out.push_str("\\\n"),
         Inline::Html(html) => out.push_str(html),
+        // Containers write their marks as the walk enters and leaves them.
+        Inline::Emphasis(_)
+        | Inline::Strong(_)
+        | Inline::Strikethrough(_)
+        | Inline::Link { .. }
+        | Inline::Image { .. } => {}
     }
 }
 

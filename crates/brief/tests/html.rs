@@ -186,16 +186,14 @@ fn arabic_brief_with_a_french_quotation_has_an_ltr_block_inside() {
 }
 
 fn model_directions(blocks: &[mizan_brief::Block], out: &mut Vec<String>) {
-    use mizan_brief::{BlockKind, Direction};
-    for block in blocks {
-        let d = if block.direction == Direction::Rtl { "rtl" } else { "ltr" };
-        match &block.kind {
-            BlockKind::Heading { .. } | BlockKind::Paragraph { .. } => out.push(d.to_owned()),
-            BlockKind::Quote(inner) | BlockKind::Footnote { blocks: inner, .. } => model_directions(inner, out),
-            BlockKind::List { items, .. } => items.iter().for_each(|item| model_directions(item, out)),
-            _ => {}
+    use mizan_brief::{BlockKind, Direction, Node, walk};
+    walk(blocks, &mut |node: Node<'_>| {
+        if let Node::Block(block) = node
+            && let BlockKind::Heading { .. } | BlockKind::Paragraph { .. } = block.kind
+        {
+            out.push(if block.direction == Direction::Rtl { "rtl" } else { "ltr" }.to_owned());
         }
-    }
+    });
 }
 
 #[test]
@@ -326,6 +324,32 @@ fn tables_mark_cited_rows_and_code_stays_ltr() {
     assert!(html.contains("<tr class=\"claim fact\" data-claim-kind=\"fact\" data-claim-id=\""), "{html}");
     let code = render(&parse("---\nlang: ar\n---\n\n```\n<script>x</script>\n```\n"));
     assert!(code.contains("<pre dir=\"ltr\"><code>&lt;script&gt;x&lt;/script&gt;\n</code></pre>"), "{code}");
+}
+
+/// The preview marks the claims the model gives each sentence, block and row, and derives
+/// none of its own: a claim taken out of the model is gone from the markup.
+#[test]
+fn the_preview_marks_the_claims_the_model_gives_and_no_others() {
+    let text = "---\nlang: fr\n---\n\nUn fait du modèle [@a]. Un autre [@b].\n\n> Cité du modèle [@c].\n\n\
+                | a | b |\n|-|-|\n| rang du modèle [@d] | x |\n\n**Jugement** : le modèle tient [@e].\n";
+    let brief = parse(text);
+    let ids: Vec<String> = brief.claims.iter().map(|c| format!("data-claim-id=\"{}\"", c.id)).collect();
+    let html = render(&brief);
+    assert!(ids.iter().all(|id| html.contains(id)), "{html}");
+    let mut stripped = brief.clone();
+    for sentence in &mut stripped.sentences {
+        sentence.claim = None;
+    }
+    for block in &mut stripped.blocks {
+        block.claim = None;
+    }
+    // Rendered afresh: the article memo keys blocks by the claims they hold.
+    for block in &mut stripped.blocks {
+        block.claims = 0..0;
+    }
+    let html = render(&stripped);
+    assert!(ids.iter().all(|id| !html.contains(id)), "{html}");
+    assert!(html.contains("<p dir=\"ltr\" class=\"claim judgment\" data-claim-kind=\"judgment\">"), "{html}");
 }
 
 #[test]

@@ -2,45 +2,30 @@
 
 mod common;
 
-use mizan_brief::{Block, BlockKind, Brief, Inline, Span, new_brief, parse, set_id};
+use mizan_brief::{Block, Brief, Inline, NodeMut, Span, new_brief, parse, set_id, walk_mut};
 use mizan_source::PartialDate;
 use uuid::Uuid;
 
-fn strip_inlines(list: &mut [Inline]) {
-    for inline in list {
-        match inline {
-            Inline::Citation(group) => group.span = Span::default(),
-            Inline::Emphasis(inner) | Inline::Strong(inner) | Inline::Strikethrough(inner) => strip_inlines(inner),
-            Inline::Link { content, .. } => strip_inlines(content),
-            Inline::Image { alt, .. } => strip_inlines(alt),
-            _ => {}
-        }
-    }
-}
-
-fn strip_blocks(blocks: &mut [Block]) {
-    for block in blocks {
-        block.span = Span::default();
-        match &mut block.kind {
-            BlockKind::Heading { content, .. } | BlockKind::Paragraph { content, .. } => strip_inlines(content),
-            BlockKind::List { items, .. } => items.iter_mut().for_each(|item| strip_blocks(item)),
-            BlockKind::Quote(inner) | BlockKind::Footnote { blocks: inner, .. } => strip_blocks(inner),
-            BlockKind::Table { header, rows, .. } => {
-                header.iter_mut().for_each(|cell| strip_inlines(cell));
-                rows.iter_mut().flatten().for_each(|cell| strip_inlines(cell));
-            }
-            _ => {}
-        }
-    }
+/// Byte positions set aside: they move when the writer writes differently.
+fn strip_positions(blocks: &mut [Block]) {
+    walk_mut(blocks, &mut |node: NodeMut<'_>| match node {
+        NodeMut::Block(block) => block.span = Span::default(),
+        NodeMut::Inline(Inline::Citation(group)) => group.span = Span::default(),
+        _ => {}
+    });
 }
 
 /// What must survive a round trip: everything but byte positions.
 fn essence(brief: &Brief) -> impl PartialEq + std::fmt::Debug {
     let mut blocks = brief.blocks.clone();
-    strip_blocks(&mut blocks);
+    strip_positions(&mut blocks);
     let claims: Vec<_> =
         brief.claims.iter().map(|c| (c.id, c.kind, c.text.clone(), c.citations.clone(), c.marker.clone())).collect();
-    let sentences: Vec<_> = brief.sentences.iter().map(|s| (s.text.clone(), s.role, s.citations, s.section)).collect();
+    let sentences: Vec<_> = brief
+        .sentences
+        .iter()
+        .map(|s| (s.text.clone(), s.role, s.citations, s.section, s.extent.clone(), s.claim))
+        .collect();
     let sections: Vec<_> = brief.sections.iter().map(|s| (s.id.clone(), s.heading.clone(), s.level)).collect();
     let codes: Vec<_> = brief.diagnostics.iter().map(|d| d.code).collect();
     (brief.front.clone(), brief.lang, blocks, claims, sentences, sections, codes)

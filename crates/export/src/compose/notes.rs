@@ -97,7 +97,7 @@ impl Composer<'_> {
                 let keys: Vec<String> = group.items.iter().map(|i| i.key.as_str().to_owned()).collect();
                 self.call(text, &keys, style, call_dir, out);
             }
-            Inline::FootnoteRef(label) => {
+            Inline::FootnoteRef(mizan_brief::FootnoteRef { label, .. }) => {
                 let blocks = self.footnotes.get(label).cloned().unwrap_or_default();
                 let mut text = Vec::new();
                 plain_blocks(&blocks, &self.csl_notes, &mut text);
