@@ -168,6 +168,15 @@ impl SourceField {
         self.names().extension
     }
 
+    /// For a [`FieldKind::DateDetail`] field, the date field it describes.
+    pub const fn described_date(self) -> Option<SourceField> {
+        match self {
+            Self::IssuedDetail => Some(Self::Issued),
+            Self::AccessedDetail => Some(Self::Accessed),
+            _ => None,
+        }
+    }
+
     pub const fn kind(self) -> FieldKind {
         self.names().kind
     }
@@ -404,6 +413,11 @@ mod tests {
             }
         }
         assert_eq!(SourceField::column_count(&SourceField::ALL), SourceField::ALL.len() + 2);
+        for field in SourceField::ALL {
+            let described = field.described_date().map(SourceField::kind);
+            assert_eq!(described.is_some(), field.kind() == FieldKind::DateDetail, "{field}");
+            assert!(described.is_none_or(|kind| kind == FieldKind::Date), "{field}");
+        }
     }
 
     #[test]
