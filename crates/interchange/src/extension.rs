@@ -186,6 +186,7 @@ fn exact_value(value: FieldValue) -> Value {
         FieldValue::Type(kind) => Value::String(kind.name().to_owned()),
         FieldValue::Text(t) => text(t),
         FieldValue::Date(date) => text(date.map(|d| d.to_string())),
+        FieldValue::DateDetail(detail) => text((!detail.is_empty()).then(|| detail.to_text())),
         FieldValue::People(people) => Value::Array(
             people
                 .into_iter()
@@ -244,6 +245,10 @@ fn apply_exact(source: &mut Source, key: &mut Option<CitationKey>, exact: &Map<S
             FieldKind::Text => FieldValue::Text(text()?),
             FieldKind::Date => match text()? {
                 None => FieldValue::Date(None),
+                Some(s) => parse(&s)?,
+            },
+            FieldKind::DateDetail => match text()? {
+                None => FieldValue::DateDetail(mizan_source::DateDetail::default()),
                 Some(s) => parse(&s)?,
             },
             FieldKind::People => FieldValue::People(exact_authors(value).ok_or_else(|| wrong("a list of names"))?),
