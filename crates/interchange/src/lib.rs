@@ -42,11 +42,11 @@
 //! assert!(imported.grade.is_none());
 //!
 //! // A date that does not read is kept as written, with a warning naming entry and line.
-//! let ris = "TY  - NEWS\nTI  - Un\nDA  - 13th cent\nER  - \nTY  - RPRT\nTI  - Deux\nER  - \n";
+//! let ris = "TY  - NEWS\nTI  - Tombouctou\nDA  - 13th cent\nER  - \nTY  - RPRT\nTI  - Deux\nER  - \n";
 //! let report = mizan_interchange::read_report(Format::Ris, ris.as_bytes()).unwrap();
 //! let first = report.entries[0].as_ref().unwrap();
 //! assert_eq!(first.issued_shown().as_deref(), Some("13th cent"));
-//! assert!(report.warnings[0].to_string().starts_with("entry 1 (key un), line 3, field `DA`: \"13th cent\""));
+//! assert!(report.warnings[0].to_string().starts_with("entry 1 (key tombouctou), line 3, field `DA`: \"13th cent\""));
 //! assert_eq!(report.entries[1].as_ref().unwrap().title, "Deux");
 //! ```
 
