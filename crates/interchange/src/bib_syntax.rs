@@ -12,9 +12,9 @@ pub(crate) fn prepare(text: &str) -> Cow<'_, str> {
     let mut edits: Vec<Edit> = Vec::new();
     let mut i = 0;
     while let Some(at) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| b == b'@')).map(|p| p + i) {
-        let name_end = bytes.get(at + 1..).map_or(at + 1, |rest| {
-            at + 1 + rest.iter().take_while(|b| b.is_ascii_alphabetic()).count()
-        });
+        let name_end = bytes
+            .get(at + 1..)
+            .map_or(at + 1, |rest| at + 1 + rest.iter().take_while(|b| b.is_ascii_alphabetic()).count());
         let open = name_end
             + bytes.get(name_end..).map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_whitespace()).count());
         let name = text.get(at + 1..name_end).unwrap_or_default().to_ascii_lowercase();

@@ -887,7 +887,10 @@ mod tests {
         let errors: Vec<_> = out.iter().filter_map(|e| e.as_ref().err()).map(brief).collect();
         assert_eq!(
             errors,
-            [(4, Some("macro".into()), Some(14), Some("journal".into())), (7, Some("grade".into()), Some(18), Some("mizan-grade".into()))]
+            [
+                (4, Some("macro".into()), Some(14), Some("journal".into())),
+                (7, Some("grade".into()), Some(18), Some("mizan-grade".into()))
+            ]
         );
         assert!(out[3].as_ref().unwrap_err().message.contains("nowhere"));
     }
@@ -897,7 +900,10 @@ mod tests {
         let text = "@preamble{ bareword }\n@Article(paren,\n  title = {Entre (parenthèses)},\n  year = {٢٠٢٥}, month = {١١},\n)\n@set{set1, entryset = {paren}}";
         let (out, warnings) = crate::draft::finish_with_warnings(read(text).unwrap());
         let paren = out[0].as_ref().unwrap();
-        assert_eq!((paren.title.as_str(), paren.issued.unwrap().to_string()), ("Entre (parenthèses)", "2025-11".to_owned()));
+        assert_eq!(
+            (paren.title.as_str(), paren.issued.unwrap().to_string()),
+            ("Entre (parenthèses)", "2025-11".to_owned())
+        );
         assert_eq!(out[1].as_ref().unwrap().key.as_str(), "set1", "an @set is kept");
         assert_eq!((warnings[0].line, warnings[0].field.as_deref()), (Some(6), Some("title")));
     }

@@ -436,7 +436,10 @@ fn read_date_raw(raw: &RawValue) -> DateRead {
             Some(Some(season)) => read.detail.season = Some(season),
             Some(None) if read.detail.literal.is_none() => {
                 read.detail.literal = Some(json.to_owned());
-                read.warning = Some(format!("season {} is not one CSL knows; the date is kept as written", date.season.unwrap_or_default()));
+                read.warning = Some(format!(
+                    "season {} is not one CSL knows; the date is kept as written",
+                    date.season.unwrap_or_default()
+                ));
             }
             _ => {}
         }

@@ -54,7 +54,9 @@ pub(crate) fn read_date_text(input: &str) -> DateRead {
     }
     DateRead::unread(
         original,
-        format!("{original:?} does not read as a date (e.g. 2025, 2025-11, 2025-11-20, \"20 November 2025\"); kept as written"),
+        format!(
+            "{original:?} does not read as a date (e.g. 2025, 2025-11, 2025-11-20, \"20 November 2025\"); kept as written"
+        ),
     )
 }
 
@@ -66,7 +68,12 @@ fn persian_digit_year(original: &str, text: &str) -> Option<DateRead> {
     let year: i32 = text.parse().ok().filter(|y| (1200..1500).contains(y) && persian && is_year(text))?;
     let calendar = CalendarDate::new(Calendar::SolarHijri, year, None, None).ok()?;
     let (first, last) = calendar.gregorian();
-    let detail = DateDetail { end: Some(last), literal: Some(original.to_owned()), calendar: Some(calendar), ..DateDetail::default() };
+    let detail = DateDetail {
+        end: Some(last),
+        literal: Some(original.to_owned()),
+        calendar: Some(calendar),
+        ..DateDetail::default()
+    };
     let warning = format!("{original:?} is read as the Solar Hijri year {year} ({first} to {last}); kept as written");
     Some(DateRead { date: Some(first), detail, warning: Some(warning) })
 }
@@ -251,13 +258,17 @@ fn written_out(text: &str, month: fn(&str) -> Option<u8>) -> Option<Written> {
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let days = |w: &str| -> Option<(u8, Option<u8>)> {
         let w = ["er", "st", "nd", "rd", "th"].iter().fold(w, |w, suffix| w.trim_end_matches(suffix));
-        let number = |n: &str| (!n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())).then(|| n.parse().ok())?;
+        let number = |n: &str| {
+            (!n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())).then(|| n.parse().ok())?
+        };
         match w.split_once('-') {
             Some((a, b)) => Some((number(a)?, Some(number(b)?))),
             None => Some((number(w)?, None)),
         }
     };
-    let year = |w: &str| (w.len() <= 4 && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse::<i32>().ok())?;
+    let year = |w: &str| {
+        (w.len() <= 4 && !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse::<i32>().ok())?
+    };
     let (year, month, day) = match words.as_slice() {
         [y] => (year(y)?, None, None),
         [m, y] => (year(y)?, Some(month(m)?), None),
@@ -298,7 +309,15 @@ fn hijri_month(word: &str) -> Option<u8> {
         &["ربيع الأول", "ربيع الاول", "ربيع اول", "rabi al-awwal", "rabi i"],
         &["ربيع الثاني", "ربيع الآخر", "ربيع الاخر", "ربيع ثاني", "rabi al-thani", "rabi ii"],
         &["جمادى الأولى", "جمادى الاولى", "جمادي الأولى", "جمادی الاول", "jumada al-ula", "jumada i"],
-        &["جمادى الآخرة", "جمادى الثانية", "جمادى الاخرة", "جمادي الآخرة", "جمادی الثانی", "jumada al-akhira", "jumada ii"],
+        &[
+            "جمادى الآخرة",
+            "جمادى الثانية",
+            "جمادى الاخرة",
+            "جمادي الآخرة",
+            "جمادی الثانی",
+            "jumada al-akhira",
+            "jumada ii",
+        ],
         &["رجب", "rajab"],
         &["شعبان", "shaaban", "sha'ban"],
         &["رمضان", "ramadan", "ramazan"],
@@ -330,17 +349,23 @@ fn solar_month(word: &str) -> Option<u8> {
 
 fn lookup(names: &[&[&str]; 12], word: &str) -> Option<u8> {
     // Persian writes yeh and kaf its own way; Arabic files often use the Arabic letters.
-    let lower: String = word.to_lowercase().chars().map(|c| match c {
-        'ي' | 'ى' => 'ی',
-        'ك' => 'ک',
-        _ => c,
-    }).collect();
-    let fold = |name: &str| -> String {
-        name.chars().map(|c| match c {
+    let lower: String = word
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
             'ي' | 'ى' => 'ی',
             'ك' => 'ک',
             _ => c,
-        }).collect()
+        })
+        .collect();
+    let fold = |name: &str| -> String {
+        name.chars()
+            .map(|c| match c {
+                'ي' | 'ى' => 'ی',
+                'ك' => 'ک',
+                _ => c,
+            })
+            .collect()
     };
     names.iter().position(|list| list.iter().any(|n| fold(n) == lower)).and_then(|i| u8::try_from(i + 1).ok())
 }
@@ -376,7 +401,8 @@ fn other_calendar(text: &str, original: &str) -> Option<DateRead> {
         Some(year) if year.year >= first.year && year.year <= last.year => (year, None),
         _ => (first, (last != first).then_some(last)),
     };
-    let detail = DateDetail { end, literal: Some(original.to_owned()), calendar: Some(calendar), ..DateDetail::default() };
+    let detail =
+        DateDetail { end, literal: Some(original.to_owned()), calendar: Some(calendar), ..DateDetail::default() };
     Some(DateRead { date: Some(date), detail, warning: None })
 }
 
@@ -473,7 +499,12 @@ mod tests {
 
     #[test]
     fn seasons_and_qualifiers() {
-        for (text, season) in [("2017-21", Season::Spring), ("Spring 2017", Season::Spring), ("été 2017", Season::Summer), ("خريف 2017", Season::Autumn)] {
+        for (text, season) in [
+            ("2017-21", Season::Spring),
+            ("Spring 2017", Season::Spring),
+            ("été 2017", Season::Summer),
+            ("خريف 2017", Season::Autumn),
+        ] {
             assert_eq!(date(text), "2017", "{text}");
             assert_eq!(detail(text).season, Some(season), "{text}");
         }

@@ -60,7 +60,8 @@ pub(crate) fn finish_with_warnings(
             if source.title.trim().is_empty() {
                 // Zotero, JabRef and pandoc keep such entries (`@set`, a DOI-only record):
                 // so does Mizan, and the analyst can title it.
-                notes.insert(0, (line, Some("title".to_owned()), "the entry has no title; kept without one".to_owned()));
+                notes
+                    .insert(0, (line, Some("title".to_owned()), "the entry has no title; kept without one".to_owned()));
             }
             source.key = match key {
                 Some(key) => key,

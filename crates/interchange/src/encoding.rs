@@ -101,14 +101,24 @@ mod tests {
 
     #[test]
     fn byte_order_marks_and_fallbacks() {
-        let utf16le: Vec<u8> = b"\xFF\xFE".iter().copied().chain("@book{é}".encode_utf16().flat_map(u16::to_le_bytes)).collect();
-        assert_eq!(decode(&utf16le, false).unwrap(), (Cow::Owned("@book{é}".into()), TextEncoding::Utf16 { big_endian: false }));
-        let utf16be: Vec<u8> = b"\xFE\xFF".iter().copied().chain("TY  - ع".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let utf16le: Vec<u8> =
+            b"\xFF\xFE".iter().copied().chain("@book{é}".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(
+            decode(&utf16le, false).unwrap(),
+            (Cow::Owned("@book{é}".into()), TextEncoding::Utf16 { big_endian: false })
+        );
+        let utf16be: Vec<u8> =
+            b"\xFE\xFF".iter().copied().chain("TY  - ع".encode_utf16().flat_map(u16::to_be_bytes)).collect();
         assert_eq!(decode(&utf16be, false).unwrap().0, "TY  - ع");
         assert!(matches!(decode(b"\xFF\xFEa", false), Err(ReadError::InvalidUtf16 { .. })));
-        assert!(matches!(decode(b"\xFF\xFE\x00\xD8a\x00", false), Err(ReadError::InvalidUtf16 { reason }) if reason.contains("surrogate")));
+        assert!(
+            matches!(decode(b"\xFF\xFE\x00\xD8a\x00", false), Err(ReadError::InvalidUtf16 { reason }) if reason.contains("surrogate"))
+        );
         assert_eq!(decode(b"\xEF\xBB\xBF[]", false).unwrap(), (Cow::Borrowed("[]"), TextEncoding::Utf8));
-        assert_eq!(decode(b"caf\xE9 \x93x\x94", false).unwrap(), (Cow::Owned("café “x”".into()), TextEncoding::NotUtf8));
+        assert_eq!(
+            decode(b"caf\xE9 \x93x\x94", false).unwrap(),
+            (Cow::Owned("café “x”".into()), TextEncoding::NotUtf8)
+        );
     }
 
     #[test]
@@ -118,7 +128,10 @@ mod tests {
         assert!(text.contains("Société"), "{text}");
         assert_eq!(encoding, TextEncoding::Declared("windows-1252"));
         assert_eq!(decode(b"% Encoding: ISO8859_1\n\xE9", true).unwrap().0, "% Encoding: ISO8859_1\né");
-        assert_eq!(decode(b"% Encoding: UTF-8\n\xC3\xA9", true).unwrap(), (Cow::Borrowed("% Encoding: UTF-8\né"), TextEncoding::Utf8));
+        assert_eq!(
+            decode(b"% Encoding: UTF-8\n\xC3\xA9", true).unwrap(),
+            (Cow::Borrowed("% Encoding: UTF-8\né"), TextEncoding::Utf8)
+        );
         // Only BibTeX has the header; elsewhere such a line is content.
         assert_eq!(decode(b"% Encoding: Cp1252\n\xC3\xA9", false).unwrap().1, TextEncoding::Utf8);
     }

@@ -64,9 +64,9 @@ mod error;
 mod extension;
 mod lines;
 mod ris;
-mod wos;
 #[cfg(test)]
 mod tests;
+mod wos;
 
 pub use encoding::TextEncoding;
 pub use error::{EntryError, EntryWarning, ReadError};

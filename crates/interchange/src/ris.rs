@@ -22,9 +22,9 @@ use std::borrow::Cow;
 use mizan_source::{CitationKey, PartialDate, Person, Season, Source, SourceType, ascii_digits};
 
 use crate::dates::{DateRead, read_date_text};
-use crate::{EntryError, ReadError};
 use crate::draft::{Draft, finish};
 use crate::extension::{Extension, exact_differences};
+use crate::{EntryError, ReadError};
 
 /// The prefix that marks our `C8` line.
 const EXTENSION_PREFIX: &str = "mizan:";
@@ -101,25 +101,33 @@ pub(crate) fn read(text: &str) -> Result<Vec<Result<Draft, EntryError>>, ReadErr
             // A tag written with the wrong spacing (`TI - x`) is still that tag.
             None if current.is_some() && loose_tag_line(line).is_some() => {
                 if let (Some(record), Some((tag, value))) = (current.as_mut(), loose_tag_line(line)) {
-                    record.warn(n, Some(tag), format!("the tag line {:?} is not spaced `XX  - value`; read as `{tag}`", shorten(line)));
+                    record.warn(
+                        n,
+                        Some(tag),
+                        format!("the tag line {:?} is not spaced `XX  - value`; read as `{tag}`", shorten(line)),
+                    );
                     record.tags.push(TagLine { line: n, tag, value: Cow::Borrowed(value) });
                 }
             }
             // Inside a record, a line that is no tag line continues the value before it.
-            None => match current.as_mut().and_then(|r| r.tags.last_mut()) {
-                Some(last) => {
+            // Outside one, it is stray text and skipped.
+            None => {
+                if let Some(last) = current.as_mut().and_then(|r| r.tags.last_mut()) {
                     let value = last.value.to_mut();
                     if !value.is_empty() {
                         value.push(' ');
                     }
                     value.push_str(line.trim());
                 }
-                None => {}
-            },
+            }
             Some(("TY", value)) => {
                 if let Some(mut unfinished) = current.take() {
                     let start = unfinished.start;
-                    unfinished.warn(start, Some("ER"), format!("the record has no `ER` line; it ends where the next `TY` starts, line {n}"));
+                    unfinished.warn(
+                        start,
+                        Some("ER"),
+                        format!("the record has no `ER` line; it ends where the next `TY` starts, line {n}"),
+                    );
                     out.push(to_draft(out.len() + 1, unfinished));
                 }
                 let mut record = Record::new(n);
@@ -135,7 +143,13 @@ pub(crate) fn read(text: &str) -> Result<Vec<Result<Draft, EntryError>>, ReadErr
             Some((tag, value)) => {
                 let record = current.get_or_insert_with(|| {
                     let mut record = Record::new(n);
-                    record.warn(n, Some("TY"), format!("the record does not start with a `TY` line (it starts with `{tag}`); its type is unknown"));
+                    record.warn(
+                        n,
+                        Some("TY"),
+                        format!(
+                            "the record does not start with a `TY` line (it starts with `{tag}`); its type is unknown"
+                        ),
+                    );
                     record
                 });
                 record.tags.push(TagLine { line: n, tag, value: Cow::Borrowed(value) });
@@ -144,7 +158,11 @@ pub(crate) fn read(text: &str) -> Result<Vec<Result<Draft, EntryError>>, ReadErr
     }
     if let Some(mut unfinished) = current.take() {
         let start = unfinished.start;
-        unfinished.warn(start, Some("ER"), format!("the record is not closed: the file ends (line {last_line}) without an `ER` line"));
+        unfinished.warn(
+            start,
+            Some("ER"),
+            format!("the record is not closed: the file ends (line {last_line}) without an `ER` line"),
+        );
         out.push(to_draft(out.len() + 1, unfinished));
     }
     Ok(out)
@@ -549,7 +567,12 @@ mod tests {
             report.warnings.iter().map(|w| (w.index, w.line, w.field.as_deref())).collect();
         assert_eq!(
             warned,
-            [(2, Some(9), Some("TY")), (3, Some(11), Some("ER")), (4, Some(13), Some("title")), (5, Some(16), Some("ER"))]
+            [
+                (2, Some(9), Some("TY")),
+                (3, Some(11), Some("ER")),
+                (4, Some(13), Some("title")),
+                (5, Some(16), Some("ER"))
+            ]
         );
         let first = report.entries[0].as_ref().unwrap();
         assert_eq!(first.notes.as_deref(), Some("Une longue note coupée sur deux lignes"));

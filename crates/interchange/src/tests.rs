@@ -29,7 +29,11 @@ fn detailed_dates() -> Vec<Source> {
         s.issued_detail = DateDetail { date: issued, ..detail };
         out.push(s);
     };
-    add("ides", PartialDate::new(-44, Some(3), Some(15)).ok(), DateDetail { approximate: true, ..DateDetail::default() });
+    add(
+        "ides",
+        PartialDate::new(-44, Some(3), Some(15)).ok(),
+        DateDetail { approximate: true, ..DateDetail::default() },
+    );
     add("range", date("2017-04-23"), DateDetail { end: date("2017-04-26"), ..DateDetail::default() });
     add("season", date("2017"), DateDetail { season: Some(Season::Autumn), uncertain: true, ..DateDetail::default() });
     add(
@@ -56,11 +60,17 @@ fn detailed_dates_round_trip_in_every_format() {
     }
     // Natively, as other tools read them.
     let csl = write(Format::CslJson, &sources);
-    for native in ["[\n          -44,\n          3,\n          15\n        ]", "\"circa\": true", "\"season\": 3", "\"literal\": \"13th cent\""] {
+    for native in [
+        "[\n          -44,\n          3,\n          15\n        ]",
+        "\"circa\": true",
+        "\"season\": 3",
+        "\"literal\": \"13th cent\"",
+    ] {
         assert!(csl.contains(native), "{native} in {csl}");
     }
     let bib = write(Format::Bibtex, &sources);
-    for native in ["date = {-0044-03-15~}", "date = {2017-04-23/2017-04-26}", "date = {2017-23?}", "year = {13th cent}"] {
+    for native in ["date = {-0044-03-15~}", "date = {2017-04-23/2017-04-26}", "date = {2017-23?}", "year = {13th cent}"]
+    {
         assert!(bib.contains(native), "{native} in {bib}");
     }
 }

@@ -47,11 +47,10 @@ pub(crate) fn read(text: &str) -> Vec<Result<Draft, EntryError>> {
         }
         match tag(line) {
             Some(("FN" | "VR" | "EF", _)) => {}
-            Some(("ER", _)) => {
-                if !record.is_empty() {
-                    out.push(Ok(to_draft(out.len() + 1, start, std::mem::take(&mut record))));
-                }
+            Some(("ER", _)) if !record.is_empty() => {
+                out.push(Ok(to_draft(out.len() + 1, start, std::mem::take(&mut record))));
             }
+            Some(("ER", _)) => {}
             Some((t, value)) => {
                 if record.is_empty() {
                     start = n;
@@ -97,7 +96,11 @@ fn to_draft(index: usize, start: usize, record: Vec<(usize, String, Vec<String>)
         // `PD` is a month (`APR`), a day (`APR 15`), a season (`SPR`) or two months.
         let written = match joined("PD") {
             Some(pd) => {
-                let pd = pd.replace("SPR", "Spring").replace("SUM", "Summer").replace("FAL", "Fall").replace("WIN", "Winter");
+                let pd = pd
+                    .replace("SPR", "Spring")
+                    .replace("SUM", "Summer")
+                    .replace("FAL", "Fall")
+                    .replace("WIN", "Winter");
                 let first = pd.split('-').next().unwrap_or(&pd).to_owned();
                 let mut words = first.split_whitespace();
                 match (words.next(), words.next()) {

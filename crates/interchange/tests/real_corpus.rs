@@ -125,3 +125,29 @@ fn real_files_are_kept_whole_and_never_poison_the_library() {
     assert!(total_well_formed >= 290, "the corpus holds {total_well_formed} entries");
     assert!(percent(kept_well_formed, total_well_formed) >= 99.0, "{}", lines.join("\n"));
 }
+
+/// A CSL-JSON item dated 15 March 44 BC was accepted, stored as `-044-03-15`, and then
+/// made the whole library unreadable for export, search and sync.
+#[test]
+fn a_date_before_year_one_imports_and_exports_whole() {
+    let json =
+        r#"[{"id": "cesar", "type": "book", "title": "De bello Gallico", "issued": {"date-parts": [[-44, 3, 15]]}},
+                    {"id": "siecle", "type": "book", "title": "Chronique", "issued": {"literal": "13th cent"}},
+                    {"id": "hijri", "type": "book", "title": "تاريخ", "issued": {"raw": "1446 هـ"}}]"#
+            .as_bytes();
+    let sources: Vec<_> = read(Format::CslJson, json).unwrap().into_iter().map(Result::unwrap).collect();
+    let mut library = Library::open_in_memory(OpenOptions::new("corpus")).unwrap();
+    library.import(sources.clone(), DuplicatePolicy::Skip).unwrap();
+    let stored = library.all().unwrap();
+    assert!(library.check().unwrap().is_ok());
+    let mut shown: Vec<(String, Option<String>)> =
+        stored.iter().map(|s| (s.key.to_string(), s.issued_shown())).collect();
+    shown.sort();
+    let want = [("cesar", "-0044-03-15"), ("hijri", "1446 هـ"), ("siecle", "13th cent")];
+    assert_eq!(shown, want.map(|(k, d)| (k.to_owned(), Some(d.to_owned()))));
+    for format in Format::ALL {
+        let text = write(format, &stored);
+        let back: Vec<_> = read(format, text.as_bytes()).unwrap().into_iter().map(Result::unwrap).collect();
+        assert_eq!(back, stored, "{format}");
+    }
+}

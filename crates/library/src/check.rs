@@ -243,10 +243,7 @@ mod tests {
         assert_eq!(library.all().unwrap(), [s.clone()]);
         assert_eq!(library.search(&crate::SearchQuery::text("gallico")).unwrap().len(), 1);
         let report = library.check().unwrap();
-        assert!(
-            report.problems.iter().any(|p| p.message.contains("earlier versions") && p.repairable),
-            "{report:?}"
-        );
+        assert!(report.problems.iter().any(|p| p.message.contains("earlier versions") && p.repairable), "{report:?}");
         library.repair().unwrap();
         assert!(library.check().unwrap().is_ok());
         let stored: String = library.connection().query_row("SELECT issued FROM sources", [], |r| r.get(0)).unwrap();

@@ -87,9 +87,7 @@ impl CalendarDate {
         let mut number = |what| -> Result<Option<u32>, String> {
             match parts.next() {
                 None => Ok(None),
-                Some(p) if !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()) => {
-                    Ok(p.parse().ok())
-                }
+                Some(p) if !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()) => Ok(p.parse().ok()),
                 Some(_) => Err(bad(what)),
             }
         };

@@ -8,8 +8,8 @@ mod common;
 
 use common::*;
 use mizan_source::{
-    Calendar, CalendarDate, CitationKey, DateDetail, Excerpt, FieldKind, FieldValue, Grading, PartialDate, Person, Reliability, SourceField, SourceType,
-    Timestamp,
+    Calendar, CalendarDate, CitationKey, DateDetail, Excerpt, FieldKind, FieldValue, Grading, PartialDate, Person,
+    Reliability, SourceField, SourceType, Timestamp,
 };
 use mizan_sync::{ConflictKind, SyncError, SyncOptions, conflicts, flip, snapshot_and_compact, sync};
 
