@@ -160,21 +160,8 @@ pub(crate) fn parse_timestamp(text: &str) -> Result<Timestamp, String> {
     if fields.next().is_some() {
         return Err(bad());
     }
-    let days = days_from_civil(date.year, month, day);
+    let days = mizan_source::days_from_civil(date.year, month, day);
     Ok(Timestamp(((days * 24 + h) * 60 + m) * 60_000 + s * 1000 + millis))
-}
-
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm, the inverse of the
-/// one `Timestamp::date` uses).
-fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
-    let (m, d) = (i64::from(month), i64::from(day));
-    let y = i64::from(year) - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 /// A field's value as `exact` records it (each field under its

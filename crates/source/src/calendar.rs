@@ -188,10 +188,11 @@ impl fmt::Display for CalendarDate {
     }
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (counting years in eras of 400).
-pub(crate) fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
+/// Days since 1970-01-01 of a proleptic Gregorian date (counting years in eras of 400,
+/// from March, so that the leap day is the last of a year): the inverse of what
+/// [`crate::Timestamp`] uses to print its date.
+pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
     let (m, d) = (i64::from(month), i64::from(day));
-    // Years run from March, so that the leap day is the last of the year.
     let y = i64::from(year) - i64::from(m <= 2);
     let era = y.div_euclid(400);
     let year_of_era = y.rem_euclid(400);
@@ -203,21 +204,8 @@ pub(crate) fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
 
 /// The proleptic Gregorian date of a day count (the inverse of [`days_from_civil`]).
 pub(crate) fn civil(days: i64) -> PartialDate {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_from_march = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
-    let month = if month_from_march < 10 { month_from_march + 3 } else { month_from_march - 9 };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    // Day counts come from calendar dates of years 1–9999, well inside i32 and 1..=12.
-    PartialDate {
-        year: i32::try_from(year).unwrap_or(i32::MAX),
-        month: u8::try_from(month).ok(),
-        day: u8::try_from(day).ok(),
-    }
+    let (year, month, day) = crate::timestamp::civil_from_days(days);
+    PartialDate { year, month: Some(month), day: Some(day) }
 }
 
 #[cfg(test)]

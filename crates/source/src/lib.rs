@@ -27,7 +27,7 @@ mod person;
 mod source;
 mod timestamp;
 
-pub use calendar::{Calendar, CalendarDate};
+pub use calendar::{Calendar, CalendarDate, days_from_civil};
 pub use date::{PartialDate, PartialDateError, ascii_digits};
 pub use date_detail::{DateDetail, DateDetailError, Season};
 pub use field::{FieldError, FieldKind, FieldValue, SourceField};
