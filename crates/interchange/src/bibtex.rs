@@ -22,14 +22,18 @@
 //!   titles there too. `origtitle` would say the opposite: that this source is a
 //!   translation of a work so titled. Only an entry's own `titleaddon` counts, never
 //!   one inherited through `crossref` (that would be its book's);
-//! - dates: `date` (partial, a range gives its start), else `year`/`month`/`day`;
-//!   `urldate` is the access date; `langid` (babel names) or `language` the language;
+//! - dates: `date` (EDTF: a range, a season `2017-21`, `~`, `?`), else `year`/`month`/
+//!   `day` (digits in any script, month names; a `year` that is not a year, such as "13th
+//!   cent", is kept as written, with a warning); `urldate` is the access date. Written
+//!   back as `date` in EDTF, or as `year` holding the words when there is no date; `langid` (babel names) or `language` the language;
 //!   `keywords` the tags; `note` and `annotation`/`annote` the notes;
 //! - Mizan's own fields: `mizan-id`, `mizan-grade`, `mizan-graded-by`, `mizan-graded-at`,
 //!   `mizan-excerpts` (JSON) and `mizan-exact` (JSON, the exact value of fields BibTeX
 //!   cannot carry: the crate folds all white space, the no-break spaces of French
 //!   typography included, into single spaces);
-//! - `@xdata` entries are data containers, not sources: they are used, not returned.
+//! - `@xdata` entries are data containers, not sources: they are used, not returned;
+//! - entries delimited by parentheses are read, and `@preamble`s ignored (see
+//!   `bib_syntax`).
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -37,10 +41,10 @@ use std::ops::Range;
 use biblatex::{
     Bibliography, Chunk, Chunks, ChunksExt, Entry, EntryType, ParseError, RawBibliography, RawChunk, RawEntry, Spanned,
 };
-use mizan_source::{CitationKey, PartialDate, Person, Reliability, Source, SourceType};
+use mizan_source::{CitationKey, Person, Reliability, Source, SourceType, ascii_digits};
 use uuid::Uuid;
 
-use crate::dates::{month_number, parse_date_text};
+use crate::dates::{DateRead, gregorian_month, read_date_text};
 use crate::draft::{Draft, finish};
 use crate::extension::{Extension, GradeRecord, exact_differences, parse_timestamp};
 use crate::lines::LineIndex;
@@ -98,6 +102,8 @@ impl RawInfo {
 }
 
 pub(crate) fn read(text: &str) -> Result<Vec<Result<Draft, EntryError>>, ReadError> {
+    let prepared = crate::bib_syntax::prepare(text);
+    let text: &str = &prepared;
     let lines = LineIndex::new(text);
     let raw = RawBibliography::parse(text).map_err(|e| {
         let (line, column) = lines.line_column(e.span.start);
@@ -314,14 +320,21 @@ fn to_draft(index: usize, entry: &Entry, info: &RawInfo, lines: &LineIndex<'_>) 
     source.authors = entry.get("author").map(people).unwrap_or_default();
     source.container_title = first_of(&["journaltitle", "journal", "booktitle"]);
     source.publisher = first_of(&["publisher", "institution", "school", "organization"]);
-    source.issued = issued(entry).map_err(|(field, m)| err(field, m))?;
+    let (field, date) = issued(entry);
+    if let Some(warning) = date.store(&mut source.issued, &mut source.issued_detail) {
+        let line = info.field_offset(field).map_or(entry_line, |o| lines.line(o));
+        draft.warnings.push((Some(line), Some(field.to_owned()), warning));
+    }
     source.url = text_of(entry, "url");
     source.doi = text_of(entry, "doi");
     source.pages = text_of(entry, "pages");
-    source.accessed = match text_of(entry, "urldate") {
-        Some(text) => Some(parse_date_text(&text).map_err(|m| err("urldate", m))?),
-        None => None,
-    };
+    let accessed = text_of(entry, "urldate").map_or_else(DateRead::default, |text| read_date_text(&text));
+    let source = &mut draft.source;
+    if let Some(warning) = accessed.store(&mut source.accessed, &mut source.accessed_detail) {
+        let line = info.field_offset("urldate").map_or(entry_line, |o| lines.line(o));
+        draft.warnings.push((Some(line), Some("urldate".to_owned()), warning));
+    }
+    let source = &mut draft.source;
     source.language = match text_of(entry, "langid") {
         Some(langid) => Some(language_tag(&langid)),
         None => text_of(entry, "language").map(|l| language_tag(&l)),
@@ -436,27 +449,31 @@ fn people(chunks: &[Spanned<Chunk>]) -> Vec<Person> {
         .collect()
 }
 
-/// `date`, else `year` + `month` (+ `day`).
-fn issued(entry: &Entry) -> Result<Option<PartialDate>, (&'static str, String)> {
+/// `date`, else `year` + `month` (+ `day`); with the field a warning should name.
+fn issued(entry: &Entry) -> (&'static str, DateRead) {
     if let Some(date) = text_of(entry, "date") {
-        return parse_date_text(&date).map(Some).map_err(|m| ("date", m));
+        return ("date", read_date_text(&date));
     }
-    let Some(year_text) = text_of(entry, "year") else { return Ok(None) };
-    let year = year_text
-        .parse::<i32>()
-        .map_err(|_| ("year", format!("{year_text:?} is not a year (expected digits such as 2025)")))?;
-    let month = match text_of(entry, "month") {
-        None => None,
-        Some(m) => Some(
-            m.parse::<u8>()
-                .ok()
-                .or_else(|| month_number(&m))
-                .ok_or_else(|| ("month", format!("{m:?} is not a month (expected 1–12 or a month name)")))?,
-        ),
+    let Some(year) = text_of(entry, "year") else { return ("year", DateRead::default()) };
+    let month = text_of(entry, "month");
+    let day = text_of(entry, "day");
+    let number = |text: &str| ascii_digits(text).trim().parse::<u8>().ok();
+    let month_number = month.as_deref().map(|m| number(m).or_else(|| gregorian_month(m)));
+    let written = match (&month, &day) {
+        (None, _) => year.clone(),
+        (Some(m), None) => format!("{m} {year}"),
+        (Some(m), Some(d)) => format!("{d} {m} {year}"),
     };
-    let day = match text_of(entry, "day") {
-        None => None,
-        Some(d) => Some(d.parse::<u8>().map_err(|_| ("day", format!("{d:?} is not a day of the month")))?),
+    // Numbers go through the same reader as written-out dates: digits in any script,
+    // Hijri marks, circa; what it cannot read is kept as the file wrote it.
+    let text = match (month_number, &day) {
+        (None, _) => year.clone(),
+        (Some(Some(m)), None) => format!("{}-{m:02}", ascii_digits(&year)),
+        (Some(Some(m)), Some(d)) => match number(d) {
+            Some(d) => format!("{}-{m:02}-{d:02}", ascii_digits(&year)),
+            None => written.clone(),
+        },
+        (Some(None), _) => written.clone(),
     };
     let field = if day.is_some() {
         "day"
@@ -465,7 +482,11 @@ fn issued(entry: &Entry) -> Result<Option<PartialDate>, (&'static str, String)> 
     } else {
         "year"
     };
-    PartialDate::new(year, month, day).map(Some).map_err(|e| (field, format!("{year_text}-{month:?}-{day:?}: {e}")))
+    let read = read_date_text(&text);
+    if read.date.is_none() && read.warning.is_some() {
+        return (field, DateRead::unread(&written, format!("{written:?} does not read as a date; kept as written")));
+    }
+    (field, read)
 }
 
 /// Babel language names (what `langid` holds) and the BCP 47 tags we store.
@@ -607,8 +628,14 @@ fn render(source: &Source, ext: &Extension, out: &mut String) {
         };
         push_field(out, name, publisher);
     }
-    if let Some(date) = source.issued {
-        push_field(out, "date", &date.to_string());
+    match (source.issued, source.issued_detail().and_then(|d| d.edtf())) {
+        // EDTF's `%` (approximate and uncertain) would start a TeX comment: the date goes
+        // without it, and the extension carries the rest.
+        (Some(date), Some(edtf)) if edtf.contains('%') => push_field(out, "date", &date.to_string()),
+        (Some(_), Some(edtf)) => push_field(out, "date", &edtf),
+        (Some(date), None) => push_field(out, "date", &date.to_string()),
+        (None, Some(words)) => push_field(out, "year", &words),
+        (None, None) => {}
     }
     if let Some(pages) = &source.pages {
         push_field(out, "pages", pages);
@@ -619,8 +646,8 @@ fn render(source: &Source, ext: &Extension, out: &mut String) {
     if let Some(doi) = &source.doi {
         push_field(out, "doi", doi);
     }
-    if let Some(date) = source.accessed {
-        push_field(out, "urldate", &date.to_string());
+    if let Some(date) = source.accessed_shown() {
+        push_field(out, "urldate", &date);
     }
     if let Some(language) = &source.language {
         match babel_name(language) {
@@ -662,7 +689,8 @@ fn push_field(out: &mut String, name: &str, value: &str) {
     out.push_str(name);
     out.push_str(" = {");
     match name {
-        "url" | "doi" => escape_verbatim(value, out),
+        // EDTF's `~` would be escaped as text; `%` is a comment (see `render`).
+        "url" | "doi" | "date" => escape_verbatim(value, out),
         "mizan-excerpts" | "mizan-exact" => escape_json(value, out),
         _ => escape(value, out),
     }
@@ -836,23 +864,48 @@ mod tests {
     #[test]
     fn field_errors_are_located() {
         let text = "@book{ok, title = {A}}\n\n@article{bad,\n  title = {B},\n  date = {2025-02-30},\n}\n@article{badmonth,\n  title = {C},\n  year = {2025},\n  month = {brumaire},\n}\n@article{macro,\n  title = {D},\n  journal = nowhere,\n}\n@article{noyear, title = {E}, year = {vers 2025}}\n@online{notitle, url = {https://x.org}}\n@book{grade, title={F}, mizan-grade = {Z}}";
-        let out = results(text);
-        assert!(out[0].is_ok());
-        let brief = |i: usize| {
-            let e = out[i].as_ref().unwrap_err();
-            (e.index, e.key.clone(), e.line, e.field.clone())
-        };
-        assert_eq!(brief(1), (2, Some("bad".into()), Some(5), Some("date".into())));
-        assert_eq!(brief(2), (3, Some("badmonth".into()), Some(10), Some("month".into())));
-        assert_eq!(brief(3), (4, Some("macro".into()), Some(14), Some("journal".into())));
-        assert!(out[3].as_ref().unwrap_err().message.contains("nowhere"));
-        assert_eq!(brief(4), (5, Some("noyear".into()), Some(16), Some("year".into())));
-        assert_eq!(brief(5), (6, Some("notitle".into()), Some(17), Some("title".into())));
-        assert_eq!(brief(6), (7, Some("grade".into()), Some(18), Some("mizan-grade".into())));
+        let (out, warnings) = crate::draft::finish_with_warnings(read(text).unwrap());
+        let brief = |e: &EntryError| (e.index, e.key.clone(), e.line, e.field.clone());
+        // A field that does not read, or a missing title, costs nothing but a warning.
+        let warned: Vec<_> = warnings.iter().map(brief).collect();
         assert_eq!(
-            out[1].as_ref().unwrap_err().to_string(),
-            "entry 2 (key bad), line 5, field `date`: cannot read \"2025-02-30\" as a date (expected e.g. 2025, 2025-11, 2025-11-20 or \"20 November 2025\")"
+            warned,
+            [
+                (2, Some("bad".into()), Some(5), Some("date".into())),
+                (3, Some("badmonth".into()), Some(10), Some("month".into())),
+                (6, Some("notitle".into()), Some(17), Some("title".into())),
+            ]
         );
+        assert_eq!(
+            warnings[0].to_string(),
+            "entry 2 (key bad), line 5, field `date`: \"2025-02-30\" does not read as a date (e.g. 2025, 2025-11, 2025-11-20, \"20 November 2025\"); kept as written"
+        );
+        let kept = |i: usize| out[i].as_ref().unwrap();
+        assert_eq!(kept(1).issued_shown().as_deref(), Some("2025-02-30"));
+        assert_eq!(kept(2).issued_shown().as_deref(), Some("brumaire 2025"));
+        assert_eq!(kept(4).issued_shown().as_deref(), Some("2025~"), "vers: circa");
+        let errors: Vec<_> = out.iter().filter_map(|e| e.as_ref().err()).map(brief).collect();
+        assert_eq!(
+            errors,
+            [
+                (4, Some("macro".into()), Some(14), Some("journal".into())),
+                (7, Some("grade".into()), Some(18), Some("mizan-grade".into()))
+            ]
+        );
+        assert!(out[3].as_ref().unwrap_err().message.contains("nowhere"));
+    }
+
+    #[test]
+    fn parentheses_preambles_and_eastern_digits() {
+        let text = "@preamble{ bareword }\n@Article(paren,\n  title = {Entre (parenthèses)},\n  year = {٢٠٢٥}, month = {١١},\n)\n@set{set1, entryset = {paren}}";
+        let (out, warnings) = crate::draft::finish_with_warnings(read(text).unwrap());
+        let paren = out[0].as_ref().unwrap();
+        assert_eq!(
+            (paren.title.as_str(), paren.issued.unwrap().to_string()),
+            ("Entre (parenthèses)", "2025-11".to_owned())
+        );
+        assert_eq!(out[1].as_ref().unwrap().key.as_str(), "set1", "an @set is kept");
+        assert_eq!((warnings[0].line, warnings[0].field.as_deref()), (Some(6), Some("title")));
     }
 
     #[test]

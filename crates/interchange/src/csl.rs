@@ -8,8 +8,12 @@
 //!   and are not read (the model has no place for them);
 //! - particles (`non-dropping-particle`, `dropping-particle`) and `suffix` are joined to the
 //!   family name;
-//! - dates: `date-parts` (first date of a range; a season in the month position keeps only
-//!   the year), else `raw`, else `literal`, read as ISO, EDTF or written-out dates;
+//! - dates: `date-parts` (a second date is the end of a range; a season in the month
+//!   position, 13–16 or 21–24, is a season), `season` (1–4 or a name), `circa`, else
+//!   `raw`, else `literal`, read as ISO, EDTF, written-out or Hijri dates; a `literal` is
+//!   kept as written (it is what CSL processors print), and so is any value that does not
+//!   read as a date, with a warning. Years before 1 are negative (`[[-44, 3, 15]]`).
+//!   Written back the same way;
 //! - `keyword` is split on commas and semicolons into tags;
 //! - the translated title is `translated-title`: CSL's own name for it (added to the
 //!   schema for 1.0.2, held back for a more general design, expected in 1.0.3), which
@@ -21,12 +25,12 @@
 
 use std::borrow::Cow;
 
-use mizan_source::{PartialDate, Person, Source, SourceType};
+use mizan_source::{DateDetail, PartialDate, Person, Season, Source, SourceType};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use crate::dates::parse_date_text;
+use crate::dates::{DateRead, read_date_text};
 use crate::draft::{Draft, finish};
 use crate::extension::{Extension, exact_differences};
 use crate::lines::LineIndex;
@@ -227,9 +231,7 @@ fn from_item(index: usize, line: Option<usize>, item: &Item<'_>) -> Result<Draft
         EntryError::new(index, line, message).with_field(field).with_key(shown_key.as_deref())
     };
     let text = |field: &str| item.text(field).map_err(|m| err(field, m));
-    let date = |field: &str| -> Result<Option<PartialDate>, EntryError> {
-        item.raw(field).map_or(Ok(None), |raw| read_date_raw(raw).map_err(|m| err(field, m)))
-    };
+    let date = |field: &str| -> DateRead { item.raw(field).map_or_else(DateRead::default, read_date_raw) };
 
     let mut draft = Draft::new(index, line);
     draft.key = key_of(item);
@@ -242,12 +244,16 @@ fn from_item(index: usize, line: Option<usize>, item: &Item<'_>) -> Result<Draft
         _ => Vec::new(),
     };
     source.publisher = text("publisher")?;
-    source.issued = date("issued")?;
+    if let Some(warning) = date("issued").store(&mut source.issued, &mut source.issued_detail) {
+        draft.warnings.push((line, Some("issued".to_owned()), warning));
+    }
     source.url = text("URL")?;
     source.doi = text("DOI")?;
     source.language = text("language")?;
     source.pages = text("page")?;
-    source.accessed = date("accessed")?;
+    if let Some(warning) = date("accessed").store(&mut source.accessed, &mut source.accessed_detail) {
+        draft.warnings.push((line, Some("accessed".to_owned()), warning));
+    }
     source.notes = text("note")?;
     source.translated_title = match text("translated-title")? {
         Some(translated) => Some(translated),
@@ -391,64 +397,103 @@ struct DateIn {
     #[serde(default, rename = "date-parts")]
     date_parts: Option<Vec<Vec<Value>>>,
     #[serde(default)]
+    season: Option<Value>,
+    #[serde(default)]
+    circa: Option<Value>,
+    #[serde(default)]
     raw: Option<String>,
     #[serde(default)]
     literal: Option<String>,
 }
 
-fn read_date_raw(raw: &RawValue) -> Result<Option<PartialDate>, String> {
-    if raw.get().starts_with('{')
-        && let Ok(date) = serde_json::from_str::<DateIn>(raw.get())
-    {
-        if let Some(parts) = date.date_parts {
-            return match parts.first() {
-                None => Ok(None),
-                Some(p) if p.is_empty() => Ok(None),
-                Some(p) => date_from_parts(p).map(Some),
-            };
-        }
-        if let Some(text) = date.raw.or(date.literal) {
-            return parse_date_text(&text).map(Some);
-        }
+/// A CSL date variable: `{"date-parts": [[2025, 11]]}` (with `season`, `circa`), `{"raw":
+/// "…"}`, `{"literal": "…"}`, or (outside the spec, but common in hand-written files) a
+/// plain string or year. What does not read is kept as written.
+fn read_date_raw(raw: &RawValue) -> DateRead {
+    let json = raw.get();
+    let date: Option<DateIn> = if json.starts_with('{') { serde_json::from_str(json).ok() } else { None };
+    let Some(date) = date else {
+        return match serde_json::from_str::<Value>(json) {
+            Ok(Value::Null) => DateRead::default(),
+            Ok(Value::String(text)) => read_date_text(&text),
+            Ok(number @ Value::Number(_)) => from_parts(&[std::slice::from_ref(&number).to_vec()], json),
+            _ => DateRead::unread(json, format!("expected a date, found {}; kept as written", found(json))),
+        };
+    };
+    let mut read = match (&date.date_parts, &date.raw, &date.literal) {
+        (Some(parts), _, _) if parts.first().is_some_and(|p| !p.is_empty()) => from_parts(parts, json),
+        (_, Some(raw), _) => read_date_text(raw),
+        (_, None, Some(literal)) => read_date_text(literal),
+        (Some(_), None, None) => DateRead::default(),
+        (None, None, None) => DateRead::unread(json, "a date needs date-parts, raw or literal; kept as written".into()),
+    };
+    if let Some(literal) = date.literal.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+        // What a CSL processor prints: kept as written even when it reads.
+        read.detail.literal = Some(literal.to_owned());
     }
-    let value: Value = serde_json::from_str(raw.get()).map_err(|e| e.to_string())?;
-    read_date(&value)
+    if read.date.is_some() {
+        match date.season.as_ref().map(season_of) {
+            Some(Some(season)) => read.detail.season = Some(season),
+            Some(None) if read.detail.literal.is_none() => {
+                read.detail.literal = Some(json.to_owned());
+                read.warning = Some(format!(
+                    "season {} is not one CSL knows; the date is kept as written",
+                    date.season.unwrap_or_default()
+                ));
+            }
+            _ => {}
+        }
+        read.detail.approximate |= date.circa.as_ref().is_some_and(truthy);
+    }
+    read
 }
 
-/// A CSL date variable: `{"date-parts": [[2025, 11]]}`, `{"raw": "…"}`, `{"literal": "…"}`,
-/// or (outside the spec, but common in hand-written files) a plain string or year.
-fn read_date(value: &Value) -> Result<Option<PartialDate>, String> {
+/// CSL's `season`: 1–4 (or 13–16, 21–24), as a number or text, or a season's name.
+fn season_of(value: &Value) -> Option<Season> {
     match value {
-        Value::Null => Ok(None),
-        Value::String(s) => parse_date_text(s).map(Some),
-        Value::Number(_) => date_from_parts(std::slice::from_ref(value)).map(Some),
-        Value::Object(date) => {
-            if let Some(parts) = date.get("date-parts") {
-                let first = parts.as_array().and_then(|all| all.first());
-                return match first {
-                    None => Ok(None),
-                    Some(Value::Array(p)) if p.is_empty() => Ok(None),
-                    Some(Value::Array(p)) => date_from_parts(p).map(Some),
-                    Some(_) => Err("date-parts must be a list of [year, month, day] lists".to_owned()),
-                };
-            }
-            for form in ["raw", "literal"] {
-                if let Some(text) = date.get(form) {
-                    let text = text.as_str().ok_or_else(|| format!("`{form}` must be text"))?;
-                    return parse_date_text(text).map(Some);
-                }
-            }
-            Err("a date needs date-parts, raw or literal".to_owned())
-        }
-        other => Err(format!("expected a date, found {}", describe(other))),
+        Value::Number(n) => Season::from_number(n.as_i64()?),
+        Value::String(s) => match s.trim().parse::<i64>() {
+            Ok(n) => Season::from_number(n),
+            Err(_) => read_date_text(&format!("{s} 2000")).detail.season,
+        },
+        _ => None,
     }
 }
 
-fn date_from_parts(parts: &[Value]) -> Result<PartialDate, String> {
+/// CSL's `circa`: `true`, `1` or any non-empty text but `"0"` and `"false"`.
+fn truthy(value: &Value) -> bool {
+    match value {
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_i64() != Some(0),
+        Value::String(s) => !matches!(s.trim(), "" | "0" | "false"),
+        _ => false,
+    }
+}
+
+/// `date-parts`: the first is the date, a second the end of a range.
+fn from_parts(parts: &[Vec<Value>], json: &str) -> DateRead {
+    let start = match parts.first().map(|p| date_from_parts(p)) {
+        Some(Ok(start)) => start,
+        Some(Err(reason)) => return DateRead::unread(json, format!("{reason}; kept as written")),
+        None => return DateRead::default(),
+    };
+    let (date, season) = start;
+    let mut read = DateRead::plain(date);
+    read.detail.season = season;
+    match parts.get(1).filter(|p| !p.is_empty()).map(|p| date_from_parts(p)) {
+        Some(Ok((end, _))) if end != date => read.detail.end = Some(end),
+        Some(Err(reason)) => return DateRead::unread(json, format!("the end of the range: {reason}; kept as written")),
+        _ => {}
+    }
+    read
+}
+
+/// One `[year, month, day]` list: the date and the season its month position gives.
+fn date_from_parts(parts: &[Value]) -> Result<(PartialDate, Option<Season>), String> {
     let number = |v: &Value| -> Option<i64> {
         match v {
             Value::Number(n) => n.as_i64(),
-            Value::String(s) => s.trim().parse().ok(),
+            Value::String(s) => mizan_source::ascii_digits(s.trim()).parse().ok(),
             _ => None,
         }
     };
@@ -458,16 +503,17 @@ fn date_from_parts(parts: &[Value]) -> Result<PartialDate, String> {
     }
     let year = numbers.first().copied().and_then(|y| i32::try_from(y).ok()).ok_or("the date has no year")?;
     let month = numbers.get(1).copied();
-    // CSL puts seasons (13–16, 21–24) in the month position; a season is kept as its year.
-    if month.is_some_and(|m| (13..=16).contains(&m) || (21..=24).contains(&m)) {
-        return PartialDate::new(year, None, None).map_err(|e| format!("date {year}: {e}"));
+    if let Some(season) = month.and_then(|m| (m > 12).then(|| Season::from_number(m)).flatten()) {
+        let date = PartialDate::new(year, None, None).map_err(|e| format!("date {year}: {e}"))?;
+        return Ok((date, Some(season)));
     }
     let small = |v: Option<i64>| v.map(|v| u8::try_from(v).unwrap_or(u8::MAX));
     let (month, day) = (small(month), small(numbers.get(2).copied()));
-    PartialDate::new(year, month, day).map_err(|e| {
+    let date = PartialDate::new(year, month, day).map_err(|e| {
         let shown: Vec<String> = numbers.iter().map(i64::to_string).collect();
         format!("[{}] is not a date: {e}", shown.join(", "))
-    })
+    })?;
+    Ok((date, None))
 }
 
 pub(crate) fn kind_from_csl(name: &str) -> SourceType {
@@ -558,8 +604,14 @@ struct NameOut<'a> {
 
 #[derive(Serialize)]
 struct DateOut {
-    #[serde(rename = "date-parts")]
-    date_parts: [Vec<i32>; 1],
+    #[serde(rename = "date-parts", skip_serializing_if = "Vec::is_empty")]
+    date_parts: Vec<Vec<i32>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    season: Option<u8>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    circa: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    literal: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -568,11 +620,27 @@ struct CustomOut {
 }
 
 impl DateOut {
-    fn of(date: PartialDate) -> Self {
-        let mut parts = vec![date.year];
-        parts.extend(date.month.map(i32::from));
-        parts.extend(date.day.map(i32::from));
-        Self { date_parts: [parts] }
+    /// A date and its detail as CSL writes them; `uncertain` has no CSL form (the
+    /// extension carries it).
+    fn of(date: Option<PartialDate>, detail: Option<&DateDetail>) -> Option<Self> {
+        let parts = |date: PartialDate| {
+            let mut parts = vec![date.year];
+            parts.extend(date.month.map(i32::from));
+            parts.extend(date.day.map(i32::from));
+            parts
+        };
+        let detail = detail.cloned().unwrap_or_default();
+        let mut date_parts: Vec<Vec<i32>> = date.map(parts).into_iter().collect();
+        if !date_parts.is_empty() {
+            date_parts.extend(detail.end.map(parts));
+        }
+        let out = Self {
+            date_parts,
+            season: detail.season.map(Season::number),
+            circa: detail.approximate,
+            literal: detail.literal,
+        };
+        (!out.date_parts.is_empty() || out.literal.is_some()).then_some(out)
     }
 }
 
@@ -603,12 +671,12 @@ fn item_out(source: &Source) -> ItemOut<'_> {
             })
             .collect(),
         publisher: source.publisher.as_deref(),
-        issued: source.issued.map(DateOut::of),
+        issued: DateOut::of(source.issued, source.issued_detail()),
         page: source.pages.as_deref(),
         url: source.url.as_deref(),
         doi: source.doi.as_deref(),
         language: source.language.as_deref(),
-        accessed: source.accessed.map(DateOut::of),
+        accessed: DateOut::of(source.accessed, source.accessed_detail()),
         keyword: (!source.tags.is_empty()).then(|| source.tags.join(", ")),
         note: source.notes.as_deref(),
         custom: CustomOut { mizan: Extension::of(source) },
@@ -722,19 +790,22 @@ mod tests {
         assert_eq!(
             brief,
             [
-                (2, Some("bad-date"), Some(3), Some("issued")),
                 (3, None, Some(5), None),
                 (4, Some("n"), Some(6), Some("author")),
                 (5, Some("x"), Some(7), Some("title")),
                 (6, Some("m"), Some(8), Some("custom.mizan")),
             ]
         );
+        assert!(errors[0].message.contains("found a number"), "{}", errors[0].message);
+        assert!(errors[1].message.contains("name 1"), "{}", errors[1].message);
+        // A date that does not read costs its entry nothing: it is kept, with a warning.
+        let (entries, warnings) = crate::draft::finish_with_warnings(read(json).unwrap());
+        let kept = entries[1].as_ref().unwrap();
+        assert_eq!(kept.issued_shown().as_deref(), Some(r#"{"date-parts": [[2025, 2, 30]]}"#));
         assert_eq!(
-            errors[0].to_string(),
-            "entry 2 (key bad-date), line 3, field `issued`: [2025, 2, 30] is not a date: day out of range"
+            warnings[0].to_string(),
+            "entry 2 (key bad-date), line 3, field `issued`: [2025, 2, 30] is not a date: day out of range; kept as written"
         );
-        assert!(errors[1].message.contains("found a number"), "{}", errors[1].message);
-        assert!(errors[2].message.contains("name 1"), "{}", errors[2].message);
     }
 
     #[test]

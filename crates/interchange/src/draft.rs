@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use mizan_source::{CitationKey, Source};
 
-use crate::EntryError;
+use crate::{EntryError, EntryWarning};
 
 /// One entry as a reader understood it, before the title check and key generation.
 #[derive(Debug)]
@@ -18,18 +18,32 @@ pub(crate) struct Draft {
     pub key: Option<CitationKey>,
     /// The source; its `key` is replaced by `finish`.
     pub source: Source,
+    /// What the reader kept but warns about: (line, field as the file names it, message).
+    pub warnings: Vec<(Option<usize>, Option<String>, String)>,
 }
 
 impl Draft {
     pub(crate) fn new(index: usize, line: Option<usize>) -> Self {
-        Self { index, line, key: None, source: Source::new(CitationKey::sanitize(""), "") }
+        Self { index, line, key: None, source: Source::new(CitationKey::sanitize(""), ""), warnings: Vec::new() }
+    }
+
+    /// Records a warning about this entry.
+    pub(crate) fn warn(&mut self, line: Option<usize>, field: Option<&str>, message: String) {
+        self.warnings.push((line, field.map(str::to_owned), message));
     }
 }
 
-/// Checks every entry has a title and gives keyless entries a key made of the first
-/// author's family name, the year and the first significant title word, unique within the
-/// file (`-2`, `-3`… when taken).
+/// Gives keyless entries a key made of the first author's family name, the year and the
+/// first significant title word, unique within the file (`-2`, `-3`… when taken), and
+/// gathers the warnings (an entry without a title is kept, with one).
 pub(crate) fn finish(entries: Vec<Result<Draft, EntryError>>) -> Vec<Result<Source, EntryError>> {
+    finish_with_warnings(entries).0
+}
+
+/// [`finish`], with the warnings in file order, each naming the entry's final key.
+pub(crate) fn finish_with_warnings(
+    entries: Vec<Result<Draft, EntryError>>,
+) -> (Vec<Result<Source, EntryError>>, Vec<EntryWarning>) {
     // The keys in use matter only when some entry needs a generated one.
     let needs_keys = entries.iter().any(|e| e.as_ref().is_ok_and(|d| d.key.is_none()));
     let mut taken: HashSet<String> = if needs_keys {
@@ -37,23 +51,33 @@ pub(crate) fn finish(entries: Vec<Result<Draft, EntryError>>) -> Vec<Result<Sour
     } else {
         HashSet::new()
     };
-    entries
+    let mut warnings = Vec::new();
+    let sources = entries
         .into_iter()
         .map(|entry| {
             let draft = entry?;
-            let Draft { index, line, key, mut source } = draft;
+            let Draft { index, line, key, mut source, warnings: mut notes } = draft;
             if source.title.trim().is_empty() {
-                return Err(EntryError::new(index, line, "the entry has no title")
-                    .with_field("title")
-                    .with_key(key.as_ref().map(CitationKey::as_str)));
+                // Zotero, JabRef and pandoc keep such entries (`@set`, a DOI-only record):
+                // so does Mizan, and the analyst can title it.
+                notes
+                    .insert(0, (line, Some("title".to_owned()), "the entry has no title; kept without one".to_owned()));
             }
             source.key = match key {
                 Some(key) => key,
                 None => unique_key(&source, &mut taken),
             };
+            for (line, field, message) in notes {
+                let warning = EntryError::new(index, line, message).with_key(Some(source.key.as_str()));
+                warnings.push(match field {
+                    Some(field) => warning.with_field(field),
+                    None => warning,
+                });
+            }
             Ok(source)
         })
-        .collect()
+        .collect();
+    (sources, warnings)
 }
 
 /// A key for a source whose file gave none, not yet in `taken` (and then added to it).
@@ -117,14 +141,12 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_title_is_an_entry_error() {
-        let out = finish(vec![draft(1, Some("a"), "  "), draft(2, None, "ok")]);
-        let err = out[0].as_ref().unwrap_err();
-        assert_eq!(
-            (err.index, err.line, err.field.as_deref(), err.key.as_deref()),
-            (1, Some(10), Some("title"), Some("a"))
-        );
-        assert!(out[1].is_ok());
+    fn a_missing_title_is_kept_with_a_warning() {
+        let (out, warnings) = finish_with_warnings(vec![draft(1, Some("a"), "  "), draft(2, None, "ok")]);
+        assert!(out.iter().all(Result::is_ok));
+        let w = &warnings[0];
+        assert_eq!((w.index, w.line, w.field.as_deref(), w.key.as_deref()), (1, Some(10), Some("title"), Some("a")));
+        assert_eq!(warnings.len(), 1);
     }
 
     #[test]

@@ -51,6 +51,11 @@ impl fmt::Display for EntryError {
 
 impl std::error::Error for EntryError {}
 
+/// Something a reader kept but warns about: a value it could not read, kept as written
+/// (a date such as "13th cent"), an entry with no title, a record the file did not close.
+/// Located and shown like an [`EntryError`]; the entry itself is among the sources read.
+pub type EntryWarning = EntryError;
+
 /// The file as a whole could not be read; no entry is returned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReadError {
@@ -72,4 +77,12 @@ pub enum ReadError {
     /// The BibTeX file breaks the syntax (unbalanced braces, missing comma…).
     #[error("BibTeX syntax error at line {line}, column {column}: {message}")]
     Bibtex { line: usize, column: usize, message: String },
+    /// A file read as RIS has no `TY  - ` line: it is something else (a Web of Science
+    /// export with another layout, a text file).
+    #[error("not a RIS file: first line {first_line:?}")]
+    NotRis { first_line: String },
+    /// A byte-order mark says UTF-16, but the bytes are not (an odd length, a lone
+    /// surrogate).
+    #[error("the file is not valid UTF-16: {reason}")]
+    InvalidUtf16 { reason: String },
 }

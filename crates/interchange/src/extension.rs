@@ -160,21 +160,8 @@ pub(crate) fn parse_timestamp(text: &str) -> Result<Timestamp, String> {
     if fields.next().is_some() {
         return Err(bad());
     }
-    let days = days_from_civil(date.year, month, day);
+    let days = mizan_source::days_from_civil(date.year, month, day);
     Ok(Timestamp(((days * 24 + h) * 60 + m) * 60_000 + s * 1000 + millis))
-}
-
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm, the inverse of the
-/// one `Timestamp::date` uses).
-fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
-    let (m, d) = (i64::from(month), i64::from(day));
-    let y = i64::from(year) - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 /// A field's value as `exact` records it (each field under its
@@ -186,6 +173,7 @@ fn exact_value(value: FieldValue) -> Value {
         FieldValue::Type(kind) => Value::String(kind.name().to_owned()),
         FieldValue::Text(t) => text(t),
         FieldValue::Date(date) => text(date.map(|d| d.to_string())),
+        FieldValue::DateDetail(detail) => text((!detail.is_empty()).then(|| detail.to_text())),
         FieldValue::People(people) => Value::Array(
             people
                 .into_iter()
@@ -244,6 +232,10 @@ fn apply_exact(source: &mut Source, key: &mut Option<CitationKey>, exact: &Map<S
             FieldKind::Text => FieldValue::Text(text()?),
             FieldKind::Date => match text()? {
                 None => FieldValue::Date(None),
+                Some(s) => parse(&s)?,
+            },
+            FieldKind::DateDetail => match text()? {
+                None => FieldValue::DateDetail(mizan_source::DateDetail::default()),
                 Some(s) => parse(&s)?,
             },
             FieldKind::People => FieldValue::People(exact_authors(value).ok_or_else(|| wrong("a list of names"))?),

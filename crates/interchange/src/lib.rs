@@ -2,8 +2,12 @@
 //!
 //! [`read`] turns a file into one result per entry: a bad entry is an [`EntryError`]
 //! naming its position, key, line and field, and the others are still read; only a file
-//! that cannot be read at all (not UTF-8, truncated JSON, broken BibTeX syntax) is a
-//! [`ReadError`]. [`write`] never fails.
+//! that cannot be read at all (truncated JSON, broken BibTeX syntax, not RIS) is a
+//! [`ReadError`]. A value that does not read (a date such as "13th cent") does not cost
+//! its entry: it is kept as written and [`read_report`] gives a warning for it, as for an
+//! entry without a title, and says how the bytes were decoded (UTF-8, UTF-16 by its
+//! byte-order mark, a declared encoding, Windows-1252 for bytes that are not UTF-8).
+//! [`write`] never fails.
 //!
 //! Each format carries what it can natively; what it cannot (our UUID, the reliability
 //! grade, excerpts, and exact values where the native form would alter a field) travels
@@ -37,29 +41,35 @@
 //! assert_eq!(imported.issued.unwrap().to_string(), "2025-09");
 //! assert!(imported.grade.is_none());
 //!
-//! // A broken entry is reported with its line, and does not stop the others.
-//! let ris = "TY  - NEWS\nTI  - Un\nDA  - 2025/13//\nER  - \nTY  - RPRT\nTI  - Deux\nER  - \n";
-//! let entries = read(Format::Ris, ris.as_bytes()).unwrap();
-//! assert_eq!(entries[0].as_ref().unwrap_err().to_string(), "entry 1, line 3, field `DA`: \"2025/13//\" is not a date: month out of range");
-//! assert_eq!(entries[1].as_ref().unwrap().title, "Deux");
+//! // A date that does not read is kept as written, with a warning naming entry and line.
+//! let ris = "TY  - NEWS\nTI  - Tombouctou\nDA  - 13th cent\nER  - \nTY  - RPRT\nTI  - Deux\nER  - \n";
+//! let report = mizan_interchange::read_report(Format::Ris, ris.as_bytes()).unwrap();
+//! let first = report.entries[0].as_ref().unwrap();
+//! assert_eq!(first.issued_shown().as_deref(), Some("13th cent"));
+//! assert!(report.warnings[0].to_string().starts_with("entry 1 (key tombouctou), line 3, field `DA`: \"13th cent\""));
+//! assert_eq!(report.entries[1].as_ref().unwrap().title, "Deux");
 //! ```
 
 use std::path::Path;
 
 use mizan_source::Source;
 
+mod bib_syntax;
 mod bibtex;
 mod csl;
 mod dates;
 mod draft;
+mod encoding;
 mod error;
 mod extension;
 mod lines;
 mod ris;
 #[cfg(test)]
 mod tests;
+mod wos;
 
-pub use error::{EntryError, ReadError};
+pub use encoding::TextEncoding;
+pub use error::{EntryError, EntryWarning, ReadError};
 
 /// A bibliographic file format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -110,13 +120,11 @@ impl Format {
     /// with `[` or `{`, RIS with a `TY  - ` line, BibTeX has an `@type{` entry (possibly
     /// after comments).
     pub fn sniff(bytes: &[u8]) -> Option<Format> {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        // The head is enough, and may end inside a character: decode what is valid.
+        // The head is enough (an even length keeps UTF-16 whole); a character cut at its
+        // end decodes as a replacement character, which changes nothing here.
         let head = bytes.get(..bytes.len().min(8192)).unwrap_or(bytes);
-        let head = match std::str::from_utf8(head) {
-            Ok(text) => text,
-            Err(e) => std::str::from_utf8(head.get(..e.valid_up_to()).unwrap_or_default()).unwrap_or_default(),
-        };
+        let decoded = encoding::decode(head, false).map(|(text, _)| text.into_owned()).unwrap_or_default();
+        let head = decoded.trim_start_matches('\u{feff}');
         let trimmed = head.trim_start();
         if trimmed.starts_with(['[', '{']) {
             return Some(Self::CslJson);
@@ -146,15 +154,33 @@ impl std::fmt::Display for Format {
     }
 }
 
-/// Reads a file: one result per entry, in file order.
+/// Reads a file: one result per entry, in file order (see [`read_report`] for the
+/// warnings).
 pub fn read(format: Format, bytes: &[u8]) -> Result<Vec<Result<Source, EntryError>>, ReadError> {
-    let text = lines::decode(bytes)?;
+    read_report(format, bytes).map(|report| report.entries)
+}
+
+/// What [`read_report`] read from a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadReport {
+    /// One result per entry, in file order.
+    pub entries: Vec<Result<Source, EntryError>>,
+    /// What the entries kept but could not read as the file meant, in file order.
+    pub warnings: Vec<EntryWarning>,
+    /// How the bytes were decoded; worth saying when [`TextEncoding::is_notable`].
+    pub encoding: TextEncoding,
+}
+
+/// Reads a file: its entries, the warnings about them, and how its bytes were decoded.
+pub fn read_report(format: Format, bytes: &[u8]) -> Result<ReadReport, ReadError> {
+    let (text, encoding) = encoding::decode(bytes, format == Format::Bibtex)?;
     let drafts = match format {
-        Format::CslJson => csl::read(text)?,
-        Format::Bibtex => bibtex::read(text)?,
-        Format::Ris => ris::read(text),
+        Format::CslJson => csl::read(&text)?,
+        Format::Bibtex => bibtex::read(&text)?,
+        Format::Ris => ris::read(&text)?,
     };
-    Ok(draft::finish(drafts))
+    let (entries, warnings) = draft::finish_with_warnings(drafts);
+    Ok(ReadReport { entries, warnings, encoding })
 }
 
 /// Writes sources in a format; reading the result back gives the same sources.

@@ -1,6 +1,4 @@
-//! Byte offsets to line numbers, and UTF-8 decoding with a located error.
-
-use crate::ReadError;
+//! Byte offsets to line numbers.
 
 /// Where each line of a text starts, computed once so that every entry's line number is a
 /// binary search, not a re-scan of the file.
@@ -33,25 +31,6 @@ impl<'t> LineIndex<'t> {
     }
 }
 
-/// The text of a file: UTF-8 (a leading byte-order mark is dropped), or an error saying
-/// where the first invalid byte is.
-pub(crate) fn decode(bytes: &[u8]) -> Result<&str, ReadError> {
-    let (bom, bytes) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => (3, rest),
-        None => (0, bytes),
-    };
-    std::str::from_utf8(bytes).map_err(|err| {
-        let valid = bytes.get(..err.valid_up_to()).unwrap_or_default();
-        let offset = err.valid_up_to() + bom;
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        // The prefix is valid UTF-8 by construction, so counting characters is safe.
-        let column =
-            std::str::from_utf8(valid.get(line_start..).unwrap_or_default()).map_or(1, |s| s.chars().count() + 1);
-        ReadError::InvalidUtf8 { offset, line, column }
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,15 +44,5 @@ mod tests {
         assert_eq!(index.line(8), 4);
         assert_eq!(index.line(100), 4);
         assert_eq!(index.line_column(5), (2, 2));
-    }
-
-    #[test]
-    fn invalid_utf8_is_located() {
-        let err = decode(b"ok\nab\xFFc").unwrap_err();
-        assert_eq!(err, ReadError::InvalidUtf8 { offset: 5, line: 2, column: 3 });
-        assert_eq!(decode(b"\xEF\xBB\xBF[]").unwrap(), "[]");
-        // The offset counts the byte-order mark: it is a position in the file.
-        let err = decode(b"\xEF\xBB\xBF\xC3(").unwrap_err();
-        assert_eq!(err, ReadError::InvalidUtf8 { offset: 3, line: 1, column: 1 });
     }
 }

@@ -8,47 +8,54 @@
 //! the access date. `SP` and `EP` join into `12-15`. Each `KW` is one tag, each `N1` one
 //! line of the notes. Mizan's own fields travel in one `C8  - mizan:{json}` line, which
 //! other tools show as a custom field and otherwise ignore.
+//!
+//! Read the way Zotero reads files from the databases: a line that is not a tag line
+//! continues the value before it (long abstracts and notes are wrapped so), a `TY` before
+//! an `ER` starts a new record, a file ending without `ER` closes its last record, and
+//! blank lines, byte-order marks and stray text outside records are skipped; the records
+//! are kept, with a warning where the file was broken. A file with no `TY  - ` line at
+//! all is not RIS and is refused in one line, unless it is a Web of Science export (see
+//! `wos`). Dates that do not read are kept as written (`PY  - 13th cent`).
 
-use mizan_source::{CitationKey, PartialDate, Person, Source, SourceType};
+use std::borrow::Cow;
 
-use crate::EntryError;
-use crate::dates::parse_date_text;
+use mizan_source::{CitationKey, PartialDate, Person, Season, Source, SourceType, ascii_digits};
+
+use crate::dates::{DateRead, read_date_text};
 use crate::draft::{Draft, finish};
 use crate::extension::{Extension, exact_differences};
+use crate::{EntryError, ReadError};
 
 /// The prefix that marks our `C8` line.
 const EXTENSION_PREFIX: &str = "mizan:";
 
-/// One tag line: where it is, its tag and its value.
+/// One tag line: where it is, its tag and its value (with its continuation lines).
 #[derive(Debug)]
 struct TagLine<'t> {
     line: usize,
     tag: &'t str,
-    value: &'t str,
+    value: Cow<'t, str>,
 }
 
-/// The lines of one record, or why it is broken.
+/// The lines of one record, and what to warn about it.
 #[derive(Debug)]
 struct Record<'t> {
     start: usize,
     tags: Vec<TagLine<'t>>,
-    error: Option<(usize, Option<String>, String)>,
+    warnings: Vec<(usize, Option<String>, String)>,
 }
 
 impl<'t> Record<'t> {
     fn new(start: usize) -> Self {
-        Self { start, tags: Vec::new(), error: None }
+        Self { start, tags: Vec::new(), warnings: Vec::new() }
     }
 
-    /// Keeps the first problem: later ones are usually its consequences.
-    fn fail(&mut self, line: usize, field: Option<&str>, message: String) {
-        if self.error.is_none() {
-            self.error = Some((line, field.map(str::to_owned), message));
-        }
+    fn warn(&mut self, line: usize, field: Option<&str>, message: String) {
+        self.warnings.push((line, field.map(str::to_owned), message));
     }
 
-    fn id(&self) -> Option<&'t str> {
-        self.tags.iter().find(|t| t.tag == "ID").map(|t| t.value)
+    fn id(&self) -> Option<&str> {
+        self.tags.iter().find(|t| t.tag == "ID").map(|t| t.value.as_ref())
     }
 }
 
@@ -69,69 +76,114 @@ fn tag_line(line: &str) -> Option<(&str, &str)> {
     Some((tag, value.trim()))
 }
 
-pub(crate) fn read(text: &str) -> Vec<Result<Draft, EntryError>> {
+pub(crate) fn read(text: &str) -> Result<Vec<Result<Draft, EntryError>>, ReadError> {
+    if text.trim_matches(|c: char| c.is_whitespace() || invisible(c)).is_empty() {
+        return Ok(Vec::new());
+    }
+    let lines = || text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l).trim_start_matches(invisible));
+    if !lines().any(|l| l.starts_with("TY  -")) {
+        if crate::wos::is_wos(text) {
+            return Ok(crate::wos::read(text));
+        }
+        let first = lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
+        return Err(ReadError::NotRis { first_line: shorten(first) });
+    }
     let mut out = Vec::new();
     let mut current: Option<Record<'_>> = None;
     let mut last_line = 0;
-    for (i, line) in text.split('\n').enumerate() {
+    for (i, line) in lines().enumerate() {
         let n = i + 1;
-        let line = line.strip_suffix('\r').unwrap_or(line);
         if line.trim().is_empty() {
             continue;
         }
         last_line = n;
         match tag_line(line) {
+            // A tag written with the wrong spacing (`TI - x`) is still that tag.
+            None if current.is_some() && loose_tag_line(line).is_some() => {
+                if let (Some(record), Some((tag, value))) = (current.as_mut(), loose_tag_line(line)) {
+                    record.warn(
+                        n,
+                        Some(tag),
+                        format!("the tag line {:?} is not spaced `XX  - value`; read as `{tag}`", shorten(line)),
+                    );
+                    record.tags.push(TagLine { line: n, tag, value: Cow::Borrowed(value) });
+                }
+            }
+            // Inside a record, a line that is no tag line continues the value before it.
+            // Outside one, it is stray text and skipped.
             None => {
-                let record = current.get_or_insert_with(|| Record::new(n));
-                record.fail(n, None, format!("this line is not a `XX  - value` tag line: {:?}", shorten(line)));
+                if let Some(last) = current.as_mut().and_then(|r| r.tags.last_mut()) {
+                    let value = last.value.to_mut();
+                    if !value.is_empty() {
+                        value.push(' ');
+                    }
+                    value.push_str(line.trim());
+                }
             }
             Some(("TY", value)) => {
                 if let Some(mut unfinished) = current.take() {
                     let start = unfinished.start;
-                    unfinished.fail(
+                    unfinished.warn(
                         start,
-                        None,
-                        format!("the record has no `ER` line before the next `TY` on line {n}"),
+                        Some("ER"),
+                        format!("the record has no `ER` line; it ends where the next `TY` starts, line {n}"),
                     );
                     out.push(to_draft(out.len() + 1, unfinished));
                 }
                 let mut record = Record::new(n);
-                record.tags.push(TagLine { line: n, tag: "TY", value });
+                record.tags.push(TagLine { line: n, tag: "TY", value: Cow::Borrowed(value) });
                 current = Some(record);
             }
-            Some(("ER", _)) => match current.take() {
-                Some(record) => out.push(to_draft(out.len() + 1, record)),
-                None => out.push(Err(EntryError::new(
-                    out.len() + 1,
-                    Some(n),
-                    "`ER` without a record: no `TY` line opened one",
-                )
-                .with_field("ER"))),
-            },
+            // An `ER` outside a record closes nothing and holds nothing.
+            Some(("ER", _)) => {
+                if let Some(record) = current.take() {
+                    out.push(to_draft(out.len() + 1, record));
+                }
+            }
             Some((tag, value)) => {
                 let record = current.get_or_insert_with(|| {
                     let mut record = Record::new(n);
-                    record.fail(
+                    record.warn(
                         n,
                         Some("TY"),
-                        format!("the record does not start with a `TY` line (it starts with `{tag}`)"),
+                        format!(
+                            "the record does not start with a `TY` line (it starts with `{tag}`); its type is unknown"
+                        ),
                     );
                     record
                 });
-                record.tags.push(TagLine { line: n, tag, value });
+                record.tags.push(TagLine { line: n, tag, value: Cow::Borrowed(value) });
             }
         }
     }
     if let Some(mut unfinished) = current.take() {
         let start = unfinished.start;
-        unfinished.fail(
+        unfinished.warn(
             start,
             Some("ER"),
             format!("the record is not closed: the file ends (line {last_line}) without an `ER` line"),
         );
         out.push(to_draft(out.len() + 1, unfinished));
     }
-    out
+    Ok(out)
+}
+
+/// `XX - value`, `XX -value`, `XX-value`: a tag of two capitals (or a capital and a
+/// digit) and a dash with the spacing wrong.
+fn loose_tag_line(line: &str) -> Option<(&str, &str)> {
+    let bytes = line.as_bytes();
+    if !matches!(bytes, [a, b, ..] if a.is_ascii_uppercase() && (b.is_ascii_uppercase() || b.is_ascii_digit())) {
+        return None;
+    }
+    let (tag, rest) = line.split_at(2);
+    let rest = rest.trim_start_matches(' ').strip_prefix('-')?;
+    Some((tag, rest.trim()))
+}
+
+/// Characters that are no text: a byte-order mark or zero-width space where a file was
+/// joined from others, a NUL an editor left.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{feff}' | '\u{200b}' | '\u{0}')
 }
 
 fn shorten(line: &str) -> String {
@@ -147,14 +199,11 @@ fn to_draft(index: usize, record: Record<'_>) -> Result<Draft, EntryError> {
     let err = |line: usize, field: &str, message: String| {
         EntryError::new(index, Some(line), message).with_field(field).with_key(shown_key)
     };
-    if let Some((line, field, message)) = record.error {
-        let error = EntryError::new(index, Some(line), message).with_key(shown_key);
-        return Err(match field {
-            Some(field) => error.with_field(field),
-            None => error,
-        });
-    }
     let mut draft = Draft::new(index, Some(record.start));
+    for (line, field, message) in &record.warnings {
+        draft.warn(Some(*line), field.as_deref(), message.clone());
+    }
+    let mut date_warnings = Vec::new();
     let mut containers: [Option<&str>; 5] = [None; 5];
     let (mut issued, mut year, mut start_page, mut end_page) = (None, None, None, None);
     let mut book_title = None;
@@ -167,7 +216,7 @@ fn to_draft(index: usize, record: Record<'_>) -> Result<Draft, EntryError> {
         }
     };
     for t in &record.tags {
-        let value = t.value;
+        let value = t.value.as_ref();
         match t.tag {
             "TY" => source.kind = kind_from_ris(value),
             "ID" if !value.is_empty() => draft.key = readable_key(value),
@@ -183,14 +232,12 @@ fn to_draft(index: usize, record: Record<'_>) -> Result<Draft, EntryError> {
                 book_title = book_title.or(Some(value));
             }
             "PB" => first(&mut source.publisher, value),
-            "DA" if issued.is_none() && !value.is_empty() => {
-                issued = Some(ris_date(value).map_err(|m| err(t.line, t.tag, m))?);
-            }
-            "PY" | "Y1" if year.is_none() && !value.is_empty() => {
-                year = Some(ris_date(value).map_err(|m| err(t.line, t.tag, m))?);
-            }
+            "DA" if issued.is_none() && !value.is_empty() => issued = Some((t, ris_date(value))),
+            "PY" | "Y1" if year.is_none() && !value.is_empty() => year = Some((t, ris_date(value))),
             "Y2" if source.accessed.is_none() && !value.is_empty() => {
-                source.accessed = Some(ris_date(value).map_err(|m| err(t.line, t.tag, m))?);
+                if let Some(w) = ris_date(value).store(&mut source.accessed, &mut source.accessed_detail) {
+                    date_warnings.push((t.line, t.tag, w));
+                }
             }
             "UR" => first(&mut source.url, value),
             "DO" => first(&mut source.doi, value),
@@ -203,7 +250,20 @@ fn to_draft(index: usize, record: Record<'_>) -> Result<Draft, EntryError> {
             _ => {}
         }
     }
-    source.issued = issued.or(year);
+    // DA is the more precise, unless it does not read and PY does.
+    let date = match (issued, year) {
+        (Some(da), Some(py)) if da.1.date.is_none() && py.1.date.is_some() => Some(py),
+        (da, py) => da.or(py),
+    };
+    if let Some((t, date)) = date
+        && let Some(w) = date.store(&mut source.issued, &mut source.issued_detail)
+    {
+        date_warnings.push((t.line, t.tag, w));
+    }
+    for (line, tag, message) in date_warnings {
+        draft.warn(Some(line), Some(tag), message);
+    }
+    let source = &mut draft.source;
     source.container_title = containers.iter().flatten().find(|c| !c.is_empty()).map(|c| (*c).to_owned());
     // For a book, BT is its own title when TI/T1 are missing; the container is then
     // only what the other tags say.
@@ -239,30 +299,61 @@ fn readable_key(id: &str) -> Option<CitationKey> {
     Some(CitationKey::parse(id).unwrap_or_else(|_| CitationKey::sanitize(id)))
 }
 
-/// `2025/11/20/`, `2025/11//`, `2025///`, `2025`, ISO `2025-11-20`, and date-times such as
-/// `2025-11-20 10:04:00` (the time is dropped).
-fn ris_date(value: &str) -> Result<PartialDate, String> {
-    if value.contains('/') && !value.contains('-') {
-        let mut parts = value.split('/');
-        let mut number = |what: &str| -> Result<Option<u32>, String> {
+/// `2025/11/20/`, `2025/11//`, `2025///Spring` (the fourth part is free text: a season
+/// is kept as one, other words as written), `2025`, ISO `2025-11-20`, date-times such as
+/// `2025-11-20 10:04:00` (the time is dropped), and whatever [`read_date_text`] reads.
+fn ris_date(value: &str) -> DateRead {
+    let ascii = ascii_digits(value);
+    let (negative, body) = match ascii.strip_prefix('-') {
+        Some(body) => (true, body),
+        None => (false, ascii.as_ref()),
+    };
+    if body.contains('/') && !body.contains('-') && body.split('/').count() <= 4 {
+        let mut parts = body.split('/');
+        let mut number = || -> Option<Option<u32>> {
             match parts.next().map(str::trim) {
-                None | Some("") => Ok(None),
-                Some(p) if p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()) => Ok(p.parse().ok()),
-                Some(p) => Err(format!("{value:?} is not a RIS date: bad {what} {p:?} (expected YYYY/MM/DD/)")),
+                None | Some("") => Some(None),
+                Some(p) if p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()) => Some(p.parse().ok()),
+                Some(_) => None,
             }
         };
-        let year = number("year")?;
-        let month = number("month")?;
-        let day = number("day")?;
-        // The fourth part is free text ("Spring"); it has no place in the model.
-        let year = year.and_then(|y| i32::try_from(y).ok()).ok_or_else(|| format!("{value:?} has no year"))?;
-        let small = |v: Option<u32>| v.map(|v| u8::try_from(v).unwrap_or(u8::MAX));
-        return PartialDate::new(year, small(month), small(day)).map_err(|e| format!("{value:?} is not a date: {e}"));
+        if let (Some(Some(year)), Some(month), Some(day)) = (number(), number(), number()) {
+            let other = parts.next().map(str::trim).filter(|o| !o.is_empty());
+            let small = |v: Option<u32>| v.map(|v| u8::try_from(v).unwrap_or(u8::MAX));
+            let year = i32::try_from(year).unwrap_or(i32::MAX);
+            let year = if negative { -year } else { year };
+            if let Ok(date) = PartialDate::new(year, small(month), small(day)) {
+                let mut read = DateRead::plain(date);
+                match other.map(|o| (o, read_date_text(&format!("{o} {year}")).detail.season)) {
+                    Some((_, Some(season))) if date.month.is_none() => read.detail.season = Some(season),
+                    Some(_) => read.detail.literal = Some(value.trim().to_owned()),
+                    None => {}
+                }
+                return read;
+            }
+        }
     }
-    parse_date_text(value).or_else(|first_error| {
-        let (date, time) = value.split_once(' ').ok_or(first_error.clone())?;
-        if time.contains(':') { parse_date_text(date) } else { Err(first_error) }
-    })
+    let read = read_date_text(value);
+    if read.date.is_none()
+        && let Some((date, time)) = value.split_once(' ')
+        && time.contains(':')
+    {
+        let without_time = read_date_text(date);
+        if without_time.date.is_some() {
+            return without_time;
+        }
+    }
+    read
+}
+
+/// The fourth part of a RIS date for a season (`2025///Spring`).
+fn season_word(season: Season) -> &'static str {
+    match season {
+        Season::Spring => "Spring",
+        Season::Summer => "Summer",
+        Season::Autumn => "Fall",
+        Season::Winter => "Winter",
+    }
 }
 
 pub(crate) fn kind_from_ris(ty: &str) -> SourceType {
@@ -309,7 +400,7 @@ pub(crate) fn write(sources: &[Source]) -> String {
         let mut ext = Extension::of(source);
         let mut native = String::new();
         render(source, &ext, &mut native);
-        let reread = finish(read(&native)).pop().and_then(Result::ok);
+        let reread = read(&native).ok().map(finish).and_then(|mut entries| entries.pop()).and_then(Result::ok);
         ext.exact = exact_differences(source, reread.as_ref());
         if ext.exact.is_empty() {
             out.push_str(&native);
@@ -345,9 +436,23 @@ fn render(source: &Source, ext: &Extension, out: &mut String) {
     if let Some(publisher) = &source.publisher {
         tag("PB", publisher);
     }
-    if let Some(date) = source.issued {
-        tag("PY", &date.year.to_string());
-        tag("DA", &slashed(date));
+    let detail = source.issued_detail();
+    match source.issued {
+        Some(date) => {
+            tag("PY", slashed(date).split('/').next().unwrap_or_default());
+            let mut da = slashed(date);
+            match (detail.and_then(|d| d.season), detail.and_then(|d| d.literal.as_deref())) {
+                (Some(season), _) if date.month.is_none() => da.push_str(season_word(season)),
+                (_, Some(words)) => da.push_str(words),
+                _ => {}
+            }
+            tag("DA", &da);
+        }
+        None => {
+            if let Some(words) = detail.and_then(|d| d.literal.as_deref()) {
+                tag("PY", words);
+            }
+        }
     }
     if let Some(pages) = &source.pages {
         match pages.split_once('-') {
@@ -363,8 +468,10 @@ fn render(source: &Source, ext: &Extension, out: &mut String) {
             tag(name, value);
         }
     }
-    if let Some(date) = source.accessed {
-        tag("Y2", &slashed(date));
+    match (source.accessed, source.accessed_detail().and_then(|d| d.literal.as_deref())) {
+        (Some(date), _) => tag("Y2", &slashed(date)),
+        (None, Some(words)) => tag("Y2", words),
+        (None, None) => {}
     }
     for t in &source.tags {
         tag("KW", t);
@@ -381,7 +488,8 @@ fn render(source: &Source, ext: &Extension, out: &mut String) {
 /// `2025/11/20/`, `2025/11//`, `2025///`.
 fn slashed(date: PartialDate) -> String {
     let two = |v: Option<u8>| v.map(|v| format!("{v:02}")).unwrap_or_default();
-    format!("{:04}/{}/{}/", date.year, two(date.month), two(date.day))
+    let year = if date.year < 0 { format!("-{:04}", date.year.unsigned_abs()) } else { format!("{:04}", date.year) };
+    format!("{year}/{}/{}/", two(date.month), two(date.day))
 }
 
 #[cfg(test)]
@@ -389,7 +497,7 @@ mod tests {
     use super::*;
 
     fn results(text: &str) -> Vec<Result<Source, EntryError>> {
-        finish(read(text))
+        finish(read(text).unwrap())
     }
 
     #[test]
@@ -428,60 +536,55 @@ mod tests {
 
     #[test]
     fn partial_ris_dates() {
-        assert_eq!(ris_date("2025///").unwrap().to_string(), "2025");
-        assert_eq!(ris_date("2025/09//").unwrap().to_string(), "2025-09");
-        assert_eq!(ris_date("2025/09/14/Spring").unwrap().to_string(), "2025-09-14");
-        assert_eq!(ris_date("2025").unwrap().to_string(), "2025");
-        assert!(ris_date("2025/13//").unwrap_err().contains("month out of range"));
-        assert!(ris_date("/11/20/").unwrap_err().contains("no year"));
-        assert!(ris_date("hier").is_err());
+        let shown = |v: &str| {
+            let read = ris_date(v);
+            let mut source = Source::new(CitationKey::sanitize("k"), "t");
+            read.store(&mut source.issued, &mut source.issued_detail);
+            source.issued_shown().unwrap_or_default()
+        };
+        assert_eq!(shown("2025///"), "2025");
+        assert_eq!(shown("2025/09//"), "2025-09");
+        assert_eq!(shown("2025/09/14/Spring"), "2025/09/14/Spring", "words beyond a day: kept as written");
+        assert_eq!(shown("2025///Spring"), "2025-21");
+        assert_eq!(shown("٢٠٢٥/١١//"), "2025-11");
+        assert_eq!(shown("-0044/03/15/"), "-0044-03-15");
+        assert_eq!(shown("2025"), "2025");
+        assert_eq!(shown("2025-11-21 10:04:00"), "2025-11-21");
+        for kept in ["2025/13//", "/11/20/", "hier"] {
+            let read = ris_date(kept);
+            assert_eq!((read.date, read.detail.literal.as_deref()), (None, Some(kept)), "{kept}");
+            assert!(read.warning.is_some(), "{kept}");
+        }
     }
 
     #[test]
-    fn broken_records_are_located_exactly() {
-        let text = "\
-TY  - JOUR
-TI  - Un
-ER  - 
-ER  - 
-TI  - Sans type
-ER  - 
-TY  - JOUR
-TI  - Date fausse
-DA  - 2025/02/30/
-ER  - 
-TY  - JOUR
-TI  - Ligne cassée
-n'importe quoi
-ER  - 
-TY  - JOUR
-TI  - Pas de fin
-TY  - RPRT
-T1  - Deux
-ER  - 
-TY  - RPRT
-ID  - sans-titre
-ER  - 
-TY  - GEN
-TI  - Coupé
-";
-        let out = results(text);
-        assert_eq!(out.len(), 9);
-        assert!(out[0].is_ok() && out[6].is_ok());
-        let e = |i: usize| out[i].as_ref().unwrap_err();
-        let brief = |i: usize| (e(i).index, e(i).line, e(i).field.clone());
-        assert_eq!(brief(1), (2, Some(4), Some("ER".into())));
-        assert_eq!(brief(2), (3, Some(5), Some("TY".into())));
-        assert_eq!(brief(3), (4, Some(9), Some("DA".into())));
-        assert!(e(3).message.contains("day out of range"), "{}", e(3));
-        assert_eq!(brief(4), (5, Some(13), None));
-        assert!(e(4).message.contains("n'importe quoi"), "{}", e(4));
-        assert_eq!(brief(5), (6, Some(15), None));
-        assert!(e(5).message.contains("line 17"), "{}", e(5));
-        assert_eq!(brief(7), (8, Some(20), Some("title".into())));
-        assert_eq!(e(7).key.as_deref(), Some("sans-titre"));
-        assert_eq!(brief(8), (9, Some(23), Some("ER".into())));
-        assert_eq!(e(3).to_string(), "entry 4, line 9, field `DA`: \"2025/02/30/\" is not a date: day out of range");
+    fn broken_records_are_kept_the_way_zotero_keeps_them() {
+        let text = "\u{feff}\n  \nTY  - JOUR\nTI  - Un\nN1  - Une longue note coupée\n   sur deux lignes\nER  - \nER  - \nTI  - Sans type\nER  - \nTY  - JOUR\nTI  - Pas de fin\nTY  - RPRT\nDO  - 10.1000/xyz\nER  - \nTY  - GEN\nTI  - Coupé\n";
+        let report = crate::read_report(crate::Format::Ris, text.as_bytes()).unwrap();
+        let titles: Vec<&str> = report.entries.iter().map(|e| e.as_ref().unwrap().title.as_str()).collect();
+        assert_eq!(titles, ["Un", "Sans type", "Pas de fin", "", "Coupé"]);
+        let warned: Vec<(usize, Option<usize>, Option<&str>)> =
+            report.warnings.iter().map(|w| (w.index, w.line, w.field.as_deref())).collect();
+        assert_eq!(
+            warned,
+            [
+                (2, Some(9), Some("TY")),
+                (3, Some(11), Some("ER")),
+                (4, Some(13), Some("title")),
+                (5, Some(16), Some("ER"))
+            ]
+        );
+        let first = report.entries[0].as_ref().unwrap();
+        assert_eq!(first.notes.as_deref(), Some("Une longue note coupée sur deux lignes"));
+        let doi_only = report.entries[3].as_ref().unwrap();
+        assert_eq!(doi_only.doi.as_deref(), Some("10.1000/xyz"), "no title, but a DOI: kept");
+    }
+
+    #[test]
+    fn a_file_that_is_not_ris_says_so_in_one_line() {
+        let err = read("PT J\nAU Diallo, F\nTI x\nER\n").unwrap_err();
+        assert_eq!(err.to_string(), "not a RIS file: first line \"PT J\"");
+        assert!(matches!(read("\n\nhello"), Err(ReadError::NotRis { first_line }) if first_line == "hello"));
     }
 
     #[test]

@@ -18,6 +18,63 @@ fn date(d: &str) -> Option<PartialDate> {
     Some(PartialDate::parse(d).unwrap())
 }
 
+/// Dates that are more than YYYY[-MM[-DD]]: before year 1, a range, a season, circa and
+/// in doubt, Hijri, only words.
+fn detailed_dates() -> Vec<Source> {
+    use mizan_source::{Calendar, CalendarDate, DateDetail, Season};
+    let mut out = Vec::new();
+    let mut add = |k: &str, issued: Option<PartialDate>, detail: DateDetail| {
+        let mut s = Source::new(key(k), &format!("Daté {k}"));
+        s.issued = issued;
+        s.issued_detail = DateDetail { date: issued, ..detail };
+        out.push(s);
+    };
+    add(
+        "ides",
+        PartialDate::new(-44, Some(3), Some(15)).ok(),
+        DateDetail { approximate: true, ..DateDetail::default() },
+    );
+    add("range", date("2017-04-23"), DateDetail { end: date("2017-04-26"), ..DateDetail::default() });
+    add("season", date("2017"), DateDetail { season: Some(Season::Autumn), uncertain: true, ..DateDetail::default() });
+    add(
+        "hijri",
+        date("2024-07"),
+        DateDetail {
+            end: date("2025-06"),
+            literal: Some("1446 هـ".into()),
+            calendar: CalendarDate::new(Calendar::Hijri, 1446, None, None).ok(),
+            ..DateDetail::default()
+        },
+    );
+    add("words", None, DateDetail::literal("13th cent"));
+    out
+}
+
+#[test]
+fn detailed_dates_round_trip_in_every_format() {
+    let sources = detailed_dates();
+    for format in Format::ALL {
+        let text = write(format, &sources);
+        let back: Vec<Source> = read(format, text.as_bytes()).unwrap().into_iter().map(Result::unwrap).collect();
+        assert_eq!(back, sources, "{format}:\n{text}");
+    }
+    // Natively, as other tools read them.
+    let csl = write(Format::CslJson, &sources);
+    for native in [
+        "[\n          -44,\n          3,\n          15\n        ]",
+        "\"circa\": true",
+        "\"season\": 3",
+        "\"literal\": \"13th cent\"",
+    ] {
+        assert!(csl.contains(native), "{native} in {csl}");
+    }
+    let bib = write(Format::Bibtex, &sources);
+    for native in ["date = {-0044-03-15~}", "date = {2017-04-23/2017-04-26}", "date = {2017-23?}", "year = {13th cent}"]
+    {
+        assert!(bib.contains(native), "{native} in {bib}");
+    }
+}
+
 /// Sources that exercise every field and the things formats find hard.
 fn varied_sources() -> Vec<Source> {
     let mut everything = Source::new(key("lemonde-blocus-2025"), "Au Mali, le blocus du carburant asphyxie Bamako");
@@ -154,6 +211,8 @@ fn plain_value(field: SourceField) -> FieldValue {
         FieldKind::Type => FieldValue::Type(SourceType::Book),
         FieldKind::Title | FieldKind::Text => FieldValue::Text(Some(format!("valeur de {field}"))),
         FieldKind::Date => FieldValue::Date(date("2025-11-20")),
+        // Alone, a detail is what a file wrote that is no date: every format keeps words.
+        FieldKind::DateDetail => FieldValue::DateDetail(mizan_source::DateDetail::literal("début du XIIIe siècle")),
         FieldKind::People => FieldValue::People(vec![Person::structured("Aminata", "Traoré")]),
         FieldKind::Tags => FieldValue::Tags(vec!["Mali".into(), "AES".into()]),
         FieldKind::Grade => FieldValue::Grade(Some(Grading {
@@ -306,10 +365,19 @@ fn formats_by_name_path_and_content() {
 }
 
 #[test]
-fn invalid_utf8_is_a_read_error_in_every_format() {
+fn bytes_that_are_not_utf8_are_read_as_windows_1252_and_said_so() {
+    let sources = vec![Source::new(key("segou"), "Le blocus vu de Ségou")];
     for format in Format::ALL {
-        let err = read(format, b"ok\n\xC3\x28 bad").unwrap_err();
-        assert_eq!(err, crate::ReadError::InvalidUtf8 { offset: 3, line: 2, column: 1 }, "{format}");
+        let text = write(format, &sources);
+        let latin1: Vec<u8> = text.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect();
+        let report = crate::read_report(format, &latin1).unwrap();
+        assert_eq!(report.encoding, crate::TextEncoding::NotUtf8, "{format}");
+        assert_eq!(report.entries[0].as_ref().unwrap().title, "Le blocus vu de Ségou", "{format}");
+        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let report = crate::read_report(format, &utf16).unwrap();
+        assert_eq!(report.encoding, crate::TextEncoding::Utf16 { big_endian: false }, "{format}");
+        assert_eq!(report.entries.len(), 1, "{format}");
+        assert_eq!(Format::sniff(&utf16), Some(format));
     }
 }
 
@@ -564,12 +632,17 @@ mod fixtures {
         assert_eq!(ok(&entries, "traite-confederation-aes-2024").tags, ["AES", "traité"]);
     }
 
+    fn warnings(name: &str, format: Format) -> Vec<EntryError> {
+        crate::read_report(format, &fixture(name)).unwrap().warnings
+    }
+
     #[test]
     fn missing_title() {
         let entries = read_all("missing-title.json", Format::CslJson);
         assert_eq!(entries.len(), 4);
-        assert!(entries[0].is_ok() && entries[3].is_ok());
-        let errors: Vec<_> = entries.iter().filter_map(|e| e.as_ref().err()).map(brief).collect();
+        assert!(entries.iter().all(Result::is_ok), "entries without a title are kept");
+        let warned = warnings("missing-title.json", Format::CslJson);
+        let errors: Vec<_> = warned.iter().map(brief).collect();
         assert_eq!(
             errors,
             [
@@ -604,8 +677,9 @@ mod fixtures {
             ]
         );
         assert_eq!(ok(&entries, "chaine").accessed, date("2025-11-20"));
-        let errors: Vec<_> = entries.iter().filter_map(|e| e.as_ref().err()).collect();
-        let briefs: Vec<_> = errors.iter().map(|e| brief(e)).collect();
+        assert!(entries.iter().all(Result::is_ok), "dates that do not read are kept as written");
+        let errors = warnings("partial-dates.json", Format::CslJson);
+        let briefs: Vec<_> = errors.iter().map(brief).collect();
         assert_eq!(
             briefs,
             [(12, Some("mauvaise"), Some(13), Some("issued")), (13, Some("illisible"), Some(14), Some("accessed"))]
@@ -632,9 +706,9 @@ mod fixtures {
 
     #[test]
     fn invalid_utf8() {
-        let err = read(Format::CslJson, &fixture("invalid-utf8.json")).unwrap_err();
-        assert_eq!(err, ReadError::InvalidUtf8 { offset: 58, line: 2, column: 57 });
-        assert_eq!(err.to_string(), "the file is not valid UTF-8: invalid byte at offset 58 (line 2, column 57)");
+        let report = crate::read_report(Format::CslJson, &fixture("invalid-utf8.json")).unwrap();
+        assert_eq!(report.encoding.to_string(), "windows-1252: the file is not UTF-8 and declares no encoding");
+        assert_eq!(report.entries[0].as_ref().unwrap().title, "Le blocus de Bamako vu de Ségou");
     }
 
     #[test]
@@ -643,7 +717,9 @@ mod fixtures {
         assert_eq!(entries.len(), 6);
         assert_eq!(ok(&entries, "bon2025").issued, date("2025-10-14"));
         assert_eq!(ok(&entries, "bon-intervalle").issued, date("2025-09"), "a range gives its start");
-        let errors: Vec<_> = entries.iter().filter_map(|e| e.as_ref().err()).map(brief).collect();
+        assert!(entries.iter().all(Result::is_ok), "dates that do not read are kept as written");
+        let warned = warnings("bad-date.bib", Format::Bibtex);
+        let errors: Vec<_> = warned.iter().map(brief).collect();
         assert_eq!(
             errors,
             [
@@ -658,25 +734,29 @@ mod fixtures {
     #[test]
     fn bad_tags_in_ris() {
         let entries = read_all("bad-tag.ris", Format::Ris);
-        assert_eq!(entries.len(), 7);
-        assert_eq!(entries[0].as_ref().unwrap().title, "Bamako : la pénurie de carburant s'aggrave");
-        assert_eq!(entries[6].as_ref().unwrap().title, "تقرير عن الوضع في مالي");
-        let errors: Vec<&EntryError> = entries.iter().filter_map(|e| e.as_ref().err()).collect();
-        let briefs: Vec<_> = errors.iter().map(|e| brief(e)).collect();
+        assert_eq!(entries.len(), 6, "a stray `ER` holds no record");
+        let titles: Vec<&str> = entries.iter().map(|e| e.as_ref().unwrap().title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Bamako : la pénurie de carburant s'aggrave",
+                "Une ligne sans étiquette suit ceci n'est pas une ligne RIS",
+                "Un enregistrement sans TY",
+                "Une date fausse",
+                "Une étiquette mal espacée",
+                "تقرير عن الوضع في مالي",
+            ]
+        );
+        let warned = warnings("bad-tag.ris", Format::Ris);
+        let briefs: Vec<_> = warned.iter().map(brief).collect();
         assert_eq!(
             briefs,
             [
-                (2, None, Some(8), None),
-                (3, None, Some(11), Some("ER")),
-                (4, None, Some(13), Some("TY")),
-                (5, None, Some(19), Some("DA")),
-                (6, None, Some(23), None),
+                (3, Some("2025-enregistrement"), Some(13), Some("TY")),
+                (4, Some("date"), Some(19), Some("DA")),
+                (5, Some("étiquette"), Some(23), Some("TI")),
             ]
         );
-        assert_eq!(
-            errors[0].to_string(),
-            "entry 2, line 8: this line is not a `XX  - value` tag line: \"ceci n'est pas une ligne RIS\""
-        );
-        assert!(errors[4].message.contains("TI - Une étiquette mal espacée"));
+        assert_eq!(entries[3].as_ref().unwrap().issued_shown().as_deref(), Some("2025/14/01/"));
     }
 }

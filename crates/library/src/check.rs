@@ -4,7 +4,7 @@ use mizan_source::CitationKey;
 
 use crate::Library;
 use crate::error::{Result, SqliteContext};
-use crate::row::{SOURCE_COLUMN_COUNT, SOURCE_COLUMNS, read_source};
+use crate::row::{SOURCE_COLUMN_COUNT, SOURCE_COLUMNS, date_column, misspelled_dates, read_source};
 use crate::store::{reindex, title_key};
 
 /// One thing wrong in the library.
@@ -65,6 +65,7 @@ impl Library {
         let mut rows = stmt.query([]).at(&label)?;
         let mut live = 0u64;
         let mut stale = 0u64;
+        let mut misspelled = 0u64;
         while let Some(row) = rows.next().at(&label)? {
             let deleted: bool = row.get(SOURCE_COLUMN_COUNT + 1).at(&label)?;
             let raw_key: String = row.get(SOURCE_COLUMN_COUNT + 2).at(&label)?;
@@ -79,6 +80,9 @@ impl Library {
                     if stored_title != title_key(&source.title) {
                         stale += 1;
                     }
+                    if !misspelled_dates(row, &source)?.is_empty() {
+                        misspelled += 1;
+                    }
                 }
                 Err(e) => problem(Some(raw_key.clone()), e.to_string(), false),
             }
@@ -89,6 +93,9 @@ impl Library {
         report.sources = live;
         if stale > 0 {
             problem(None, format!("{stale} sources have stale duplicate-detection data"), true);
+        }
+        if misspelled > 0 {
+            problem(None, format!("{misspelled} sources have dates written the way earlier versions wrote them"), true);
         }
 
         let orphan_excerpts: i64 = conn
@@ -130,11 +137,13 @@ impl Library {
         Ok(report)
     }
 
-    /// Rebuilds what [`Library::check`] marks repairable: the search index and the derived
-    /// columns. Never touches what an analyst wrote.
+    /// Rebuilds what [`Library::check`] marks repairable: the search index, the derived
+    /// columns, and dates spelled the way earlier versions wrote them (respelled, same
+    /// value). Never changes what an analyst wrote.
     pub fn repair(&mut self) -> Result<()> {
         let label = self.label.clone();
         let tx = self.conn.transaction().at(&label)?;
+        respell_dates(&tx).at(&label)?;
         tx.execute("DELETE FROM source_search", []).at(&label)?;
         let sources = {
             let sql = format!("SELECT {} FROM sources s WHERE s.deleted_at IS NULL", *SOURCE_COLUMNS);
@@ -168,6 +177,34 @@ impl Library {
     }
 }
 
+/// Rewrites dates whose stored text is not how Mizan writes them now (see
+/// [`misspelled_dates`]), deleted rows' too. The value does not change, so the rewrite is
+/// not an edit for sync to send: the other libraries read either spelling.
+fn respell_dates(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    let mut fixes = Vec::new();
+    {
+        let mut stmt = tx.prepare(&format!("SELECT {} FROM sources s", *SOURCE_COLUMNS))?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            // Rows Mizan cannot read stay as they are and stay reported.
+            let Ok(source) = read_source(row) else { continue };
+            for field in misspelled_dates(row, &source).unwrap_or_default() {
+                fixes.push((source.id.to_string(), field.column(), date_column(&source, field)));
+            }
+        }
+    }
+    if fixes.is_empty() {
+        return Ok(());
+    }
+    tx.execute("UPDATE sync_state SET applying = 1 WHERE id = 1", [])?;
+    for (id, column, value) in fixes {
+        // The column name comes from SourceField's table, never from the file.
+        tx.execute(&format!("UPDATE sources SET {column} = ?2 WHERE id = ?1"), rusqlite::params![id, value])?;
+    }
+    tx.execute("UPDATE sync_state SET applying = 0 WHERE id = 1", [])?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::test_support::*;
@@ -191,6 +228,28 @@ mod tests {
         library.repair().unwrap();
         assert!(library.check().unwrap().is_ok());
         assert_eq!(library.search(&crate::SearchQuery::text("tombouctou")).unwrap().len(), 1);
+    }
+
+    /// Versions before 0007 wrote 45 BC as `-044`, then refused to read it: export,
+    /// search and sync of the whole library failed on that one row.
+    #[test]
+    fn dates_before_year_one_that_earlier_versions_wrote_read_and_are_respelled() {
+        let mut library = memory();
+        let mut s = source("cesar", "De bello Gallico");
+        s.issued = Some(mizan_source::PartialDate::new(-44, Some(3), Some(15)).unwrap());
+        library.add(&s).unwrap();
+        library.connection().execute("UPDATE sources SET issued = '-044-03-15'", []).unwrap();
+        library.connection().execute("DELETE FROM sync_outbox", []).unwrap();
+        assert_eq!(library.all().unwrap(), [s.clone()]);
+        assert_eq!(library.search(&crate::SearchQuery::text("gallico")).unwrap().len(), 1);
+        let report = library.check().unwrap();
+        assert!(report.problems.iter().any(|p| p.message.contains("earlier versions") && p.repairable), "{report:?}");
+        library.repair().unwrap();
+        assert!(library.check().unwrap().is_ok());
+        let stored: String = library.connection().query_row("SELECT issued FROM sources", [], |r| r.get(0)).unwrap();
+        assert_eq!(stored, "-0044-03-15");
+        let logged: i64 = library.connection().query_row("SELECT count(*) FROM sync_outbox", [], |r| r.get(0)).unwrap();
+        assert_eq!(logged, 0, "a respelling is not an edit");
     }
 
     #[test]

@@ -368,6 +368,12 @@ fn merge_into(existing: &mut Source, incoming: &Source) {
             FieldKind::Text | FieldKind::Date | FieldKind::People | FieldKind::Grade => {
                 existing.value(field).is_empty().then(|| incoming.value(field))
             }
+            // A detail goes with the date it describes: taken when that date was.
+            FieldKind::DateDetail => field.described_date().and_then(|date| {
+                let FieldValue::DateDetail(detail) = incoming.value(field) else { return None };
+                let taken = existing.value(date) == incoming.value(date);
+                (taken && existing.value(field).is_empty()).then_some(FieldValue::DateDetail(detail))
+            }),
             FieldKind::Tags => {
                 let mut tags = existing.tags.clone();
                 for tag in &incoming.tags {

@@ -11,6 +11,7 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
     ("0004_filters", include_str!("../migrations/0004_filters.sql")),
     ("0005_translated_title", include_str!("../migrations/0005_translated_title.sql")),
     ("0006_sync_held", include_str!("../migrations/0006_sync_held.sql")),
+    ("0007_date_detail", include_str!("../migrations/0007_date_detail.sql")),
 ];
 
 /// The schema version this build writes.

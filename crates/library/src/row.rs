@@ -64,6 +64,10 @@ fn read_value(row: &Row<'_>, index: usize, field: SourceField, id: &str) -> Resu
             Some(text) => parse(&text)?,
             None => FieldValue::Date(None),
         },
+        FieldKind::DateDetail => match get::<Option<String>>(row, index)? {
+            Some(text) => parse(&text)?,
+            None => FieldValue::DateDetail(mizan_source::DateDetail::default()),
+        },
         FieldKind::People => {
             let text: String = get(row, index)?;
             FieldValue::People(authors_from_json(&text).map_err(|reason| bad(&text, reason))?)
@@ -175,6 +179,39 @@ impl SourceRow {
     }
 }
 
+/// The date fields of a row read by [`read_source`] whose stored text is not how Mizan
+/// writes their value now: `-044`, which earlier versions wrote for 45 BC and could not
+/// read back, or digits typed in Arabic-Indic. They read; `library check --repair`
+/// rewrites them.
+pub(crate) fn misspelled_dates(row: &Row<'_>, source: &Source) -> Result<Vec<SourceField>> {
+    let mut out = Vec::new();
+    let mut index = 1;
+    for field in SourceField::ALL {
+        if matches!(field.kind(), FieldKind::Date | FieldKind::DateDetail) {
+            let stored: Option<String> = get(row, index)?;
+            let mut written = Vec::with_capacity(1);
+            push_columns(source.value(field), &mut written);
+            let same = match (stored, written.first()) {
+                (Some(stored), Some(Sql::Text(text))) => stored == *text,
+                (None, Some(Sql::Null)) => true,
+                _ => false,
+            };
+            if !same {
+                out.push(field);
+            }
+        }
+        index += field.columns().len();
+    }
+    Ok(out)
+}
+
+/// A date field's column as Mizan writes it (see [`misspelled_dates`]).
+pub(crate) fn date_column(source: &Source, field: SourceField) -> Sql {
+    let mut written = Vec::with_capacity(1);
+    push_columns(source.value(field), &mut written);
+    written.pop().unwrap_or(Sql::Null)
+}
+
 /// A field's value as the columns [`read_value`] reads back.
 fn push_columns(value: FieldValue, out: &mut Vec<Sql>) {
     let text = |t: Option<String>| t.map_or(Sql::Null, Sql::Text);
@@ -183,6 +220,7 @@ fn push_columns(value: FieldValue, out: &mut Vec<Sql>) {
         FieldValue::Type(kind) => out.push(Sql::Text(kind.name().to_owned())),
         FieldValue::Text(t) => out.push(text(t)),
         FieldValue::Date(date) => out.push(text(date.map(|d| d.to_string()))),
+        FieldValue::DateDetail(detail) => out.push(text((!detail.is_empty()).then(|| detail.to_text()))),
         FieldValue::People(people) => out.push(Sql::Text(authors_to_json(&people))),
         FieldValue::Tags(tags) => out.push(Sql::Text(tags_to_json(&tags))),
         FieldValue::Grade(Some(g)) => out.extend([
@@ -258,6 +296,12 @@ mod tests {
             FieldKind::Type => FieldValue::Type(SourceType::ALL[n % 13]),
             FieldKind::Title | FieldKind::Text => FieldValue::Text(Some(format!("{field} {n} : حصار باماكو"))),
             FieldKind::Date => FieldValue::Date(Some(PartialDate::new(2000 + n as i32, Some(11), None).unwrap())),
+            FieldKind::DateDetail => FieldValue::DateDetail(mizan_source::DateDetail {
+                date: Some(PartialDate::new(-44 - n as i32, Some(3), None).unwrap()),
+                end: PartialDate::new(-44, Some(4), None).ok(),
+                literal: Some(format!("Idus Martiae {n}")),
+                ..Default::default()
+            }),
             FieldKind::People => FieldValue::People(vec![Person::structured("Aminata", &format!("Traoré {n}"))]),
             FieldKind::Tags => FieldValue::Tags(vec![format!("tag {n}"), "Mali".into()]),
             FieldKind::Grade => FieldValue::Grade(Some(Grading {

@@ -4,7 +4,10 @@ use std::str::FromStr;
 /// A date that may be known only to the year or the month (`2025`, `2025-11`, `2025-11-20`).
 ///
 /// Sources are often dated loosely; keeping the precision we were given matters for
-/// citations ("novembre 2025", not "1 novembre 2025").
+/// citations ("novembre 2025", not "1 novembre 2025"). Years before 1 are written the ISO
+/// way, with a sign and four digits (`-0044-03-15`: year 0 is 1 BC, -44 is 45 BC, as in
+/// CSL's date-parts); what it cannot say (a range's end, a season, "circa", words, another
+/// calendar) is a [`crate::DateDetail`] beside it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PartialDate {
     pub year: i32,
@@ -37,14 +40,22 @@ impl PartialDate {
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (also accepts `/` as separator, and a
-    /// trailing time part `THH:MM…`, which is dropped).
+    /// trailing time part `THH:MM…`, which is dropped). Digits may be Arabic-Indic or
+    /// Persian. A year before 1 has a leading `-` (`-0044`; `-044`, which Mizan wrote
+    /// before, reads the same).
     pub fn parse(input: &str) -> Result<Self, PartialDateError> {
         let err = |reason| PartialDateError { input: input.to_owned(), reason };
-        let text = input.trim();
+        let ascii = ascii_digits(input);
+        let text = ascii.trim();
         let text = text.split('T').next().unwrap_or(text);
+        let (negative, text) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
         let mut parts = text.split(['-', '/']);
         let year_part = parts.next().filter(|p| !p.is_empty()).ok_or_else(|| err("empty"))?;
         let year: i32 = parse_digits(year_part).ok_or_else(|| err("bad year"))?;
+        let year = if negative { -year } else { year };
         let month = match parts.next() {
             Some(p) => Some(parse_digits::<u8>(p).ok_or_else(|| err("bad month"))?),
             None => None,
@@ -70,6 +81,22 @@ impl PartialDate {
     }
 }
 
+/// Arabic-Indic (٠–٩) and Persian (۰–۹) digits as ASCII digits: a number written in
+/// either is read like one written in ASCII, wherever a number is read.
+pub fn ascii_digits(text: &str) -> std::borrow::Cow<'_, str> {
+    let eastern = |c: char| matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}');
+    if !text.chars().any(eastern) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            _ => c,
+        })
+        .collect()
+}
+
 fn parse_digits<T: FromStr>(text: &str) -> Option<T> {
     if text.is_empty() || text.len() > 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -77,7 +104,7 @@ fn parse_digits<T: FromStr>(text: &str) -> Option<T> {
     text.parse().ok()
 }
 
-fn days_in_month(year: i32, month: u8) -> u8 {
+pub(crate) fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
         2 => 28,
@@ -95,7 +122,12 @@ impl FromStr for PartialDate {
 
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}", self.year)?;
+        // `{:04}` would count the sign as a digit (`-044`), which no reader takes.
+        if self.year < 0 {
+            write!(f, "-{:04}", self.year.unsigned_abs())?;
+        } else {
+            write!(f, "{:04}", self.year)?;
+        }
         if let Some(m) = self.month {
             write!(f, "-{m:02}")?;
             if let Some(d) = self.day {
@@ -125,6 +157,27 @@ mod tests {
             assert!(PartialDate::parse(bad).is_err(), "{bad}");
         }
         assert!(PartialDate::parse("2024-02-29").is_ok());
+    }
+
+    #[test]
+    fn years_before_one_round_trip() {
+        for text in ["-0044-03-15", "-0001", "0000", "-9999-12"] {
+            assert_eq!(PartialDate::parse(text).unwrap().to_string(), text);
+        }
+        let ides = PartialDate::new(-44, Some(3), Some(15)).unwrap();
+        assert_eq!(ides.to_string().parse::<PartialDate>(), Ok(ides));
+        // What earlier versions wrote for these years still reads.
+        assert_eq!(PartialDate::parse("-044-03-15"), Ok(ides));
+        assert_eq!(PartialDate::parse("-004").unwrap().year, -4);
+        assert!(PartialDate::parse("--44").is_err());
+        assert!(PartialDate::parse("-").is_err());
+    }
+
+    #[test]
+    fn eastern_digits_are_digits() {
+        assert_eq!(PartialDate::parse("٢٠٢٥-١١-٢٠").unwrap().to_string(), "2025-11-20");
+        assert_eq!(PartialDate::parse("۱۳۸۷").unwrap().year, 1387);
+        assert_eq!(ascii_digits("ص ١٢"), "ص 12");
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use crate::{CitationKey, Grading, PartialDate, Person, Source, SourceType};
+use crate::{CitationKey, DateDetail, Grading, PartialDate, Person, Source, SourceType};
 
 /// One field of a [`Source`]. The source's id (its identity) and its excerpts (rows of
 /// their own) are not fields.
@@ -25,11 +25,14 @@ pub enum SourceField {
     Authors,
     Publisher,
     Issued,
+    /// What the issued date says beyond its [`PartialDate`] (see [`DateDetail`]).
+    IssuedDetail,
     Url,
     Doi,
     Language,
     Pages,
     Accessed,
+    AccessedDetail,
     Notes,
     Tags,
     Grade,
@@ -48,6 +51,8 @@ pub enum FieldKind {
     Text,
     /// An optional [`PartialDate`], stored and exchanged as `2025`, `2025-11`, `2025-11-20`.
     Date,
+    /// A [`DateDetail`], stored and exchanged as its JSON text (none when empty).
+    DateDetail,
     /// A list of [`Person`]s.
     People,
     /// A list of tags.
@@ -83,7 +88,7 @@ const fn names(
 impl SourceField {
     /// Every field, in the order storage lays out its columns, sync writes its entries and
     /// the extension lists exact values.
-    pub const ALL: [SourceField; 16] = [
+    pub const ALL: [SourceField; 18] = [
         Self::Key,
         Self::Kind,
         Self::Title,
@@ -92,11 +97,13 @@ impl SourceField {
         Self::Authors,
         Self::Publisher,
         Self::Issued,
+        Self::IssuedDetail,
         Self::Url,
         Self::Doi,
         Self::Language,
         Self::Pages,
         Self::Accessed,
+        Self::AccessedDetail,
         Self::Notes,
         Self::Tags,
         Self::Grade,
@@ -119,11 +126,17 @@ impl SourceField {
             Self::Authors => names("authors", &["authors"], "authors", "authors", K::People),
             Self::Publisher => names("publisher", &["publisher"], "publisher", "publisher", K::Text),
             Self::Issued => names("issued", &["issued"], "issued", "issued", K::Date),
+            Self::IssuedDetail => {
+                names("issued_detail", &["issued_detail"], "issued_detail", "issued-detail", K::DateDetail)
+            }
             Self::Url => names("url", &["url"], "url", "url", K::Text),
             Self::Doi => names("doi", &["doi"], "doi", "doi", K::Text),
             Self::Language => names("language", &["language"], "language", "language", K::Text),
             Self::Pages => names("pages", &["pages"], "pages", "pages", K::Text),
             Self::Accessed => names("accessed", &["accessed"], "accessed", "accessed", K::Date),
+            Self::AccessedDetail => {
+                names("accessed_detail", &["accessed_detail"], "accessed_detail", "accessed-detail", K::DateDetail)
+            }
             Self::Notes => names("notes", &["notes"], "notes", "notes", K::Text),
             Self::Tags => names("tags", &["tags"], "tags", "tags", K::Tags),
             Self::Grade => names("grade", &["grade", "graded_by", "graded_at"], "grade", "grade", K::Grade),
@@ -155,6 +168,15 @@ impl SourceField {
         self.names().extension
     }
 
+    /// For a [`FieldKind::DateDetail`] field, the date field it describes.
+    pub const fn described_date(self) -> Option<SourceField> {
+        match self {
+            Self::IssuedDetail => Some(Self::Issued),
+            Self::AccessedDetail => Some(Self::Accessed),
+            _ => None,
+        }
+    }
+
     pub const fn kind(self) -> FieldKind {
         self.names().kind
     }
@@ -182,7 +204,8 @@ impl SourceField {
         count
     }
 
-    /// Reads the text form of a field whose kind has one (key, type, title, text, date),
+    /// Reads the text form of a field whose kind has one (key, type, title, text, date,
+    /// date detail),
     /// as storage, sync and the extension write it. Text is taken as it is, untrimmed.
     pub fn parse_text(self, text: &str) -> Result<FieldValue, FieldError> {
         let invalid = |reason: String| FieldError { field: self, reason };
@@ -194,6 +217,9 @@ impl SourceField {
             FieldKind::Title | FieldKind::Text => Ok(FieldValue::Text(Some(text.to_owned()))),
             FieldKind::Date => {
                 PartialDate::parse(text).map(|d| FieldValue::Date(Some(d))).map_err(|e| invalid(e.to_string()))
+            }
+            FieldKind::DateDetail => {
+                DateDetail::parse(text).map(FieldValue::DateDetail).map_err(|e| invalid(e.to_string()))
             }
             FieldKind::People | FieldKind::Tags | FieldKind::Grade => {
                 Err(invalid(format!("{self} is not written as one text")))
@@ -216,6 +242,7 @@ pub enum FieldValue {
     Type(SourceType),
     Text(Option<String>),
     Date(Option<PartialDate>),
+    DateDetail(DateDetail),
     People(Vec<Person>),
     Tags(Vec<String>),
     Grade(Option<Grading>),
@@ -229,6 +256,7 @@ impl FieldValue {
             Self::Key(_) | Self::Type(_) => false,
             Self::Text(text) => text.is_none(),
             Self::Date(date) => date.is_none(),
+            Self::DateDetail(detail) => detail.is_empty(),
             Self::People(people) => people.is_empty(),
             Self::Tags(tags) => tags.is_empty(),
             Self::Grade(grade) => grade.is_none(),
@@ -242,6 +270,7 @@ impl FieldValue {
             Self::Text(Some(_)) => "text",
             Self::Text(None) => "no text",
             Self::Date(_) => "a date",
+            Self::DateDetail(_) => "a date detail",
             Self::People(_) => "a list of people",
             Self::Tags(_) => "a list of tags",
             Self::Grade(_) => "a grade",
@@ -270,11 +299,13 @@ impl Source {
             SourceField::Authors => FieldValue::People(self.authors.clone()),
             SourceField::Publisher => FieldValue::Text(self.publisher.clone()),
             SourceField::Issued => FieldValue::Date(self.issued),
+            SourceField::IssuedDetail => FieldValue::DateDetail(self.issued_detail.clone()),
             SourceField::Url => FieldValue::Text(self.url.clone()),
             SourceField::Doi => FieldValue::Text(self.doi.clone()),
             SourceField::Language => FieldValue::Text(self.language.clone()),
             SourceField::Pages => FieldValue::Text(self.pages.clone()),
             SourceField::Accessed => FieldValue::Date(self.accessed),
+            SourceField::AccessedDetail => FieldValue::DateDetail(self.accessed_detail.clone()),
             SourceField::Notes => FieldValue::Text(self.notes.clone()),
             SourceField::Tags => FieldValue::Tags(self.tags.clone()),
             SourceField::Grade => FieldValue::Grade(self.grade.clone()),
@@ -310,11 +341,13 @@ impl Source {
             (SourceField::Authors, FieldValue::People(people)) => self.authors = people,
             (SourceField::Publisher, value) => text(&mut self.publisher, value)?,
             (SourceField::Issued, value) => date(&mut self.issued, value)?,
+            (SourceField::IssuedDetail, FieldValue::DateDetail(detail)) => self.issued_detail = detail,
             (SourceField::Url, value) => text(&mut self.url, value)?,
             (SourceField::Doi, value) => text(&mut self.doi, value)?,
             (SourceField::Language, value) => text(&mut self.language, value)?,
             (SourceField::Pages, value) => text(&mut self.pages, value)?,
             (SourceField::Accessed, value) => date(&mut self.accessed, value)?,
+            (SourceField::AccessedDetail, FieldValue::DateDetail(detail)) => self.accessed_detail = detail,
             (SourceField::Notes, value) => text(&mut self.notes, value)?,
             (SourceField::Tags, FieldValue::Tags(tags)) => self.tags = tags,
             (SourceField::Grade, FieldValue::Grade(grade)) => self.grade = grade,
@@ -336,6 +369,7 @@ mod tests {
             FieldKind::Type => FieldValue::Type(SourceType::Report),
             FieldKind::Title | FieldKind::Text => FieldValue::Text(Some(format!("{field} : حصار باماكو"))),
             FieldKind::Date => FieldValue::Date(Some(PartialDate::parse("2025-11").unwrap())),
+            FieldKind::DateDetail => FieldValue::DateDetail(DateDetail::literal("printemps 2025")),
             FieldKind::People => FieldValue::People(vec![Person::structured("Aminata", "Traoré")]),
             FieldKind::Tags => FieldValue::Tags(vec!["Mali".into()]),
             FieldKind::Grade => FieldValue::Grade(Some(Grading {
@@ -379,6 +413,11 @@ mod tests {
             }
         }
         assert_eq!(SourceField::column_count(&SourceField::ALL), SourceField::ALL.len() + 2);
+        for field in SourceField::ALL {
+            let described = field.described_date().map(SourceField::kind);
+            assert_eq!(described.is_some(), field.kind() == FieldKind::DateDetail, "{field}");
+            assert!(described.is_none_or(|kind| kind == FieldKind::Date), "{field}");
+        }
     }
 
     #[test]
@@ -399,5 +438,10 @@ mod tests {
         assert_eq!(SourceField::Accessed.parse_text("2025-13").unwrap_err().field, SourceField::Accessed);
         assert!(SourceField::Key.parse_text("a b").unwrap_err().reason.contains("citation key"));
         assert!(SourceField::Tags.parse_text("Mali").is_err());
+        assert_eq!(
+            SourceField::IssuedDetail.parse_text(r#"{"literal":"13th cent"}"#),
+            Ok(FieldValue::DateDetail(DateDetail::literal("13th cent")))
+        );
+        assert_eq!(SourceField::AccessedDetail.parse_text("{").unwrap_err().field, SourceField::AccessedDetail);
     }
 }

@@ -16,7 +16,9 @@
 //! assert_eq!("B".parse::<Reliability>().unwrap(), Reliability::B);
 //! ```
 
+mod calendar;
 mod date;
+mod date_detail;
 mod field;
 mod grade;
 mod key;
@@ -25,7 +27,9 @@ mod person;
 mod source;
 mod timestamp;
 
-pub use date::{PartialDate, PartialDateError};
+pub use calendar::{Calendar, CalendarDate, days_from_civil};
+pub use date::{PartialDate, PartialDateError, ascii_digits};
+pub use date_detail::{DateDetail, DateDetailError, Season};
 pub use field::{FieldError, FieldKind, FieldValue, SourceField};
 pub use grade::{Credibility, GradeError, Reliability};
 pub use key::{CitationKey, CitationKeyError};

@@ -1,6 +1,6 @@
 use uuid::Uuid;
 
-use crate::{CitationKey, PartialDate, Person, Reliability, SourceType, Timestamp};
+use crate::{CitationKey, DateDetail, PartialDate, Person, Reliability, SourceType, Timestamp};
 
 /// One source in the library: an article, a report, a communiqué, a post.
 ///
@@ -19,12 +19,17 @@ pub struct Source {
     pub authors: Vec<Person>,
     pub publisher: Option<String>,
     pub issued: Option<PartialDate>,
+    /// What the file said of the issued date beyond `issued` (a range's end, a season,
+    /// circa, words, another calendar); ignored once `issued` is edited (see
+    /// [`DateDetail::applies_to`]).
+    pub issued_detail: DateDetail,
     pub url: Option<String>,
     pub doi: Option<String>,
     /// BCP 47 language tag of the source's text (`ar`, `fr`, `en`).
     pub language: Option<String>,
     pub pages: Option<String>,
     pub accessed: Option<PartialDate>,
+    pub accessed_detail: DateDetail,
     pub notes: Option<String>,
     pub tags: Vec<String>,
     pub grade: Option<Grading>,
@@ -68,16 +73,40 @@ impl Source {
             authors: Vec::new(),
             publisher: None,
             issued: None,
+            issued_detail: DateDetail::default(),
             url: None,
             doi: None,
             language: None,
             pages: None,
             accessed: None,
+            accessed_detail: DateDetail::default(),
             notes: None,
             tags: Vec::new(),
             grade: None,
             excerpts: Vec::new(),
         }
+    }
+
+    /// The issued date's detail, when it describes the date `issued` holds.
+    pub fn issued_detail(&self) -> Option<&DateDetail> {
+        self.issued_detail.applies_to(self.issued).then_some(&self.issued_detail)
+    }
+
+    /// The access date's detail, when it describes the date `accessed` holds.
+    pub fn accessed_detail(&self) -> Option<&DateDetail> {
+        self.accessed_detail.applies_to(self.accessed).then_some(&self.accessed_detail)
+    }
+
+    /// The issued date as a front end shows it: with its detail in EDTF (`2017-21`,
+    /// `2017-04-23/2017-04-26`, `1850~`), or the words the file wrote when they say more
+    /// (`13th cent`, `1446 هـ`), else `2025-11`.
+    pub fn issued_shown(&self) -> Option<String> {
+        shown(self.issued, self.issued_detail())
+    }
+
+    /// The access date as a front end shows it (see [`Source::issued_shown`]).
+    pub fn accessed_shown(&self) -> Option<String> {
+        shown(self.accessed, self.accessed_detail())
     }
 
     pub fn reliability(&self) -> Option<Reliability> {
@@ -99,6 +128,13 @@ impl Source {
     /// no tracking parameters (`utm_*`), host lowercased.
     pub fn normalized_url(&self) -> Option<String> {
         normalize_url(self.url.as_deref()?)
+    }
+}
+
+fn shown(date: Option<PartialDate>, detail: Option<&DateDetail>) -> Option<String> {
+    match detail {
+        Some(detail) => detail.literal.clone().or_else(|| detail.edtf()),
+        None => date.map(|d| d.to_string()),
     }
 }
 

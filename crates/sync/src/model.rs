@@ -367,7 +367,7 @@ pub fn check_value(entity: Entity, field: &str, value: &Value) -> Result<(), Str
                 FieldKind::Key | FieldKind::Type => parsed(text()?),
                 FieldKind::Title => text().map(drop),
                 FieldKind::Text => optional_text().map(drop),
-                FieldKind::Date => optional_text()?.map_or(Ok(()), parsed),
+                FieldKind::Date | FieldKind::DateDetail => optional_text()?.map_or(Ok(()), parsed),
                 FieldKind::People => check_authors(text()?),
                 FieldKind::Tags => check_tags(text()?),
                 FieldKind::Grade => check_grade(value),
@@ -461,6 +461,7 @@ mod tests {
         assert!(bad("key", json!("a b")).contains("key"));
         assert!(bad("type", json!("novel")).contains("type"));
         assert!(bad("issued", json!("2025-13")).contains("issued"));
+        assert!(bad("issued_detail", json!("{\"end\":\"x\"}")).contains("issued_detail"));
         assert!(bad("authors", json!("[{\"given\":\"x\"}]")).contains("authors"));
         assert!(bad("tags", json!("[1]")).contains("tags"));
         assert!(bad("grade", json!(["G", null, 1])).contains("grade"));

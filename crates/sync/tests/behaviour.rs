@@ -8,8 +8,8 @@ mod common;
 
 use common::*;
 use mizan_source::{
-    CitationKey, Excerpt, FieldKind, FieldValue, Grading, PartialDate, Person, Reliability, SourceField, SourceType,
-    Timestamp,
+    Calendar, CalendarDate, CitationKey, DateDetail, Excerpt, FieldKind, FieldValue, Grading, PartialDate, Person,
+    Reliability, SourceField, SourceType, Timestamp,
 };
 use mizan_sync::{ConflictKind, SyncError, SyncOptions, conflicts, flip, snapshot_and_compact, sync};
 
@@ -269,6 +269,16 @@ fn changed(field: SourceField, n: usize) -> FieldValue {
         FieldKind::Type => FieldValue::Type(SourceType::ALL[n % 13]),
         FieldKind::Title | FieldKind::Text => FieldValue::Text(Some(format!("{field} {n} : حصار باماكو"))),
         FieldKind::Date => FieldValue::Date(Some(PartialDate::new(2000 + n as i32, Some(3), Some(4)).unwrap())),
+        // A detail for a date before year 1, in another calendar, with words: all of it
+        // travels as text.
+        FieldKind::DateDetail => FieldValue::DateDetail(DateDetail {
+            date: PartialDate::new(-44, Some(3), None).ok(),
+            end: PartialDate::new(-43, None, None).ok(),
+            approximate: true,
+            literal: Some(format!("١٤٤٦ هـ {n}")),
+            calendar: CalendarDate::new(Calendar::Hijri, 1446, Some(3), None).ok(),
+            ..DateDetail::default()
+        }),
         FieldKind::People => FieldValue::People(vec![Person::literal(&format!("مجموعة {n}"))]),
         FieldKind::Tags => FieldValue::Tags(vec![format!("tag {n}")]),
         FieldKind::Grade => FieldValue::Grade(Some(Grading {
@@ -277,6 +287,25 @@ fn changed(field: SourceField, n: usize) -> FieldValue {
             graded_at: Timestamp(START + n as i64),
         })),
     }
+}
+
+/// Versions before 0007 wrote 45 BC as `-044` and could not read it back, so one such
+/// import stopped the whole library's sync. Such a row now travels, and reads the same
+/// on the other side.
+#[test]
+fn a_date_before_year_one_written_by_an_earlier_version_travels() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut amina = library("Amina", 0, 1000);
+    let mut karim = library("Karim", 0, 1000);
+    let mut s = source("cesar-ides", "Les ides de mars");
+    s.issued = PartialDate::new(-44, Some(3), Some(15)).ok();
+    amina.add(&s).unwrap();
+    amina.connection().execute("UPDATE sources SET issued = '-044-03-15'", []).unwrap();
+    run(&mut amina, dir.path());
+    run(&mut karim, dir.path());
+    let got = karim.get_by_id(s.id).unwrap().unwrap().source;
+    assert_eq!(got.issued, s.issued);
+    assert!(karim.check().unwrap().problems.iter().all(|p| p.repairable));
 }
 
 /// Every field of the table travels: set on a new source (sent from the row itself) and
