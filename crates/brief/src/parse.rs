@@ -640,7 +640,7 @@ impl Builder<'_, '_> {
             return;
         }
         let lead = raw.len() - raw.trim_start().len();
-        let span = Span::new(plain.source_offset(start + lead), plain.source_offset(end.saturating_sub(1)) + 1);
+        let span = Span::new(plain.source_offset(start + lead), plain.source_end(end));
         let cited: Vec<usize> = plain.cites_in(start, end).collect();
         let section = self.current_section();
         self.sentences.push(Sentence { text: text.clone(), span, section, role, citations: cited.len() });
@@ -669,8 +669,7 @@ impl Builder<'_, '_> {
         for (start, end) in split(&plain.text) {
             let raw = plain.text.get(start..end).unwrap_or_default();
             let lead = raw.len() - raw.trim_start().len();
-            let sentence_span =
-                Span::new(plain.source_offset(start + lead), plain.source_offset(end.saturating_sub(1)) + 1);
+            let sentence_span = Span::new(plain.source_offset(start + lead), plain.source_end(end));
             let citations = plain.cites_in(start, end).count();
             self.sentences.push(Sentence { text: clean(raw), span: sentence_span, section, role, citations });
         }
@@ -854,7 +853,7 @@ impl Builder<'_, '_> {
                         emit_text(&run, last, o, out, plain);
                         let index = self.citations.len();
                         self.citations.push(group.clone());
-                        plain.push_cite(index, span.start);
+                        plain.push_cite(index, span.start, span.end);
                         out.push(Inline::Citation(group));
                         last = i + 1;
                     }
