@@ -101,8 +101,9 @@ pub(crate) fn truetype(font: &[u8], glyphs: &[u16]) -> Option<Vec<u8>> {
         }
         new_hmtx.extend_from_slice(&side.to_be_bytes());
     }
-    let mut new_hhea = hhea.get(..hhea.len().checked_sub(2)?)?.to_vec();
-    new_hhea.extend_from_slice(&u16::try_from(with_advance).ok()?.to_be_bytes());
+    // numberOfHMetrics is at 34, the end of a 36-byte table; a longer one is cut there.
+    let mut new_hhea = hhea.get(..36)?.to_vec();
+    new_hhea[34..].copy_from_slice(&u16::try_from(with_advance).ok()?.to_be_bytes());
 
     let maxp = sfnt.table(b"maxp")?;
     let mut new_maxp = 0x0001_0000u32.to_be_bytes().to_vec();
@@ -393,5 +394,29 @@ mod tests {
         assert_eq!(truetype(b"OTTO\0\0\0\0", &glyphs), None);
         // A glyph id past the font's glyphs.
         assert_eq!(truetype(data, &[u16::MAX - 1]), None);
+    }
+    /// A small font with short offsets: a subset of a bundled one.
+    fn small_font() -> Vec<u8> {
+        let fonts = FontSet::bundled();
+        truetype(fonts.faces()[0].data(), &[3, 40, 41, 300]).unwrap()
+    }
+
+    /// Found by the font_subset fuzzer: an `hhea` table longer than its 36 bytes got the
+    /// new numberOfHMetrics at its end instead of at offset 34, so the subset's metrics
+    /// were read with the old count.
+    #[test]
+    fn a_long_hhea_table_gets_its_metrics_count_in_place() {
+        let font = small_font();
+        let sfnt = Sfnt::new(&font).unwrap();
+        let mut hhea = sfnt.table(b"hhea").unwrap().to_vec();
+        hhea.extend_from_slice(&[0xAB; 6]);
+        let tables: Vec<([u8; 4], Vec<u8>)> = sfnt
+            .records
+            .iter()
+            .map(|(tag, _, _)| (*tag, if tag == b"hhea" { hhea.clone() } else { sfnt.table(tag).unwrap().to_vec() }))
+            .collect();
+        let tables: Vec<(&[u8; 4], &[u8])> = tables.iter().map(|(tag, data)| (tag, data.as_slice())).collect();
+        let padded = sfnt_file(&tables).unwrap();
+        assert_eq!(truetype(&padded, &[1, 2, 3]), truetype(&font, &[1, 2, 3]));
     }
 }
