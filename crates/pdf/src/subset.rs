@@ -18,7 +18,8 @@
 pub(crate) fn truetype(font: &[u8], glyphs: &[u16]) -> Option<Vec<u8>> {
     let sfnt = Sfnt::new(font)?;
     let head = sfnt.table(b"head")?;
-    let long_source = read_u16(head, 50)? != 0;
+    // As read-fonts, and so the shaper, reads it: any value but 1 means short offsets.
+    let long_source = read_u16(head, 50)? == 1;
     let loca = sfnt.table(b"loca")?;
     let glyf = sfnt.table(b"glyf")?;
     let glyph_data = |gid: u16| -> Option<&[u8]> {
@@ -399,6 +400,20 @@ mod tests {
     fn small_font() -> Vec<u8> {
         let fonts = FontSet::bundled();
         truetype(fonts.faces()[0].data(), &[3, 40, 41, 300]).unwrap()
+    }
+
+    /// Found by the font_subset fuzzer: a damaged indexToLocFormat (neither 0 nor 1) was
+    /// read as long offsets, where read-fonts and the shaper read short ones, so the
+    /// subset held other bytes than the glyphs the layout measured.
+    #[test]
+    fn a_damaged_loca_format_is_read_as_the_shaper_reads_it() {
+        let font = small_font();
+        let (_, head, _) = record(&font, b"head");
+        assert_eq!(read_u16(&font, head + 50), Some(0));
+        let mut damaged = font.clone();
+        damaged[head + 50..head + 52].copy_from_slice(&2u16.to_be_bytes());
+        let expected = truetype(&font, &[1, 2, 3]).unwrap();
+        assert_eq!(truetype(&damaged, &[1, 2, 3]), Some(expected));
     }
 
     /// Found by the font_subset fuzzer: an `hhea` table longer than its 36 bytes got the
