@@ -19,7 +19,7 @@ pub(crate) struct Plain {
     /// linearly from the first.
     segments: Vec<(usize, usize)>,
     /// (offset in `text` of the CITE char, index into the brief's citations).
-    pub(crate) cites: Vec<(usize, usize)>,
+    pub(crate) cites: Vec<(usize, usize, usize)>,
 }
 
 impl Plain {
@@ -33,9 +33,9 @@ impl Plain {
 
     /// A citation group, `citation` in the brief's list, as [`CITE`] (what
     /// [`crate::Inline::plain`] gives for it).
-    pub(crate) fn push_cite(&mut self, citation: usize, source: usize) {
+    pub(crate) fn push_cite(&mut self, citation: usize, source: usize, source_end: usize) {
         self.segments.push((self.text.len(), source));
-        self.cites.push((self.text.len(), citation));
+        self.cites.push((self.text.len(), citation, source_end));
         self.text.push(CITE);
     }
 
@@ -45,7 +45,7 @@ impl Plain {
         }
         let shift = self.text.len();
         self.segments.extend(other.segments.into_iter().map(|(t, s)| (t + shift, s)));
-        self.cites.extend(other.cites.into_iter().map(|(t, c)| (t + shift, c)));
+        self.cites.extend(other.cites.into_iter().map(|(t, c, end)| (t + shift, c, end)));
         self.text.push_str(&other.text);
     }
 
@@ -65,13 +65,30 @@ impl Plain {
 
     /// Where `text[start..end]`, leading whitespace left out, is in the source.
     pub(crate) fn span(&self, start: usize, end: usize) -> Span {
-        Span::new(self.source_offset(start + self.lead(start, end)), self.source_offset(end.saturating_sub(1)) + 1)
+        Span::new(self.source_offset(start + self.lead(start, end)), self.source_end(end))
     }
 
     /// Citation indices whose placeholder lies in `range`.
     pub(crate) fn cites_in(&self, start: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
-        let from = self.cites.partition_point(|(t, _)| *t < start);
-        self.cites.get(from..).unwrap_or_default().iter().take_while(move |(t, _)| *t < end).map(|(_, c)| *c)
+        let from = self.cites.partition_point(|(t, _, _)| *t < start);
+        self.cites.get(from..).unwrap_or_default().iter().take_while(move |(t, _, _)| *t < end).map(|(_, c, _)| *c)
+    }
+
+    /// The source offset where the text before `end` ends: past its last character, and
+    /// for a citation placeholder past the whole group (the placeholder's three bytes
+    /// are not the group's, whose first three may end inside a character: `[@ب`).
+    pub(crate) fn source_end(&self, end: usize) -> usize {
+        match self.text.get(..end).and_then(|text| text.chars().next_back()) {
+            Some(CITE) => {
+                let at = end - CITE.len_utf8();
+                match self.cites.binary_search_by_key(&at, |(t, _, _)| *t) {
+                    Ok(i) => self.cites[i].2,
+                    Err(_) => self.source_offset(at) + CITE.len_utf8(),
+                }
+            }
+            Some(ch) => self.source_offset(end - ch.len_utf8()) + ch.len_utf8(),
+            None => self.source_offset(end),
+        }
     }
 }
 
@@ -245,7 +262,7 @@ mod tests {
     fn maps_offsets_back_to_the_source() {
         let mut plain = Plain::default();
         plain.push("abc ", 100);
-        plain.push_cite(0, 200);
+        plain.push_cite(0, 200, 204);
         plain.push(" def", 300);
         assert_eq!(plain.source_offset(1), 101);
         assert_eq!(plain.source_offset(4), 200);

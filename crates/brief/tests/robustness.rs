@@ -197,3 +197,20 @@ fn ten_thousand_words_parse_and_audit_quickly() {
     // Generous for debug builds; measured in release: about 8 ms (parse 6, audit 2).
     assert!(each < Duration::from_millis(800), "{each:?}");
 }
+
+/// Found by the brief fuzzer: a sentence ending in a citation ended three bytes into the
+/// citation's source, inside the `ب` of `[@ب]`. A claim now ends where its last citation
+/// does, and every span is a slice of the text.
+#[test]
+fn a_claim_ending_in_a_citation_ends_with_it_even_in_arabic() {
+    for (text, claimed) in
+        [("a [@ب i]", "a [@ب i]"), ("Le blocus dure [@رفي-2025]. Suite.", "Le blocus dure [@رفي-2025].")]
+    {
+        let brief = parse(text);
+        let claim = brief.claims.first().unwrap_or_else(|| panic!("no claim in {text:?}"));
+        assert_eq!(text.get(claim.span.start..claim.span.end), Some(claimed), "{text:?}: {:?}", claim.span);
+        for sentence in &brief.sentences {
+            assert!(text.get(sentence.span.start..sentence.span.end).is_some(), "{text:?}: {:?}", sentence.span);
+        }
+    }
+}

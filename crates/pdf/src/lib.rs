@@ -34,6 +34,14 @@ mod write;
 pub use model::{Color, Document, Metadata, Options, Page, PageItem, PdfDate};
 pub use write::write_pdf;
 
+/// The TrueType subsetter on its own, for the fuzz targets and their corpus replay
+/// (`crates/robustness`): the font program of a subset of `font` (sorted, distinct glyph
+/// ids), or `None` when it is not a TrueType font the subsetter can read. Not part of the API.
+#[doc(hidden)]
+pub fn subset_truetype(font: &[u8], glyphs: &[u16]) -> Option<Vec<u8>> {
+    subset::truetype(font, glyphs)
+}
+
 /// Why a document could not be written.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum PdfError {

@@ -18,7 +18,8 @@
 pub(crate) fn truetype(font: &[u8], glyphs: &[u16]) -> Option<Vec<u8>> {
     let sfnt = Sfnt::new(font)?;
     let head = sfnt.table(b"head")?;
-    let long_source = read_u16(head, 50)? != 0;
+    // As read-fonts, and so the shaper, reads it: any value but 1 means short offsets.
+    let long_source = read_u16(head, 50)? == 1;
     let loca = sfnt.table(b"loca")?;
     let glyf = sfnt.table(b"glyf")?;
     let glyph_data = |gid: u16| -> Option<&[u8]> {
@@ -101,8 +102,9 @@ pub(crate) fn truetype(font: &[u8], glyphs: &[u16]) -> Option<Vec<u8>> {
         }
         new_hmtx.extend_from_slice(&side.to_be_bytes());
     }
-    let mut new_hhea = hhea.get(..hhea.len().checked_sub(2)?)?.to_vec();
-    new_hhea.extend_from_slice(&u16::try_from(with_advance).ok()?.to_be_bytes());
+    // numberOfHMetrics is at 34, the end of a 36-byte table; a longer one is cut there.
+    let mut new_hhea = hhea.get(..36)?.to_vec();
+    new_hhea[34..].copy_from_slice(&u16::try_from(with_advance).ok()?.to_be_bytes());
 
     let maxp = sfnt.table(b"maxp")?;
     let mut new_maxp = 0x0001_0000u32.to_be_bytes().to_vec();
@@ -393,5 +395,43 @@ mod tests {
         assert_eq!(truetype(b"OTTO\0\0\0\0", &glyphs), None);
         // A glyph id past the font's glyphs.
         assert_eq!(truetype(data, &[u16::MAX - 1]), None);
+    }
+    /// A small font with short offsets: a subset of a bundled one.
+    fn small_font() -> Vec<u8> {
+        let fonts = FontSet::bundled();
+        truetype(fonts.faces()[0].data(), &[3, 40, 41, 300]).unwrap()
+    }
+
+    /// Found by the font_subset fuzzer: a damaged indexToLocFormat (neither 0 nor 1) was
+    /// read as long offsets, where read-fonts and the shaper read short ones, so the
+    /// subset held other bytes than the glyphs the layout measured.
+    #[test]
+    fn a_damaged_loca_format_is_read_as_the_shaper_reads_it() {
+        let font = small_font();
+        let (_, head, _) = record(&font, b"head");
+        assert_eq!(read_u16(&font, head + 50), Some(0));
+        let mut damaged = font.clone();
+        damaged[head + 50..head + 52].copy_from_slice(&2u16.to_be_bytes());
+        let expected = truetype(&font, &[1, 2, 3]).unwrap();
+        assert_eq!(truetype(&damaged, &[1, 2, 3]), Some(expected));
+    }
+
+    /// Found by the font_subset fuzzer: an `hhea` table longer than its 36 bytes got the
+    /// new numberOfHMetrics at its end instead of at offset 34, so the subset's metrics
+    /// were read with the old count.
+    #[test]
+    fn a_long_hhea_table_gets_its_metrics_count_in_place() {
+        let font = small_font();
+        let sfnt = Sfnt::new(&font).unwrap();
+        let mut hhea = sfnt.table(b"hhea").unwrap().to_vec();
+        hhea.extend_from_slice(&[0xAB; 6]);
+        let tables: Vec<([u8; 4], Vec<u8>)> = sfnt
+            .records
+            .iter()
+            .map(|(tag, _, _)| (*tag, if tag == b"hhea" { hhea.clone() } else { sfnt.table(tag).unwrap().to_vec() }))
+            .collect();
+        let tables: Vec<(&[u8; 4], &[u8])> = tables.iter().map(|(tag, data)| (tag, data.as_slice())).collect();
+        let padded = sfnt_file(&tables).unwrap();
+        assert_eq!(truetype(&padded, &[1, 2, 3]), truetype(&font, &[1, 2, 3]));
     }
 }

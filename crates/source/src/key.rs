@@ -54,12 +54,12 @@ impl CitationKey {
                 out.push('-');
             }
         }
-        let out = out.trim_matches('-');
-        let mut out: String = out.chars().take(200).collect();
+        let mut out = out.trim_matches('-').to_owned();
         if !out.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
             out.insert_str(0, "source");
         }
-        Self(out)
+        // Cut after the prefix, which would otherwise take a 200-character key past the limit.
+        Self(out.chars().take(200).collect())
     }
 
     pub fn as_str(&self) -> &str {
@@ -99,5 +99,17 @@ mod tests {
             assert!(CitationKey::parse(key.as_str()).is_ok(), "{raw:?} -> {key}");
         }
         assert_eq!(CitationKey::sanitize("Le Monde, 2025").as_str(), "Le-Monde-2025");
+    }
+
+    /// Found by the csl_json fuzzer: an imported id of 200 characters starting with `.`
+    /// became `source.…`, 206 characters, a key the importer then refused to read back.
+    #[test]
+    fn sanitize_keeps_a_prefixed_key_within_200_characters() {
+        for raw in [".".to_owned() + &"z".repeat(250), "~".to_owned() + &"ب".repeat(199)] {
+            let key = CitationKey::sanitize(&raw);
+            assert_eq!(key.as_str().chars().count(), 200);
+            assert!(key.as_str().starts_with("source"));
+            assert_eq!(CitationKey::parse(key.as_str()), Ok(key.clone()), "{raw:?}");
+        }
     }
 }

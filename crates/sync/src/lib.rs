@@ -51,6 +51,16 @@ use crate::apply::Applier;
 use crate::error::io;
 use crate::file::{DeviceFile, DeviceListing, FileKind};
 
+/// The changeset reader on bytes rather than a file, for the fuzz targets and their
+/// corpus replay (`crates/robustness`): reads `bytes` as `device`'s changeset `seq`, as
+/// [`sync`] does, and gives what was read back through the changeset writer. Not part
+/// of the API.
+#[doc(hidden)]
+pub fn reread_changeset(bytes: &[u8], device: &str, seq: u64) -> std::result::Result<Vec<u8>, String> {
+    let loaded = file::decode(bytes, FileKind::Changes, device, seq, None)?;
+    Ok(file::encode(loaded.header, &loaded.entries))
+}
+
 /// How to sync.
 #[derive(Clone)]
 pub struct SyncOptions {

@@ -162,7 +162,7 @@ impl Builder<'_, '_> {
                         emit_text(&run, last, o, out, plain);
                         let index = self.citations.len();
                         self.citations.push(group.clone());
-                        plain.push_cite(index, span.start);
+                        plain.push_cite(index, span.start, span.end);
                         out.push(Inline::Citation(group));
                         last = i + 1;
                     }
