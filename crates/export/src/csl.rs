@@ -458,6 +458,19 @@ fn text(value: &str) -> FormatString {
     FormatString::from(value.to_owned())
 }
 
+/// A source's title, followed by its translation in brackets when the library records one
+/// (`الأمن في مالي [La sécurité au Mali]`), as French and Arabic annexes print a title in
+/// another language. The translation stays inside the reference's isolate, right after the
+/// title; `isolate` gives it its own direction run (left to right for a French translation
+/// of an Arabic title), and its letters pick their font by script, so it needs no language
+/// of its own.
+fn title_with_translation(source: &Source) -> String {
+    match source.translated_title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        Some(translated) => format!("{} [{translated}]", source.title),
+        None => source.title.clone(),
+    }
+}
+
 /// A library source as a hayagriva entry.
 pub(crate) fn entry(source: &Source) -> Entry {
     let (kind, parent_kind) = match source.kind {
@@ -475,7 +488,7 @@ pub(crate) fn entry(source: &Source) -> Entry {
         SourceType::Broadcast => (EntryType::Video, None),
     };
     let mut entry = Entry::new(source.key.as_str(), kind);
-    entry.set_title(text(&source.title));
+    entry.set_title(text(&title_with_translation(source)));
     if !source.authors.is_empty() {
         entry.set_authors(source.authors.iter().map(csl_person).collect());
     }

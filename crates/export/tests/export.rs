@@ -316,3 +316,26 @@ fn arabic_sample_has_no_overfull_line_and_no_bidi_controls_in_its_text() {
     // in its own order.
     assert!(text.contains("2025, 52, https://doi.org/10.5555/") && !text.contains("52 ,2025"), "{text}");
 }
+
+#[test]
+fn french_annex_prints_the_translated_title_after_an_arabic_title() {
+    let mut library = library();
+    let bbc = library.iter_mut().find(|s| s.key.as_str() == "bbc-arabic-niger-tahalufat-2025").unwrap();
+    assert!(bbc.title.starts_with("النيجر"), "fixture: an Arabic title");
+    bbc.translated_title = Some("Niger : la junte redessine ses alliances".into());
+    let exported = export_brief(&brief("tests/fixtures/briefs/sample-fr.md"), &library, &default_options()).unwrap();
+    let plain = export("tests/fixtures/briefs/sample-fr.md", &default_options());
+    assert_ne!(exported.pdf, plain.pdf, "the translation changes the annex");
+    let Some(text) = pdftotext(&exported.pdf) else { return };
+    let annex = text.split("Annexe : sources citées").nth(1).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    // The translation reads left to right, in brackets, in the Arabic entry's line. The
+    // brackets belong to the right-to-left reference: drawn mirrored, so they look like
+    // `[…]`, they come back from pdftotext as their logical characters in visual order.
+    assert!(
+        annex.contains("]Niger : la junte redessine ses alliances[")
+            || annex.contains("[Niger : la junte redessine ses alliances]"),
+        "{annex}"
+    );
+    let line = text.lines().find(|l| l.contains("la junte redessine")).unwrap();
+    assert!(line.contains("المجلس"), "translation on the title's line: {line}");
+}
