@@ -58,7 +58,7 @@ use crate::file::{DeviceFile, DeviceListing, FileKind};
 #[doc(hidden)]
 pub fn reread_changeset(bytes: &[u8], device: &str, seq: u64) -> std::result::Result<Vec<u8>, String> {
     let loaded = file::decode(bytes, FileKind::Changes, device, seq, None)?;
-    Ok(file::encode(loaded.header, &loaded.entries))
+    Ok(file::encode(loaded.header, &loaded.entries, &loaded.held))
 }
 
 /// How to sync.
