@@ -3,8 +3,8 @@
 //! committed file differs from what the code generates; `MIZAN_BLESS=1 cargo test -p
 //! mizan-app bindings` rewrites it.
 
-use mizan_service::ServiceError;
-use mizan_service::dto::*;
+use mizan_workspace::WorkspaceError;
+use mizan_workspace::dto::*;
 use ts_rs::TS;
 
 /// Declarations in the order they appear in the file.
@@ -15,7 +15,7 @@ fn declarations() -> Vec<String> {
     decls![
         Lang,
         ErrorCode,
-        ServiceError,
+        WorkspaceError,
         Person,
         SourceHit,
         SearchRequest,
@@ -86,7 +86,7 @@ fn declarations() -> Vec<String> {
     ]
 }
 
-use mizan_service::ErrorCode;
+use mizan_workspace::ErrorCode;
 
 /// The whole TypeScript file.
 pub fn typescript() -> String {

@@ -1,4 +1,4 @@
-//! The IPC commands: each is one call into `mizan_service`, plus a native dialog where
+//! The IPC commands: each is one call into `mizan_workspace`, plus a native dialog where
 //! the user must choose a file. Every command has the same shape, `(app, req) ->
 //! Result<Res, IpcError>`, so one table gives the handler, the permission list check and
 //! the TypeScript types (`crate::bindings`).
@@ -6,8 +6,8 @@
 use std::sync::{Mutex, MutexGuard};
 
 use mizan_i18n::Localizer;
-use mizan_service::dto::*;
-use mizan_service::{ErrorCode, Service, ServiceError};
+use mizan_workspace::dto::*;
+use mizan_workspace::{ErrorCode, Workspace, WorkspaceError};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_opener::OpenerExt;
 
@@ -17,22 +17,22 @@ use crate::dialogs::{Dialogs, Filter};
 /// runner (one sync at a time, periodic sync; see `crate::sync`).
 #[derive(Debug)]
 pub struct Shell {
-    pub service: Mutex<Service>,
+    pub service: Mutex<Workspace>,
     pub dialogs: Dialogs,
     pub sync: crate::sync::Runner,
 }
 
-pub(crate) type Res<T> = Result<T, ServiceError>;
+pub(crate) type Res<T> = Result<T, WorkspaceError>;
 
 pub(crate) fn shell<R: Runtime>(app: &AppHandle<R>) -> Res<&Shell> {
     app.try_state::<Shell>()
         .map(|s| s.inner())
-        .ok_or_else(|| ServiceError::new(ErrorCode::Internal, "the library is not open"))
+        .ok_or_else(|| WorkspaceError::new(ErrorCode::Internal, "the library is not open"))
 }
 
 /// The service, locked. A panic in an earlier request poisons the lock; the library's
 /// writes are transactions, so its state is still whole and the lock is taken anyway.
-pub(crate) fn service<R: Runtime>(app: &AppHandle<R>) -> Res<MutexGuard<'_, Service>> {
+pub(crate) fn service<R: Runtime>(app: &AppHandle<R>) -> Res<MutexGuard<'_, Workspace>> {
     Ok(shell(app)?.service.lock().unwrap_or_else(std::sync::PoisonError::into_inner))
 }
 
@@ -54,7 +54,7 @@ fn save_as<R: Runtime>(app: &AppHandle<R>, req: &SaveRequest) -> Res<Option<Save
         let name = current
             .and_then(|p| p.file_name())
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| Service::suggested_name(&req.text, "md"));
+            .unwrap_or_else(|| Workspace::suggested_name(&req.text, "md"));
         (folder.unwrap_or_else(|| service.paths().briefs_dir()), name)
     };
     let Some(path) = shell.dialogs.save(app, &l10n(app)?, "shell-save-brief", &[BRIEFS], &name, Some(&folder)) else {
@@ -66,7 +66,7 @@ fn save_as<R: Runtime>(app: &AppHandle<R>, req: &SaveRequest) -> Res<Option<Save
 }
 
 fn http_url(raw: &str) -> Res<url::Url> {
-    let invalid = |why: &str| ServiceError::invalid("url", format!("url: {why}"));
+    let invalid = |why: &str| WorkspaceError::invalid("url", format!("url: {why}"));
     let url = url::Url::parse(raw.trim()).map_err(|e| invalid(&format!("{raw:?} is not a URL ({e})")))?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
         return Err(invalid(&format!("only http and https links open in the browser, not {:?}", url.scheme())));
@@ -167,7 +167,7 @@ commands! {
         service.open_brief(&path.display().to_string()).map(Some)
     }
 
-    /// Opens a brief of the recent list or a sample (nothing else: see `Service::permitted`).
+    /// Opens a brief of the recent list or a sample (nothing else: see `Workspace::permitted`).
     brief_open_recent(app, req: PathRequest) -> OpenedBrief { service(app)?.open_brief(&req.path) }
 
     /// Saves to `path`, or asks where when it is null.
@@ -192,7 +192,7 @@ commands! {
     export_pdf(app, req: ExportPdfRequest) -> Option<ExportPdfResult> {
         let name = match req.path.as_deref().and_then(|p| std::path::Path::new(p).file_stem()) {
             Some(stem) => format!("{}.pdf", stem.to_string_lossy()),
-            None => Service::suggested_name(&req.text, "pdf"),
+            None => Workspace::suggested_name(&req.text, "pdf"),
         };
         let folder = req.path.as_deref().and_then(|p| std::path::Path::new(p).parent()).map(std::path::Path::to_path_buf);
         let shell = shell(app)?;
@@ -205,7 +205,7 @@ commands! {
         if req.open && matches!(shell.dialogs, Dialogs::Native) {
             app.opener()
                 .open_path(result.path.clone(), None::<&str>)
-                .map_err(|e| ServiceError::new(ErrorCode::Io, format!("{}: cannot open: {e}", result.path)))?;
+                .map_err(|e| WorkspaceError::new(ErrorCode::Io, format!("{}: cannot open: {e}", result.path)))?;
         }
         Ok(Some(result))
     }
@@ -219,7 +219,7 @@ commands! {
         }
         app.opener()
             .open_url(url.as_str(), None::<&str>)
-            .map_err(|e| ServiceError::new(ErrorCode::Io, format!("{url}: cannot open: {e}")))?;
+            .map_err(|e| WorkspaceError::new(ErrorCode::Io, format!("{url}: cannot open: {e}")))?;
         Ok(true)
     }
 

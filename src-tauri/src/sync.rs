@@ -1,10 +1,10 @@
 //! Sync in the shell: the folder dialog, one sync at a time, and periodic sync.
 //!
-//! **Not holding the service.** Every command locks the one `Service`, the editor's live
+//! **Not holding the service.** Every command locks the one `Workspace`, the editor's live
 //! analysis (`brief_analyze`, on every keystroke pause) included. A sync lists, reads and
 //! writes files in a shared folder that may be a slow network share, and a laptop back
 //! from weeks offline applies thousands of changes; so the lock is taken only to start a
-//! sync and to record how it ended (`Service::begin_sync` / `finish_sync`), and the sync
+//! sync and to record how it ended (`Workspace::begin_sync` / `finish_sync`), and the sync
 //! itself runs on a connection of its own (`SyncJob::run`; SQLite in WAL mode lets the
 //! service's reads go on while it writes).
 //!
@@ -26,8 +26,8 @@ use std::panic::AssertUnwindSafe;
 use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::Duration;
 
-use mizan_service::dto::{SyncReport, SyncStatus};
-use mizan_service::{ErrorCode, ServiceError};
+use mizan_workspace::dto::{SyncReport, SyncStatus};
+use mizan_workspace::{ErrorCode, WorkspaceError};
 use tauri::{AppHandle, Emitter, Runtime};
 
 use crate::commands::{Res, l10n, service, shell};
@@ -155,7 +155,7 @@ pub fn run<R: Runtime>(app: &AppHandle<R>) -> Res<SyncReport> {
     let job = service(app)?.begin_sync()?;
     emit_status(app);
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| job.run())).unwrap_or_else(|_| {
-        Err(ServiceError::new(
+        Err(WorkspaceError::new(
             ErrorCode::Internal,
             format!("{}: the sync stopped on an internal error; the next sync resumes it", job.folder().display()),
         ))

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use mizan_app::Dialogs;
-use mizan_service::{Paths, Service};
+use mizan_workspace::{Paths, Workspace};
 use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, mock_builder};
@@ -21,7 +21,7 @@ impl App {
     fn new() -> Self {
         let root = tempfile::tempdir().expect("temp dir");
         std::fs::create_dir_all(root.path().join("dialogs")).expect("dialogs dir");
-        let service = Service::open(Paths::under(root.path())).expect("library opens");
+        let service = Workspace::open(Paths::under(root.path())).expect("library opens");
         let app = mizan_app::builder(mock_builder(), service, Dialogs::Scripted(root.path().join("dialogs")))
             .build(tauri::generate_context!(test = true))
             .expect("app builds");
@@ -224,10 +224,10 @@ fn recovery_keeps_unsaved_text_until_discarded() {
 
 /// An app whose service was prepared first (e.g. a sync folder already chosen), with a
 /// periodic sync every `every`.
-fn app_syncing_every(every: Option<std::time::Duration>, prepare: impl FnOnce(&mut Service)) -> App {
+fn app_syncing_every(every: Option<std::time::Duration>, prepare: impl FnOnce(&mut Workspace)) -> App {
     let root = tempfile::tempdir().expect("temp dir");
     std::fs::create_dir_all(root.path().join("dialogs")).expect("dialogs dir");
-    let mut service = Service::open(Paths::under(root.path())).expect("library opens");
+    let mut service = Workspace::open(Paths::under(root.path())).expect("library opens");
     prepare(&mut service);
     let app = mizan_app::builder_syncing_every(
         mock_builder(),
@@ -416,7 +416,7 @@ fn a_big_sync_keeps_the_service_lock_short() {
     let handle = reader._app.handle().clone();
     let syncing = std::thread::spawn(move || {
         let shell = handle.state::<mizan_app::commands::Shell>();
-        fn lock(s: &mizan_app::commands::Shell) -> std::sync::MutexGuard<'_, Service> {
+        fn lock(s: &mizan_app::commands::Shell) -> std::sync::MutexGuard<'_, Workspace> {
             s.service.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
         }
         let t = Instant::now();

@@ -12,7 +12,7 @@ use anyhow::{Context, bail};
 use mizan_brief::{Brief, Lang, Severity};
 use mizan_i18n::Localizer;
 use mizan_library::Library;
-use mizan_service::briefs::{catalog, cited_records, today};
+use mizan_workspace::briefs::{catalog, cited_records, today};
 
 pub fn new(template: &str, lang: &str, output: &Path, force: bool) -> anyhow::Result<()> {
     let lang: Lang = lang.parse().map_err(|e| anyhow::anyhow!("--lang: {e}"))?;
@@ -38,11 +38,11 @@ pub fn check(library: &mut Library, path: &Path, json: bool, stats: bool) -> any
     // is written back only if it was valid UTF-8, so a damaged file is never rewritten.
     let catalog = match std::str::from_utf8(&bytes) {
         Ok(text) => {
-            let with_id = mizan_service::briefs::with_id(text);
+            let with_id = mizan_workspace::briefs::with_id(text);
             if with_id != text {
                 write_atomically(path, &with_id)?;
             }
-            let saved = mizan_service::briefs::record_saved(library, path, &with_id)?;
+            let saved = mizan_workspace::briefs::record_saved(library, path, &with_id)?;
             brief = saved.brief;
             saved.catalog
         }
@@ -154,7 +154,7 @@ pub fn history(library: &mut Library, path: &Path, diff: Option<u32>, restore: O
 
 /// Writes beside the target and renames, so a crash never leaves half a brief.
 pub fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
-    Ok(mizan_service::write_atomically(path, text.as_bytes())?)
+    Ok(mizan_workspace::write_atomically(path, text.as_bytes())?)
 }
 
 /// `mizan export`: the audit gates it (errors need `--draft`), then the brief is typeset.

@@ -127,8 +127,8 @@ fn usage_error(err: &clap::Error) -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
-    let paths = mizan_service::Paths::from_env();
-    let analyst = mizan_service::Config::load(&paths.config_dir)?.analyst();
+    let paths = mizan_workspace::Paths::from_env();
+    let analyst = mizan_workspace::Config::load(&paths.config_dir)?.analyst();
     let library_path = cli.library.unwrap_or(paths.library);
     let open = || -> anyhow::Result<mizan_library::Library> {
         Ok(mizan_library::Library::open(&library_path, mizan_library::OpenOptions::new(&analyst))?)

@@ -1,15 +1,15 @@
 //! What the desktop app and the command line do with a library and briefs.
 //!
-//! [`Service`] owns one open library and the app's state between runs (settings, recent
+//! [`Workspace`] owns one open library and the app's state between runs (settings, recent
 //! briefs, autosaved text, the files the user chose). Each method is one request of the
 //! app's IPC: it takes and returns the serialisable types of [`dto`] and fails with a
-//! [`ServiceError`] whose [`ErrorCode`] is stable. The Tauri shell is one line per
+//! [`WorkspaceError`] whose [`ErrorCode`] is stable. The Tauri shell is one line per
 //! command over these methods; nothing here knows about windows or dialogs: the shell
-//! asks the user for a path and hands it over with [`Service::grant`].
+//! asks the user for a path and hands it over with [`Workspace::grant`].
 //!
 //! # Which files a request may touch
 //! Least privilege: a request may read or write a brief only if the user chose the file
-//! (a native dialog, then [`Service::grant`]), if it is in the recent list (chosen in an
+//! (a native dialog, then [`Workspace::grant`]), if it is in the recent list (chosen in an
 //! earlier run), or if it lies in the app's own briefs folder. Anything else is
 //! [`ErrorCode::NotPermitted`], so a compromised web view cannot reach `~/.ssh`.
 
@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 
 use mizan_library::{Library, OpenOptions};
 
-pub use error::{ErrorCode, Result, ServiceError};
+pub use error::{ErrorCode, Result, WorkspaceError};
 pub use paths::{Config, Paths, write_atomically};
 
 use crate::dto::*;
@@ -42,7 +42,7 @@ const SAMPLE_BRIEFS: [(Lang, &str, &str); 2] = [
 
 /// One library and the app's state. Not `Sync`: the shell keeps it behind a mutex.
 #[derive(Debug)]
-pub struct Service {
+pub struct Workspace {
     paths: Paths,
     library: Library,
     analyst: String,
@@ -55,12 +55,12 @@ pub struct Service {
     sync: sync::SyncMemory,
 }
 
-impl Service {
+impl Workspace {
     /// Opens (or creates) the library. A library that did not exist yet is seeded with the
     /// sample sources, and the sample briefs are put in the briefs folder.
     pub fn open(paths: Paths) -> Result<Self> {
         for dir in [&paths.data_dir, &paths.briefs_dir()] {
-            std::fs::create_dir_all(dir).map_err(|e| ServiceError::io(dir, &e))?;
+            std::fs::create_dir_all(dir).map_err(|e| WorkspaceError::io(dir, &e))?;
         }
         let first_start = !paths.library.exists();
         let analyst = Config::load(&paths.config_dir)?.analyst();
@@ -85,7 +85,7 @@ impl Service {
 
     fn seed(&mut self) -> Result<()> {
         let entries = mizan_interchange::read(mizan_interchange::Format::CslJson, SAMPLE_LIBRARY.as_bytes())
-            .map_err(|e| ServiceError::new(ErrorCode::Internal, format!("sample library: {e}")))?;
+            .map_err(|e| WorkspaceError::new(ErrorCode::Internal, format!("sample library: {e}")))?;
         let sources: Vec<_> = entries.into_iter().filter_map(std::result::Result::ok).collect();
         self.library.import(sources, mizan_library::DuplicatePolicy::Skip)?;
         for (_, name, text) in SAMPLE_BRIEFS {
@@ -168,7 +168,7 @@ impl Service {
         if ok {
             Ok(given)
         } else {
-            Err(ServiceError::new(
+            Err(WorkspaceError::new(
                 ErrorCode::NotPermitted,
                 format!("{path}: not a file you opened or saved with Mizan; use Open… to choose it"),
             ))

@@ -1,25 +1,25 @@
 //! The app's side of sync through the team's shared folder (`mizan_sync` does the work).
 //!
 //! The folder is chosen in a native folder dialog: the shell hands the choice over with
-//! [`Service::set_sync_folder`], as it does files with [`Service::grant`]; the web view can
+//! [`Workspace::set_sync_folder`], as it does files with [`Workspace::grant`]; the web view can
 //! never name a folder itself. The choice is kept in the app's settings, as the recent
 //! briefs are, so later runs may sync with it.
 //!
 //! # Syncing without holding the service
 //! A sync reads and writes files in a shared folder that may be a slow network share, and
 //! a catch-up after weeks offline applies thousands of changes. The shell keeps the
-//! [`Service`] behind a mutex that every request, the editor's live analysis included,
+//! [`Workspace`] behind a mutex that every request, the editor's live analysis included,
 //! takes; so a sync is split in three:
 //!
-//! 1. [`Service::begin_sync`] (brief): checks that sync is set up, marks it running and
+//! 1. [`Workspace::begin_sync`] (brief): checks that sync is set up, marks it running and
 //!    returns a [`SyncJob`] holding only paths and the analyst's name;
 //! 2. [`SyncJob::run`] (long): opens its own connection to the library file (SQLite in WAL
 //!    mode: the service's readers go on reading while it writes) and syncs through it,
 //!    without the service;
-//! 3. [`Service::finish_sync`] (brief): records the outcome and, on success, the time in
+//! 3. [`Workspace::finish_sync`] (brief): records the outcome and, on success, the time in
 //!    the settings.
 //!
-//! [`Service::sync_now`] does the three in a row, for callers that hold the service
+//! [`Workspace::sync_now`] does the three in a row, for callers that hold the service
 //! anyway (tests, a command line).
 
 use std::collections::HashMap;
@@ -30,16 +30,16 @@ use mizan_source::{Clock, SystemClock, Timestamp};
 use mizan_sync::{Conflict, ConflictKind, Resolution, SyncError, SyncOptions};
 use serde_json::Value;
 
-use crate::Service;
+use crate::Workspace;
 use crate::dto_sync::*;
-use crate::error::{ErrorCode, Result, ServiceError};
+use crate::error::{ErrorCode, Result, WorkspaceError};
 
 /// How the syncs of this run went: the last report and the last error.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct SyncMemory {
     running: bool,
     last_report: Option<SyncReport>,
-    last_error: Option<ServiceError>,
+    last_error: Option<WorkspaceError>,
 }
 
 /// One sync to run away from the service: the library file, the shared folder and who
@@ -77,7 +77,7 @@ impl SyncJob {
     }
 }
 
-impl Service {
+impl Workspace {
     /// The shared folder, once chosen.
     pub fn sync_folder(&self) -> Option<PathBuf> {
         self.settings.sync_folder.as_deref().map(PathBuf::from)
@@ -86,7 +86,7 @@ impl Service {
     /// The user chose `folder` in a folder dialog: sync with it from now on.
     pub fn set_sync_folder(&mut self, folder: &Path) -> Result<SyncStatus> {
         if !folder.is_dir() {
-            return Err(ServiceError::invalid("folder", format!("{}: not a folder", folder.display())));
+            return Err(WorkspaceError::invalid("folder", format!("{}: not a folder", folder.display())));
         }
         let folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
         if self.settings.sync_folder.as_deref() != Some(&folder.display().to_string()) {
@@ -121,10 +121,10 @@ impl Service {
     }
 
     /// Starts a sync: what [`SyncJob::run`] needs, and the status says "running" until
-    /// [`Service::finish_sync`]. Runs must not overlap: the caller serialises them.
+    /// [`Workspace::finish_sync`]. Runs must not overlap: the caller serialises them.
     pub fn begin_sync(&mut self) -> Result<SyncJob> {
         let Some(folder) = self.sync_folder() else {
-            return Err(ServiceError::new(
+            return Err(WorkspaceError::new(
                 ErrorCode::NoSyncFolder,
                 "sync is not set up: choose the team's shared folder first",
             ));
@@ -189,7 +189,7 @@ impl Service {
         self.sync_conflicts(false)?
             .into_iter()
             .find(|c| c.id == id)
-            .ok_or_else(|| ServiceError::not_found(format!("no conflict #{id} in the conflict log")).with_field("id"))
+            .ok_or_else(|| WorkspaceError::not_found(format!("no conflict #{id} in the conflict log")).with_field("id"))
     }
 }
 
@@ -197,23 +197,23 @@ fn now() -> Timestamp {
     SystemClock.now()
 }
 
-fn folder_error(folder: &Path, reason: &str) -> ServiceError {
-    ServiceError::new(ErrorCode::SyncFolder, format!("{}: {reason}", folder.display())).with_field("folder")
+fn folder_error(folder: &Path, reason: &str) -> WorkspaceError {
+    WorkspaceError::new(ErrorCode::SyncFolder, format!("{}: {reason}", folder.display())).with_field("folder")
 }
 
 /// A sync failure with a stable code; the message names the folder or file at fault.
-fn from_sync(error: SyncError) -> ServiceError {
+fn from_sync(error: SyncError) -> WorkspaceError {
     let message = error.to_string();
     match error {
         SyncError::Library(e) => e.into(),
-        SyncError::Sqlite(_) => ServiceError::new(ErrorCode::Library, message),
+        SyncError::Sqlite(_) => WorkspaceError::new(ErrorCode::Library, message),
         SyncError::Io { .. }
         | SyncError::Folder { .. }
         | SyncError::OtherLibrary { .. }
-        | SyncError::OwnChangeset { .. } => ServiceError::new(ErrorCode::SyncFolder, message).with_field("folder"),
-        SyncError::UnknownConflict(_) => ServiceError::not_found(message).with_field("id"),
-        SyncError::CannotFlip { .. } => ServiceError::new(ErrorCode::CannotFlip, message).with_field("id"),
-        SyncError::FailurePoint(_) => ServiceError::new(ErrorCode::Internal, message),
+        | SyncError::OwnChangeset { .. } => WorkspaceError::new(ErrorCode::SyncFolder, message).with_field("folder"),
+        SyncError::UnknownConflict(_) => WorkspaceError::not_found(message).with_field("id"),
+        SyncError::CannotFlip { .. } => WorkspaceError::new(ErrorCode::CannotFlip, message).with_field("id"),
+        SyncError::FailurePoint(_) => WorkspaceError::new(ErrorCode::Internal, message),
     }
 }
 
@@ -321,14 +321,14 @@ mod tests {
 
     struct Laptop {
         _root: tempfile::TempDir,
-        service: Service,
+        service: Workspace,
     }
 
     fn laptop(name: &str) -> Laptop {
         let root = tempfile::tempdir().expect("temp dir");
         std::fs::create_dir_all(root.path().join("config")).expect("config dir");
         std::fs::write(root.path().join("config/config.toml"), format!("analyst = \"{name}\"\n")).expect("config");
-        let service = Service::open(Paths::under(root.path())).expect("library opens");
+        let service = Workspace::open(Paths::under(root.path())).expect("library opens");
         Laptop { _root: root, service }
     }
 
@@ -385,7 +385,7 @@ mod tests {
         // The status remembers the last sync, also in a later run of the app.
         let status = amina.service.sync_status().expect("status");
         assert!(status.last_sync_at.is_some() && status.last_report.is_some() && status.last_error.is_none());
-        let again = Service::open(amina.service.paths().clone()).expect("reopen");
+        let again = Workspace::open(amina.service.paths().clone()).expect("reopen");
         let reopened = again.sync_status().expect("status");
         assert_eq!(reopened.last_sync_at, status.last_sync_at);
         assert_eq!(reopened.folder, status.folder);

@@ -1,12 +1,12 @@
 //! Measures one live analysis (what the app runs after each keystroke) of a 10,000-word
 //! brief over the sample library, step by step, and the size of its JSON. Run in release:
-//! `cargo run --release -p mizan-service --example analyze_bench`
+//! `cargo run --release -p mizan-workspace --example analyze_bench`
 #![allow(clippy::unwrap_used)]
 
 use std::time::{Duration, Instant};
 
-use mizan_service::dto::{AnalyzeRequest, Lang};
-use mizan_service::{Paths, Service};
+use mizan_workspace::dto::{AnalyzeRequest, Lang};
+use mizan_workspace::{Paths, Workspace};
 
 #[path = "../../brief/examples/support/big_brief.rs"]
 mod support;
@@ -19,7 +19,7 @@ fn main() {
     let words = text.split_whitespace().count();
 
     let dir = tempfile::tempdir().unwrap();
-    let service = Service::open(Paths::under(dir.path())).unwrap();
+    let service = Workspace::open(Paths::under(dir.path())).unwrap();
     let mut request = AnalyzeRequest { text, ui_lang: Lang::Fr, known_blocks: Vec::new() };
     let analysis = service.analyze(&request).unwrap();
     let json = serde_json::to_string(&analysis).unwrap();

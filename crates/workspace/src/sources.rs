@@ -12,7 +12,7 @@ use crate::dto::{
     CitingClaim, DuplicateOutcome, DuplicatePolicy, Excerpt, Grading, ImportDuplicate, ImportRejected, ImportSummary,
     Person, SearchRequest, SourceDetail, SourceFormat, SourceHit, SourceInput,
 };
-use crate::error::{ErrorCode, Result, ServiceError};
+use crate::error::{ErrorCode, Result, WorkspaceError};
 use crate::paths::write_atomically;
 
 /// Sources imported per transaction, so the UI can show progress.
@@ -135,13 +135,13 @@ fn date(field: &str, value: Option<&str>) -> Result<Option<PartialDate>> {
     match non_empty(value) {
         None => Ok(None),
         Some(text) => {
-            PartialDate::parse(&text).map(Some).map_err(|e| ServiceError::invalid(field, format!("{field}: {e}")))
+            PartialDate::parse(&text).map(Some).map_err(|e| WorkspaceError::invalid(field, format!("{field}: {e}")))
         }
     }
 }
 
 fn reliability(field: &str, value: &str) -> Result<Reliability> {
-    value.trim().parse().map_err(|e: mizan_source::GradeError| ServiceError::invalid(field, format!("{field}: {e}")))
+    value.trim().parse().map_err(|e: mizan_source::GradeError| WorkspaceError::invalid(field, format!("{field}: {e}")))
 }
 
 /// A search request as the library's query; every field checked.
@@ -149,13 +149,13 @@ pub fn query(request: &SearchRequest) -> Result<SearchQuery> {
     let kinds = request
         .kinds
         .iter()
-        .map(|k| k.parse::<SourceType>().map_err(|e| ServiceError::invalid("kinds", format!("kinds: {e}"))))
+        .map(|k| k.parse::<SourceType>().map_err(|e| WorkspaceError::invalid("kinds", format!("kinds: {e}"))))
         .collect::<Result<Vec<_>>>()?;
     let grades = request.grades.iter().map(|g| reliability("grades", g)).collect::<Result<Vec<_>>>()?;
     let years = match non_empty(request.years.as_deref()) {
         None => None,
         Some(text) => Some(YearRange::parse(&text).ok_or_else(|| {
-            ServiceError::invalid(
+            WorkspaceError::invalid(
                 "years",
                 format!("years: {text:?} is not a year range (2025, 2020..2024, 2023.. or ..2020)"),
             )
@@ -177,7 +177,7 @@ pub fn search(library: &Library, request: &SearchRequest) -> Result<Vec<SourceHi
 }
 
 fn record(library: &Library, key: &str) -> Result<SourceRecord> {
-    library.get(key)?.ok_or_else(|| ServiceError::not_found(format!("no source with key `{key}`")).with_field("key"))
+    library.get(key)?.ok_or_else(|| WorkspaceError::not_found(format!("no source with key `{key}`")).with_field("key"))
 }
 
 pub fn detail(library: &Library, key: &str) -> Result<SourceDetail> {
@@ -190,14 +190,14 @@ pub fn detail(library: &Library, key: &str) -> Result<SourceDetail> {
 fn apply(input: &SourceInput, source: &mut Source) -> Result<()> {
     let title = input.title.trim();
     if title.is_empty() {
-        return Err(ServiceError::invalid("title", "title: a source needs a title"));
+        return Err(WorkspaceError::invalid("title", "title: a source needs a title"));
     }
     source.title = title.to_owned();
     source.kind = input
         .kind
         .trim()
         .parse()
-        .map_err(|e: mizan_source::UnknownSourceType| ServiceError::invalid("kind", format!("kind: {e}")))?;
+        .map_err(|e: mizan_source::UnknownSourceType| WorkspaceError::invalid("kind", format!("kind: {e}")))?;
     source.authors = input.authors.iter().filter_map(Person::to_model).collect();
     source.issued = date("issued", input.issued.as_deref())?;
     source.accessed = date("accessed", input.accessed.as_deref())?;
@@ -241,7 +241,7 @@ pub fn add(library: &mut Library, input: &SourceInput) -> Result<SourceDetail> {
     let mut source = Source::new(CitationKey::sanitize("source"), "-");
     apply(input, &mut source)?;
     source.key = match non_empty(input.key.as_deref()) {
-        Some(key) => CitationKey::parse(&key).map_err(|e| ServiceError::invalid("key", format!("key: {e}")))?,
+        Some(key) => CitationKey::parse(&key).map_err(|e| WorkspaceError::invalid("key", format!("key: {e}")))?,
         None => fresh_key(library, &source)?,
     };
     let grade =
@@ -249,7 +249,7 @@ pub fn add(library: &mut Library, input: &SourceInput) -> Result<SourceDetail> {
     match library.add_with(&source, mizan_library::DuplicatePolicy::Skip)? {
         ImportOutcome::Added { .. } => {}
         ImportOutcome::Skipped { key, existing, reason } | ImportOutcome::Merged { key, existing, reason } => {
-            return Err(ServiceError::new(
+            return Err(WorkspaceError::new(
                 ErrorCode::Duplicate,
                 format!("`{key}` duplicates `{existing}` ({reason}); open `{existing}` instead"),
             ));
@@ -265,7 +265,7 @@ pub fn update(library: &mut Library, key: &str, input: &SourceInput) -> Result<S
     let mut source = record(library, key)?.source;
     apply(input, &mut source)?;
     if let Some(new_key) = non_empty(input.key.as_deref()) {
-        source.key = CitationKey::parse(&new_key).map_err(|e| ServiceError::invalid("key", format!("key: {e}")))?;
+        source.key = CitationKey::parse(&new_key).map_err(|e| WorkspaceError::invalid("key", format!("key: {e}")))?;
     }
     let grade = non_empty(input.grade.as_deref()).map(|g| reliability("grade", &g)).transpose()?;
     library.update(&source)?;
@@ -283,7 +283,7 @@ pub fn grade(library: &mut Library, key: &str, value: &str) -> Result<SourceDeta
 pub fn add_excerpt(library: &mut Library, key: &str, text: &str, locator: Option<&str>) -> Result<Excerpt> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(ServiceError::invalid("text", "text: an excerpt needs the quoted passage"));
+        return Err(WorkspaceError::invalid("text", "text: an excerpt needs the quoted passage"));
     }
     let mut source = record(library, key)?.source;
     // The same passage twice is one excerpt: citing it again finds the first.
@@ -360,15 +360,15 @@ pub fn import(
     policy: DuplicatePolicy,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ImportSummary> {
-    let bytes = std::fs::read(path).map_err(|e| ServiceError::io(path, &e))?;
+    let bytes = std::fs::read(path).map_err(|e| WorkspaceError::io(path, &e))?;
     let format = Format::from_path(path).or_else(|| Format::sniff(&bytes)).ok_or_else(|| {
-        ServiceError::new(
+        WorkspaceError::new(
             ErrorCode::InvalidInput,
             format!("{}: not a CSL-JSON, BibTeX or RIS file (cannot tell its format)", path.display()),
         )
     })?;
     let entries = mizan_interchange::read(format, &bytes)
-        .map_err(|e| ServiceError::new(ErrorCode::InvalidInput, format!("{}: {e}", path.display())))?;
+        .map_err(|e| WorkspaceError::new(ErrorCode::InvalidInput, format!("{}: {e}", path.display())))?;
     let read = entries.len();
     let mut sources = Vec::with_capacity(read);
     let mut rejected = Vec::new();

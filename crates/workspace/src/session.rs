@@ -11,7 +11,7 @@ use mizan_source::{Clock, SystemClock};
 use serde::{Deserialize, Serialize};
 
 use crate::dto::{Lang, RecentBrief, RecoveryEntry};
-use crate::error::{ErrorCode, Result, ServiceError};
+use crate::error::{ErrorCode, Result, WorkspaceError};
 use crate::paths::write_atomically;
 
 /// How many recent briefs are remembered.
@@ -49,10 +49,10 @@ impl Settings {
 
     pub fn save(&self, path: &Path) -> Result<()> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| ServiceError::io(dir, &e))?;
+            std::fs::create_dir_all(dir).map_err(|e| WorkspaceError::io(dir, &e))?;
         }
         let text =
-            serde_json::to_string_pretty(self).map_err(|e| ServiceError::new(ErrorCode::Internal, e.to_string()))?;
+            serde_json::to_string_pretty(self).map_err(|e| WorkspaceError::new(ErrorCode::Internal, e.to_string()))?;
         write_atomically(path, text.as_bytes())
     }
 
@@ -110,7 +110,7 @@ impl Recovery {
     fn file(&self, key: &str) -> Result<PathBuf> {
         let ok = !key.is_empty() && key.len() <= 64 && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
         if !ok {
-            return Err(ServiceError::invalid(
+            return Err(WorkspaceError::invalid(
                 "key",
                 format!("key: {key:?} is not a recovery key (letters, digits, '-')"),
             ));
@@ -120,9 +120,9 @@ impl Recovery {
 
     pub fn store(&self, key: &str, path: Option<&str>, text: &str) -> Result<()> {
         let file = self.file(key)?;
-        std::fs::create_dir_all(&self.dir).map_err(|e| ServiceError::io(&self.dir, &e))?;
+        std::fs::create_dir_all(&self.dir).map_err(|e| WorkspaceError::io(&self.dir, &e))?;
         let stored = Stored { path: path.map(str::to_owned), saved_at: now(), text: text.to_owned() };
-        let json = serde_json::to_vec(&stored).map_err(|e| ServiceError::new(ErrorCode::Internal, e.to_string()))?;
+        let json = serde_json::to_vec(&stored).map_err(|e| WorkspaceError::new(ErrorCode::Internal, e.to_string()))?;
         write_atomically(&file, &json)
     }
 
@@ -131,7 +131,7 @@ impl Recovery {
         match std::fs::remove_file(&file) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(ServiceError::io(&file, &e)),
+            Err(e) => Err(WorkspaceError::io(&file, &e)),
         }
     }
 

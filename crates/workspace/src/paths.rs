@@ -10,7 +10,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{ErrorCode, Result, ServiceError};
+use crate::error::{ErrorCode, Result, WorkspaceError};
 
 /// The places of one installation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,11 +73,11 @@ impl Config {
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
-            Err(e) => return Err(ServiceError::io(&path, &e)),
+            Err(e) => return Err(WorkspaceError::io(&path, &e)),
         };
         let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
             let line = e.span().map(|span| text[..span.start.min(text.len())].lines().count().max(1));
-            ServiceError::new(
+            WorkspaceError::new(
                 ErrorCode::InvalidInput,
                 format!(
                     "{}{}: {}",
@@ -91,7 +91,7 @@ impl Config {
             None => None,
             Some(toml::Value::String(name)) => Some(name.trim().to_owned()).filter(|n| !n.is_empty()),
             Some(other) => {
-                return Err(ServiceError::invalid(
+                return Err(WorkspaceError::invalid(
                     "analyst",
                     format!("{}: field `analyst` must be a string, not {}", path.display(), other.type_str()),
                 ));
@@ -116,10 +116,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp: PathBuf = dir.join(format!(".{name}.mizan-tmp"));
-    std::fs::write(&tmp, bytes).map_err(|e| ServiceError::io(&tmp, &e))?;
+    std::fs::write(&tmp, bytes).map_err(|e| WorkspaceError::io(&tmp, &e))?;
     std::fs::rename(&tmp, path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        ServiceError::io(path, &e)
+        WorkspaceError::io(path, &e)
     })
 }
 

@@ -18,7 +18,7 @@ use crate::dto::{
     Analysis, ClaimCounts, ClaimInfo, ClaimKind, Diagnostic, DiffLine, DiffOp, Dir, ExportWarningInfo, Lang, Paper,
     PreviewArticle, PreviewBlock, Revision, RevisionDiff, Severity, Stats, TemplateInfo,
 };
-use crate::error::{ErrorCode, Result, ServiceError};
+use crate::error::{ErrorCode, Result, WorkspaceError};
 use crate::paths::write_atomically;
 
 /// Today's date from the system clock: the one place the service reads it.
@@ -272,11 +272,11 @@ pub fn save(library: &mut Library, path: &Path, text: &str) -> Result<Saved> {
 /// Reads a brief file as text; a file that is not UTF-8 is refused rather than repaired,
 /// so saving can never write the repair over the original.
 pub fn read(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| ServiceError::io(path, &e))?;
+    let bytes = std::fs::read(path).map_err(|e| WorkspaceError::io(path, &e))?;
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let line = e.as_bytes().get(..offset).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count()) + 1;
-        ServiceError::new(
+        WorkspaceError::new(
             ErrorCode::InvalidInput,
             format!(
                 "{}, line {line}: not valid UTF-8 (byte {offset}); open it in a text editor and save it as UTF-8",
@@ -287,7 +287,7 @@ pub fn read(path: &Path) -> Result<String> {
 }
 
 fn brief_id(id: &str) -> Result<Uuid> {
-    Uuid::parse_str(id.trim()).map_err(|e| ServiceError::invalid("id", format!("id: {e}")))
+    Uuid::parse_str(id.trim()).map_err(|e| WorkspaceError::invalid("id", format!("id: {e}")))
 }
 
 pub fn revisions(library: &Library, id: &str) -> Result<Vec<Revision>> {
@@ -308,7 +308,7 @@ pub fn revisions(library: &Library, id: &str) -> Result<Vec<Revision>> {
 pub fn revision_diff(library: &Library, id: &str, number: u32, current: &str) -> Result<RevisionDiff> {
     let old = library
         .revision_text(brief_id(id)?, number)?
-        .ok_or_else(|| ServiceError::not_found(format!("brief {id} has no revision {number}")))?;
+        .ok_or_else(|| WorkspaceError::not_found(format!("brief {id} has no revision {number}")))?;
     let diff = similar::TextDiff::from_lines(old.as_str(), current);
     let lines = diff
         .iter_all_changes()
@@ -333,7 +333,7 @@ pub fn templates() -> Vec<TemplateInfo> {
 
 pub fn new_brief(template: &str, lang: Lang) -> Result<String> {
     mizan_brief::new_brief(template, lang.into(), today())
-        .map_err(|e| ServiceError::invalid("template", format!("template: {e}")))
+        .map_err(|e| WorkspaceError::invalid("template", format!("template: {e}")))
 }
 
 /// A typeset brief.
@@ -347,7 +347,7 @@ pub struct Pdf {
 /// Typesets a brief. The audit gates it: with errors, only a draft (watermarked) is made.
 pub fn pdf(library: &Library, text: &str, style: &str, paper: Paper, draft: bool) -> Result<Pdf> {
     let brief = mizan_brief::parse(text);
-    let style = mizan_export::Style::named(style).map_err(|e| ServiceError::invalid("style", e.to_string()))?;
+    let style = mizan_export::Style::named(style).map_err(|e| WorkspaceError::invalid("style", e.to_string()))?;
     let records = cited_records(library, &brief)?;
     let audit = mizan_brief::audit(&brief, &catalog(&records), today());
     let errors: Vec<_> = audit.diagnostics.iter().filter(|d| d.severity == BriefSeverity::Error).collect();
@@ -355,7 +355,7 @@ pub fn pdf(library: &Library, text: &str, style: &str, paper: Paper, draft: bool
         let localizer = Localizer::plain(brief.lang);
         let first =
             errors.iter().take(3).map(|d| format!("line {}: {}", d.line, d.message(&localizer))).collect::<Vec<_>>();
-        return Err(ServiceError::new(
+        return Err(WorkspaceError::new(
             ErrorCode::AuditErrors,
             format!("{} audit errors; fix them or export a draft ({})", errors.len(), first.join("; ")),
         ));
