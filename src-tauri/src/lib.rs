@@ -17,8 +17,8 @@ pub use dialogs::Dialogs;
 
 /// The app's builder with its state and commands, over any runtime (the real one, or
 /// Tauri's mock runtime in tests), syncing at start and every [`sync::EVERY`].
-pub fn builder<R: Runtime>(builder: Builder<R>, service: Workspace, dialogs: Dialogs) -> Builder<R> {
-    builder_syncing_every(builder, service, dialogs, Some(sync::EVERY))
+pub fn builder<R: Runtime>(builder: Builder<R>, workspace: Workspace, dialogs: Dialogs) -> Builder<R> {
+    builder_syncing_every(builder, workspace, dialogs, Some(sync::EVERY))
 }
 
 /// [`builder`] with another sync period (None: no periodic sync, nor at start). The
@@ -26,12 +26,12 @@ pub fn builder<R: Runtime>(builder: Builder<R>, service: Workspace, dialogs: Dia
 /// never runs it, so tests call [`sync::start`] themselves.
 pub fn builder_syncing_every<R: Runtime>(
     builder: Builder<R>,
-    service: Workspace,
+    workspace: Workspace,
     dialogs: Dialogs,
     every: Option<Duration>,
 ) -> Builder<R> {
     builder
-        .manage(commands::Shell { service: Mutex::new(service), dialogs, sync: sync::Runner::new(every) })
+        .manage(commands::Shell { workspace: Mutex::new(workspace), dialogs, sync: sync::Runner::new(every) })
         .invoke_handler(commands::handler::<R>())
         .setup(|app| {
             sync::start(app.handle().clone());
@@ -41,8 +41,8 @@ pub fn builder_syncing_every<R: Runtime>(
 
 /// Opens the library and runs the app until its window closes.
 pub fn run() -> Result<(), String> {
-    let service = Workspace::open(Paths::from_env()).map_err(|e: WorkspaceError| e.message)?;
-    let app = builder(tauri::Builder::default(), service, Dialogs::from_env())
+    let workspace = Workspace::open(Paths::from_env()).map_err(|e: WorkspaceError| e.message)?;
+    let app = builder(tauri::Builder::default(), workspace, Dialogs::from_env())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .build(tauri::generate_context!())

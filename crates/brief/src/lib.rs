@@ -35,7 +35,6 @@ mod memo;
 mod model;
 mod parse;
 mod pieces;
-mod report;
 mod sentences;
 mod template;
 mod writer;
@@ -51,5 +50,4 @@ pub use model::{
     Alignment, Block, BlockKind, Brief, Claim, ClaimKind, Direction, Inline, Marker, Section, Sentence, SentenceRole,
 };
 pub use parse::{parse, parse_bytes};
-pub use report::{ClaimCountsDto, DiagnosticDto, ReportDto, StatsDto};
 pub use template::{Headings, Template, TemplateError, TemplateSection, new_brief};

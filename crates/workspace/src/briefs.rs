@@ -1,6 +1,7 @@
-//! Briefs: live analysis for the editor, saving (id, claims, revision), history, PDF.
+//! Briefs: live analysis for the editor, saving (id, claims, revision), the command
+//! line's check, new briefs from templates, and the audit-gated PDF.
 //!
-//! Saving is what `mizan check` does on the command line and what the app does on Ctrl+S:
+//! Saving is what the app does on Ctrl+S and what `mizan check` does on the command line:
 //! a brief without an id gets one (the only change made to the text), its claims are
 //! recorded in the library so a source knows who cites it, and the text is stored as a
 //! revision when it changed since the last one.
@@ -14,21 +15,19 @@ use mizan_library::{BriefEntry, CitationEntry, ClaimEntry, Library, SourceRecord
 use mizan_source::{Clock, PartialDate, SystemClock};
 use uuid::Uuid;
 
-use crate::dto::{
-    Analysis, ClaimCounts, ClaimInfo, ClaimKind, Diagnostic, DiffLine, DiffOp, Dir, ExportWarningInfo, Lang, Paper,
-    PreviewArticle, PreviewBlock, Revision, RevisionDiff, Severity, Stats, TemplateInfo,
-};
+use crate::Workspace;
+use crate::dto::*;
+use crate::dto_audit::Utf16Index;
 use crate::error::{ErrorCode, Result, WorkspaceError};
-use crate::paths::write_atomically;
 
-/// Today's date from the system clock: the one place the service reads it.
-pub fn today() -> PartialDate {
+/// Today's date from the system clock: the one place the workspace reads it for briefs.
+pub(crate) fn today() -> PartialDate {
     let (year, month, day) = SystemClock.now().date();
     PartialDate { year, month: Some(month), day: Some(day) }
 }
 
 /// Every source the brief cites, live or deleted, read once per key.
-pub fn cited_records(library: &Library, brief: &Brief) -> Result<HashMap<String, SourceRecord>> {
+pub(crate) fn cited_records(library: &Library, brief: &Brief) -> Result<HashMap<String, SourceRecord>> {
     let mut records = HashMap::new();
     let mut looked_up = HashSet::new();
     for citation in brief.citations.iter().flat_map(|group| &group.items) {
@@ -43,7 +42,7 @@ pub fn cited_records(library: &Library, brief: &Brief) -> Result<HashMap<String,
 }
 
 /// The library's view of the cited sources, for the audit.
-pub fn catalog(records: &HashMap<String, SourceRecord>) -> HashMap<String, CatalogEntry> {
+pub(crate) fn catalog(records: &HashMap<String, SourceRecord>) -> HashMap<String, CatalogEntry> {
     records
         .iter()
         .map(|(key, record)| {
@@ -53,57 +52,9 @@ pub fn catalog(records: &HashMap<String, SourceRecord>) -> HashMap<String, Catal
         .collect()
 }
 
-/// Byte offsets of a text as UTF-16 offsets (what JavaScript and CodeMirror count).
-struct Utf16Index<'t> {
-    text: &'t str,
-    /// (byte offset, UTF-16 offset) every [`CHECKPOINT`] bytes or so.
-    checkpoints: Vec<(usize, usize)>,
-}
-
-/// A lookup counts at most this many bytes: a brief has thousands of claim and
-/// diagnostic positions to convert after every keystroke, and a table of one entry per
-/// 128 bytes is small (a 72 KB brief: 9 KB).
-const CHECKPOINT: usize = 128;
-
-impl<'t> Utf16Index<'t> {
-    fn new(text: &'t str) -> Self {
-        let mut checkpoints = vec![(0, 0)];
-        let mut units = 0;
-        let mut next = CHECKPOINT;
-        for (i, ch) in text.char_indices() {
-            if i >= next {
-                checkpoints.push((i, units));
-                next = i + CHECKPOINT;
-            }
-            units += ch.len_utf16();
-        }
-        Self { text, checkpoints }
-    }
-
-    fn at(&self, offset: usize) -> u32 {
-        let offset = offset.min(self.text.len());
-        let i = self.checkpoints.partition_point(|&(o, _)| o <= offset).saturating_sub(1);
-        let (base, units) = self.checkpoints.get(i).copied().unwrap_or((0, 0));
-        let between = self.text.get(base..offset).map_or(offset - base, |s| s.chars().map(char::len_utf16).sum());
-        u32::try_from(units + between).unwrap_or(u32::MAX)
-    }
-}
-
-fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-fn claim_kind(kind: mizan_brief::ClaimKind) -> ClaimKind {
-    match kind {
-        mizan_brief::ClaimKind::Fact => ClaimKind::Fact,
-        mizan_brief::ClaimKind::Judgment => ClaimKind::Judgment,
-        mizan_brief::ClaimKind::Assumption => ClaimKind::Assumption,
-    }
-}
-
-/// What the editor shows beside the text: preview, diagnostics, claims, figures. The
-/// markup of preview blocks whose key is in `known_blocks` is left out.
-pub fn analyze(library: &Library, text: &str, ui_lang: Lang, known_blocks: &[String]) -> Result<Analysis> {
+/// What the editor shows beside the text: preview, diagnostics (in `ui_lang`), claims,
+/// figures. The markup of preview blocks whose key is in `known_blocks` is left out.
+fn analyze(library: &Library, text: &str, ui_lang: Lang, known_blocks: &[String]) -> Result<Analysis> {
     let brief = mizan_brief::parse(text);
     let catalog = catalog(&cited_records(library, &brief)?);
     let audit = mizan_brief::audit(&brief, &catalog, today());
@@ -111,54 +62,21 @@ pub fn analyze(library: &Library, text: &str, ui_lang: Lang, known_blocks: &[Str
     let article = mizan_brief::render_article(&brief, &Localizer::new(brief.lang));
     // The parser repairs invalid UTF-8 only for bytes; `text` is already a str, so
     // offsets in `brief.text()` are offsets in `text`.
-    let index = Utf16Index::new(brief.text());
-    let diagnostics = audit
-        .diagnostics
-        .iter()
-        .map(|d| Diagnostic {
-            severity: match d.severity {
-                BriefSeverity::Error => Severity::Error,
-                BriefSeverity::Warning => Severity::Warning,
-                BriefSeverity::Info => Severity::Info,
-            },
-            code: d.code.as_str().to_owned(),
-            line: d.line,
-            column: d.column,
-            from: index.at(d.span.start),
-            to: index.at(d.span.end.max(d.span.start)),
-            message: d.message(&messages),
-        })
-        .collect();
+    let offsets = Utf16Index::new(brief.text());
     let claims = brief
         .claims
         .iter()
-        .map(|c| ClaimInfo { id: c.id.to_string(), kind: claim_kind(c.kind), line: brief.line_of(c.span.start) })
+        .map(|c| ClaimInfo { id: c.id.to_string(), kind: c.kind.into(), line: brief.line_of(c.span.start) })
         .collect();
-    let s = &audit.stats;
-    let stats = Stats {
-        claims: ClaimCounts {
-            total: count(s.facts + s.judgments + s.assumptions),
-            fact: count(s.facts),
-            judgment: count(s.judgments),
-            assumption: count(s.assumptions),
-        },
-        statements: count(s.statements),
-        sourced_statements: count(s.sourced_statements),
-        share_sourced: s.share_sourced(),
-        cited_claims: count(s.cited_claims),
-        single_source_claims: count(s.single_source_claims),
-        share_single_source: s.share_single_source(),
-        sources_cited: count(s.sources_cited),
-    };
     Ok(Analysis {
         lang: brief.lang.into(),
         dir: if brief.lang.is_rtl() { Dir::Rtl } else { Dir::Ltr },
         id: brief.front.id.map(|id| id.to_string()),
         title: brief.front.title.clone().unwrap_or_default(),
         preview: preview(article, known_blocks),
-        diagnostics,
+        diagnostics: audit.diagnostics.iter().map(|d| Diagnostic::new(d, &offsets, &messages)).collect(),
         claims,
-        stats,
+        stats: Stats::from(&audit.stats),
     })
 }
 
@@ -193,11 +111,7 @@ fn record(
         .iter()
         .map(|claim| ClaimEntry {
             claim_id: claim.id.to_string(),
-            kind: match claim.kind {
-                mizan_brief::ClaimKind::Fact => mizan_library::ClaimKind::Fact,
-                mizan_brief::ClaimKind::Judgment => mizan_library::ClaimKind::Judgment,
-                mizan_brief::ClaimKind::Assumption => mizan_library::ClaimKind::Assumption,
-            },
+            kind: ClaimKind::from(claim.kind).into(),
             text: claim.text.clone(),
             section: brief.section(claim.section).and_then(|s| s.id.clone().or_else(|| Some(s.heading.clone()))),
             line: brief.line_of(claim.span.start),
@@ -230,7 +144,7 @@ fn record(
 
 /// What saving did.
 #[derive(Debug)]
-pub struct Saved {
+pub(crate) struct Saved {
     /// The text as written (with the id added if it had none).
     pub text: String,
     pub brief: Brief,
@@ -241,7 +155,7 @@ pub struct Saved {
 
 /// Gives the brief its id if it has front matter but no id yet. The text is returned
 /// unchanged otherwise.
-pub fn with_id(text: &str) -> String {
+fn with_id(text: &str) -> String {
     let brief = mizan_brief::parse(text);
     if brief.front.id.is_none() && brief.front.present {
         mizan_brief::set_id(text, Uuid::new_v4())
@@ -251,7 +165,7 @@ pub fn with_id(text: &str) -> String {
 }
 
 /// Records an already written brief: claims into the library and a revision.
-pub fn record_saved(library: &mut Library, path: &Path, text: &str) -> Result<Saved> {
+fn record_saved(library: &mut Library, path: &Path, text: &str) -> Result<Saved> {
     let brief = mizan_brief::parse(text);
     let catalog = catalog(&cited_records(library, &brief)?);
     let mut revision = None;
@@ -263,15 +177,15 @@ pub fn record_saved(library: &mut Library, path: &Path, text: &str) -> Result<Sa
 }
 
 /// Saves `text` to `path` (atomically): id, claims, revision.
-pub fn save(library: &mut Library, path: &Path, text: &str) -> Result<Saved> {
+pub(crate) fn save(library: &mut Library, path: &Path, text: &str) -> Result<Saved> {
     let text = with_id(text);
-    write_atomically(path, text.as_bytes())?;
+    mizan_durable::write_atomically(path, text.as_bytes())?;
     record_saved(library, path, &text)
 }
 
 /// Reads a brief file as text; a file that is not UTF-8 is refused rather than repaired,
 /// so saving can never write the repair over the original.
-pub fn read(path: &Path) -> Result<String> {
+pub(crate) fn read(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| WorkspaceError::io(path, &e))?;
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
@@ -286,68 +200,31 @@ pub fn read(path: &Path) -> Result<String> {
     })
 }
 
-fn brief_id(id: &str) -> Result<Uuid> {
-    Uuid::parse_str(id.trim()).map_err(|e| WorkspaceError::invalid("id", format!("id: {e}")))
-}
-
-pub fn revisions(library: &Library, id: &str) -> Result<Vec<Revision>> {
-    Ok(library
-        .revisions(brief_id(id)?)?
-        .into_iter()
-        .rev()
-        .map(|r| Revision {
-            number: r.number,
-            saved_at: r.saved_at.to_string(),
-            saved_by: r.saved_by,
-            bytes: u32::try_from(r.size).unwrap_or(u32::MAX),
-        })
-        .collect())
-}
-
-/// A stored revision and how the current text differs from it, line by line.
-pub fn revision_diff(library: &Library, id: &str, number: u32, current: &str) -> Result<RevisionDiff> {
-    let old = library
-        .revision_text(brief_id(id)?, number)?
-        .ok_or_else(|| WorkspaceError::not_found(format!("brief {id} has no revision {number}")))?;
-    let diff = similar::TextDiff::from_lines(old.as_str(), current);
-    let lines = diff
-        .iter_all_changes()
-        .map(|change| DiffLine {
-            op: match change.tag() {
-                similar::ChangeTag::Equal => DiffOp::Equal,
-                similar::ChangeTag::Insert => DiffOp::Insert,
-                similar::ChangeTag::Delete => DiffOp::Delete,
-            },
-            text: change.value().trim_end_matches('\n').to_owned(),
-        })
-        .collect();
-    Ok(RevisionDiff { text: old, lines })
-}
-
-pub fn templates() -> Vec<TemplateInfo> {
+fn templates() -> Vec<TemplateInfo> {
     mizan_brief::Template::builtins()
         .iter()
         .map(|t| TemplateInfo { id: t.id.clone(), langs: vec![Lang::Ar, Lang::Fr, Lang::En] })
         .collect()
 }
 
-pub fn new_brief(template: &str, lang: Lang) -> Result<String> {
+fn new_brief(template: &str, lang: Lang) -> Result<String> {
     mizan_brief::new_brief(template, lang.into(), today())
         .map_err(|e| WorkspaceError::invalid("template", format!("template: {e}")))
 }
 
 /// A typeset brief.
 #[derive(Debug)]
-pub struct Pdf {
+struct Pdf {
     pub bytes: Vec<u8>,
     pub pages: u32,
     pub warnings: Vec<ExportWarningInfo>,
 }
 
 /// Typesets a brief. The audit gates it: with errors, only a draft (watermarked) is made.
-pub fn pdf(library: &Library, text: &str, style: &str, paper: Paper, draft: bool) -> Result<Pdf> {
+fn pdf(library: &Library, text: &str, style: &str, paper: Paper, draft: bool) -> Result<Pdf> {
     let brief = mizan_brief::parse(text);
-    let style = mizan_export::Style::named(style).map_err(|e| WorkspaceError::invalid("style", e.to_string()))?;
+    let style =
+        mizan_export::Style::named(style).map_err(|e| WorkspaceError::invalid("style", format!("style: {e}")))?;
     let records = cited_records(library, &brief)?;
     let audit = mizan_brief::audit(&brief, &catalog(&records), today());
     let errors: Vec<_> = audit.diagnostics.iter().filter(|d| d.severity == BriefSeverity::Error).collect();
@@ -365,17 +242,14 @@ pub fn pdf(library: &Library, text: &str, style: &str, paper: Paper, draft: bool
         .filter(|(_, record)| record.deleted_at.is_none())
         .map(|(key, record)| (key, record.source))
         .collect();
-    let paper = match paper {
-        Paper::A4 => mizan_export::Paper::A4,
-        Paper::Letter => mizan_export::Paper::Letter,
-    };
-    let exported = mizan_export::export_brief(&brief, &cited, &mizan_export::ExportOptions { style, paper, draft })?;
+    let options = mizan_export::ExportOptions { style, paper: paper.into(), draft };
+    let exported = mizan_export::export_brief(&brief, &cited, &options)?;
     let warnings = exported
         .warnings
         .iter()
         .map(|w| ExportWarningInfo { code: w.code().to_owned(), line: warning_line(w), message: w.to_string() })
         .collect();
-    Ok(Pdf { bytes: exported.pdf, pages: count(exported.pages), warnings })
+    Ok(Pdf { bytes: exported.pdf, pages: u32::try_from(exported.pages).unwrap_or(u32::MAX), warnings })
 }
 
 fn warning_line(warning: &mizan_export::ExportWarning) -> Option<u32> {
@@ -389,23 +263,174 @@ fn warning_line(warning: &mizan_export::ExportWarning) -> Option<u32> {
     }
 }
 
+impl Workspace {
+    pub fn analyze(&self, request: &AnalyzeRequest) -> Result<Analysis> {
+        analyze(&self.library, &request.text, request.ui_lang, &request.known_blocks)
+    }
+
+    /// Reads a brief the user may open and puts it at the top of the recent list.
+    pub fn open_brief(&mut self, path: &str) -> Result<OpenedBrief> {
+        let path = self.permitted(path)?;
+        let text = read(&path)?;
+        self.touch_recent(&path, &mizan_brief::parse(&text))?;
+        Ok(OpenedBrief { path: path.display().to_string(), text })
+    }
+
+    /// Saves a brief the user may write (see [`Workspace::permitted`]): id, claims,
+    /// revision, and the top of the recent list.
+    pub fn save_brief(&mut self, path: &str, text: &str) -> Result<SavedBrief> {
+        let path = self.permitted(path)?;
+        let saved = save(&mut self.library, &path, text)?;
+        self.grant(&path);
+        self.touch_recent(&path, &saved.brief)?;
+        Ok(SavedBrief { path: path.display().to_string(), text: saved.text, revision: saved.revision })
+    }
+
+    /// The command line's save: audits the brief file at `path` and, when it is valid
+    /// UTF-8, gives it its id (writing the file only then), records its claims and stores
+    /// a revision. A file that is not UTF-8 is audited as the parser repairs it (its
+    /// diagnostics point at the damage) but neither rewritten nor recorded, so the
+    /// original bytes are never lost. Messages are in the brief's language.
+    pub fn check_brief(&mut self, path: &Path) -> Result<CheckReport> {
+        let bytes = std::fs::read(path).map_err(|e| WorkspaceError::io(path, &e))?;
+        let (brief, catalog, revision) = match std::str::from_utf8(&bytes) {
+            Ok(text) => {
+                let with_id = with_id(text);
+                if with_id != text {
+                    mizan_durable::write_atomically(path, with_id.as_bytes())?;
+                }
+                let saved = record_saved(&mut self.library, path, &with_id)?;
+                (saved.brief, saved.catalog, saved.revision)
+            }
+            Err(_) => {
+                let brief = mizan_brief::parse_bytes(&bytes);
+                let catalog = catalog(&cited_records(&self.library, &brief)?);
+                (brief, catalog, None)
+            }
+        };
+        let audit = mizan_brief::audit(&brief, &catalog, today());
+        let messages = Localizer::plain(brief.lang);
+        let offsets = Utf16Index::new(brief.text());
+        Ok(CheckReport {
+            path: path.display().to_string(),
+            id: brief.front.id.map(|id| id.to_string()),
+            revision,
+            lang: brief.lang.into(),
+            diagnostics: audit.diagnostics.iter().map(|d| Diagnostic::new(d, &offsets, &messages)).collect(),
+            stats: Stats::from(&audit.stats),
+        })
+    }
+
+    /// Reads a brief file the user named as text, refusing one that is not UTF-8 (with
+    /// the line of the first bad byte) rather than repairing it.
+    pub fn read_brief(path: &Path) -> Result<String> {
+        read(path)
+    }
+
+    /// A name to offer in the save dialog: the title, made safe for a file name.
+    pub fn suggested_name(text: &str, extension: &str) -> String {
+        let title = mizan_brief::parse(text).front.title.unwrap_or_default();
+        let mut name: String = title
+            .chars()
+            .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        name = name.chars().take(80).collect();
+        if name.is_empty() {
+            name = "brief".to_owned();
+        }
+        format!("{name}.{extension}")
+    }
+
+    pub fn templates() -> Vec<TemplateInfo> {
+        templates()
+    }
+
+    /// A new brief's text from a template, in a language, dated today.
+    pub fn new_brief(request: &NewBriefRequest) -> Result<BriefText> {
+        Ok(BriefText { text: new_brief(&request.template, request.lang)? })
+    }
+
+    /// Writes a new brief to `output` (the command line's `new`); a file already there is
+    /// [`ErrorCode::AlreadyExists`] unless `overwrite`.
+    pub fn create_brief(request: &NewBriefRequest, output: &Path, overwrite: bool) -> Result<BriefText> {
+        let brief = Self::new_brief(request)?;
+        if output.exists() && !overwrite {
+            return Err(WorkspaceError::new(
+                ErrorCode::AlreadyExists,
+                format!("{} already exists; choose another name", output.display()),
+            ));
+        }
+        mizan_durable::write_atomically(output, brief.text.as_bytes())?;
+        Ok(brief)
+    }
+
+    /// Typesets the brief to `output` (which the user chose). The audit gates it: with
+    /// errors, only a draft is made ([`ErrorCode::AuditErrors`]).
+    pub fn export_pdf(&mut self, request: &ExportPdfRequest, output: &Path) -> Result<ExportPdfResult> {
+        let pdf = pdf(&self.library, &request.text, &request.style, request.paper, request.draft)?;
+        mizan_durable::write_atomically(output, &pdf.bytes)?;
+        self.grant(output);
+        Ok(ExportPdfResult {
+            path: output.display().to_string(),
+            pages: pdf.pages,
+            bytes: u32::try_from(pdf.bytes.len()).unwrap_or(u32::MAX),
+            warnings: pdf.warnings,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn fixture(name: &str) -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(name)
+    }
+
     #[test]
-    fn utf16_offsets_count_astral_characters_twice() {
-        let text = "a😀b";
-        let index = Utf16Index::new(text);
-        assert_eq!(index.at(0), 0);
-        assert_eq!(index.at(1), 1);
-        assert_eq!(index.at(5), 3);
-        assert_eq!(index.at(6), 4);
-        assert_eq!(index.at(100), 4, "past the end clamps");
-        let long: String = "بماكو ".repeat(2000) + "😀x";
-        let index = Utf16Index::new(&long);
-        let end = long.len();
-        assert_eq!(index.at(end) as usize, long.encode_utf16().count());
-        assert_eq!(index.at(end - 1) as usize, long.encode_utf16().count() - 1);
+    fn a_check_reports_diagnostics_with_their_arguments_and_the_figures() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut workspace = Workspace::open_library(&dir.path().join("library.sqlite3"), "Amina").expect("opens");
+        let import = ImportRequest { on_duplicate: DuplicatePolicy::Skip, format: None, skip_invalid: false };
+        workspace.import_sources(&fixture("sources/sample-library.json"), &import, &mut |_, _| {}).expect("import");
+        let brief = dir.path().join("brief.md");
+        std::fs::copy(fixture("briefs/audit/unknown-citation-key.md"), &brief).expect("copy");
+
+        let report = workspace.check_brief(&brief).expect("check");
+        assert!(report.id.is_some() && report.revision == Some(1), "the check saved it: {report:?}");
+        assert_eq!(report.lang, Lang::Fr);
+        let json = serde_json::to_value(&report).expect("json");
+        let first = &json["diagnostics"][0];
+        assert_eq!((first["code"].as_str(), first["severity"].as_str()), (Some("unknown-citation-key"), Some("error")));
+        // Line 10 of the fixture, 11 once the check gave the brief its `id:` line.
+        assert_eq!((first["line"].as_u64(), first["column"].as_u64()), (Some(11), Some(43)));
+        assert_eq!(first["args"]["key"], "cle-qui-n-existe-pas");
+        assert!(first["message"].as_str().unwrap_or_default().contains("« cle-qui-n-existe-pas »"), "{first}");
+        assert!(first["from"].as_u64() < first["to"].as_u64());
+        assert_eq!(json["stats"]["claims"]["fact"], 1);
+        assert!(json["stats"]["reliability"]["ungraded"].is_u64() && json["stats"]["credibility"]["none"].is_u64());
+
+        // Checking again changes nothing: same id, no new revision.
+        let again = workspace.check_brief(&brief).expect("check again");
+        assert_eq!((again.id, again.revision), (report.id, None));
+    }
+
+    #[test]
+    fn a_brief_that_is_not_utf8_is_audited_but_never_rewritten() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut workspace = Workspace::open_library(&dir.path().join("library.sqlite3"), "Amina").expect("opens");
+        let brief = dir.path().join("damaged.md");
+        let bytes = b"---\ntitle: x\nlang: fr\n---\n\nTexte \xff\xfe cass\xc3.\n".to_vec();
+        std::fs::write(&brief, &bytes).expect("write");
+        let report = workspace.check_brief(&brief).expect("check");
+        assert_eq!((report.id.as_deref(), report.revision), (None, None));
+        assert!(report.diagnostics.iter().any(|d| d.line == 6), "{:?}", report.diagnostics);
+        assert_eq!(std::fs::read(&brief).expect("read"), bytes);
+        let refused = Workspace::read_brief(&brief).expect_err("not UTF-8");
+        assert!(refused.message.contains("line 6"), "{refused}");
     }
 }

@@ -1,250 +1,38 @@
-//! The requests and results of the service, as they cross the app's IPC (camelCase
-//! JSON) and appear in TypeScript (`ui/src/ipc/bindings.ts` is generated from these by
-//! the app crate). The library's model types stay unserialisable: this boundary owns
-//! the shape the UI relies on.
+//! The requests and results of the workspace, as they cross the app's IPC and come out
+//! of `mizan … --json` (camelCase JSON, the same for both), and as they appear in
+//! TypeScript (`ui/src/ipc/bindings.ts` is generated from these by the app crate). The
+//! model types inside the crates stay unserialisable: this boundary owns the shape the UI
+//! and scripts rely on. Sources, the audit and sync have files of their own, re-exported
+//! here, so `mizan_workspace::dto::*` brings every one.
 
+use mizan_export::Paper as ExportPaper;
+use mizan_i18n::Lang as I18nLang;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// A language of the UI and of briefs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Ar,
-    Fr,
-    En,
-}
-
-impl From<Lang> for mizan_i18n::Lang {
-    fn from(lang: Lang) -> Self {
-        match lang {
-            Lang::Ar => Self::Ar,
-            Lang::Fr => Self::Fr,
-            Lang::En => Self::En,
-        }
+mirror! {
+    /// A language of the UI and of briefs.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Lang mirrors I18nLang {
+        Ar,
+        Fr,
+        En,
     }
 }
 
-impl From<mizan_i18n::Lang> for Lang {
-    fn from(lang: mizan_i18n::Lang) -> Self {
-        match lang {
-            mizan_i18n::Lang::Ar => Self::Ar,
-            mizan_i18n::Lang::Fr => Self::Fr,
-            mizan_i18n::Lang::En => Self::En,
-        }
+/// `ar`, `fr`, `en`, or a fuller tag of one of them (`fr-FR`).
+impl std::str::FromStr for Lang {
+    type Err = mizan_i18n::UnknownLang;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.parse::<I18nLang>().map(Self::from)
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(untagged)]
-pub enum Person {
-    Structured { family: String, given: Option<String> },
-    Literal { literal: String },
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct SourceHit {
-    pub id: String,
-    pub key: String,
-    pub title: String,
-    pub authors: Vec<Person>,
-    pub issued: Option<String>,
-    pub language: Option<String>,
-    pub kind: String,
-    pub grade: Option<String>,
-    pub container_title: Option<String>,
-    pub tags: Vec<String>,
-    pub score: f64,
-}
-
-/// `years`: "2020..2025", "2020..", "..2024" or "2025". Empty `text` lists by last change.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct SearchRequest {
-    pub text: String,
-    pub kinds: Vec<String>,
-    pub language: Option<String>,
-    pub grades: Vec<String>,
-    pub years: Option<String>,
-    pub tag: Option<String>,
-    pub limit: u32,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
-pub struct Excerpt {
-    pub id: String,
-    pub text: String,
-    pub locator: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct Grading {
-    pub reliability: String,
-    pub graded_by: String,
-    pub graded_at: String,
-}
-
-/// A recorded claim of a brief that cites a source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct CitingClaim {
-    pub brief_id: String,
-    pub brief_title: String,
-    pub brief_path: Option<String>,
-    pub claim_id: String,
-    pub kind: String,
-    pub text: String,
-    pub line: u32,
-    pub locator: Option<String>,
-    pub credibility: Option<u8>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct SourceDetail {
-    pub id: String,
-    pub key: String,
-    pub kind: String,
-    pub title: String,
-    pub authors: Vec<Person>,
-    pub issued: Option<String>,
-    pub language: Option<String>,
-    pub grade: Option<String>,
-    pub grading: Option<Grading>,
-    pub container_title: Option<String>,
-    pub publisher: Option<String>,
-    pub url: Option<String>,
-    pub doi: Option<String>,
-    pub pages: Option<String>,
-    pub accessed: Option<String>,
-    pub notes: Option<String>,
-    pub tags: Vec<String>,
-    pub excerpts: Vec<Excerpt>,
-    pub created_at: String,
-    pub created_by: String,
-    pub modified_at: String,
-    pub modified_by: String,
-    pub cited_by: Vec<CitingClaim>,
-}
-
-/// A new or edited source. `key` null on add: one is made from author, year and title.
-/// Dates: "2025", "2025-11", "2025-11-20".
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct SourceInput {
-    pub key: Option<String>,
-    pub kind: String,
-    pub title: String,
-    pub authors: Vec<Person>,
-    pub issued: Option<String>,
-    pub language: Option<String>,
-    pub container_title: Option<String>,
-    pub publisher: Option<String>,
-    pub url: Option<String>,
-    pub doi: Option<String>,
-    pub pages: Option<String>,
-    pub accessed: Option<String>,
-    pub notes: Option<String>,
-    pub tags: Vec<String>,
-    pub grade: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct UpdateSourceRequest {
-    pub key: String,
-    pub source: SourceInput,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct KeyRequest {
-    pub key: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct GradeRequest {
-    pub key: String,
-    pub reliability: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct AddExcerptRequest {
-    pub key: String,
-    pub text: String,
-    pub locator: Option<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum DuplicatePolicy {
-    Skip,
-    Merge,
-    KeepBoth,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct ImportRequest {
-    pub on_duplicate: DuplicatePolicy,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum DuplicateOutcome {
-    Skipped,
-    Merged,
-    KeptBoth,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
-pub struct ImportDuplicate {
-    pub incoming: String,
-    pub existing: String,
-    pub reason: String,
-    pub outcome: DuplicateOutcome,
-}
-
-/// An entry of the file that could not be read (the others were imported).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
-pub struct ImportRejected {
-    pub entry: u32,
-    pub line: Option<u32>,
-    pub message: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
-pub struct ImportSummary {
-    pub path: String,
-    pub read: u32,
-    pub added: u32,
-    pub skipped: u32,
-    pub merged: u32,
-    pub renamed: u32,
-    pub duplicates: Vec<ImportDuplicate>,
-    pub rejected: Vec<ImportRejected>,
-}
-
-/// Payload of the `import-progress` event.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
-pub struct ImportProgress {
-    pub done: u32,
-    pub total: u32,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum SourceFormat {
-    CslJson,
-    Bibtex,
-    Ris,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct ExportSourcesRequest {
-    pub format: SourceFormat,
-    /// Only these sources; null: all of them.
-    pub keys: Option<Vec<String>>,
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(I18nLang::from(*self).code())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -264,61 +52,12 @@ pub struct BriefText {
     pub text: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-}
-
-/// `from`/`to`: UTF-16 offsets in the text that was analysed (CodeMirror positions).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
-pub struct Diagnostic {
-    pub severity: Severity,
-    pub code: String,
-    pub line: u32,
-    pub column: u32,
-    pub from: u32,
-    pub to: u32,
-    pub message: String,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum ClaimKind {
-    Fact,
-    Judgment,
-    Assumption,
-}
-
 /// A claim of record: the preview tints only the claim ids listed here, by this kind.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 pub struct ClaimInfo {
     pub id: String,
     pub kind: ClaimKind,
     pub line: u32,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
-pub struct ClaimCounts {
-    pub total: u32,
-    pub fact: u32,
-    pub judgment: u32,
-    pub assumption: u32,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct Stats {
-    pub claims: ClaimCounts,
-    pub statements: u32,
-    pub sourced_statements: u32,
-    pub share_sourced: Option<f64>,
-    pub cited_claims: u32,
-    pub single_source_claims: u32,
-    pub share_single_source: Option<f64>,
-    pub sources_cited: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
@@ -468,11 +207,23 @@ pub struct RecoveryStoreRequest {
     pub text: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum Paper {
-    A4,
-    Letter,
+mirror! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Paper mirrors ExportPaper {
+        A4,
+        Letter,
+    }
+}
+
+/// `a4`, `letter` (any case, `us-letter` too).
+impl std::str::FromStr for Paper {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ExportPaper::from_name(s)
+            .map(Self::from)
+            .ok_or_else(|| format!("{s:?} is not a paper size (expected a4 or letter)"))
+    }
 }
 
 /// `path`: the brief's file, for the default PDF name. The shell asks where to write
@@ -549,4 +300,57 @@ pub struct UrlRequest {
     pub url: String,
 }
 
+/// A brief's stored revisions, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct BriefHistory {
+    pub path: String,
+    pub id: String,
+    pub revisions: Vec<Revision>,
+}
+
+/// A brief file put back to one of its revisions (the text it replaced is stored first).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct RestoredRevision {
+    pub path: String,
+    pub number: u32,
+}
+
+/// A problem `library check` found. `repairable`: derived data (the search index, the
+/// columns duplicate detection reads) that a repair rebuilds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct LibraryProblem {
+    /// The source concerned (its key or id), when the problem is about one.
+    pub source: Option<String>,
+    pub message: String,
+    pub repairable: bool,
+}
+
+/// The library file's integrity and consistency; `repaired`: derived data was rebuilt
+/// (the counts and problems are those found after).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct LibraryCheck {
+    pub path: String,
+    pub sources: u32,
+    pub excerpts: u32,
+    pub deleted: u32,
+    pub problems: Vec<LibraryProblem>,
+    pub repaired: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct LibraryBackup {
+    pub library: String,
+    pub backup: String,
+}
+
+/// `previous`: the folder holding the backup of what the restore replaced.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct LibraryRestore {
+    pub library: String,
+    pub from: String,
+    pub previous: Option<String>,
+}
+
+pub use crate::dto_audit::*;
+pub use crate::dto_sources::*;
 pub use crate::dto_sync::*;

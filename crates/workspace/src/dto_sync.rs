@@ -5,6 +5,7 @@
 //! Times are RFC 3339 strings in UTC (`2025-11-20T09:30:00.000Z`), as elsewhere in the
 //! IPC; conflict ids are SQLite row ids, numbers in TypeScript.
 
+use mizan_sync::{ConflictKind, Resolution};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -63,25 +64,29 @@ pub struct SyncStatus {
     pub open_conflicts: u32,
 }
 
-/// Why a value lost a merge.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum SyncConflictKind {
-    /// Two devices changed the same field; the later version won.
-    Field,
-    /// Deleted on one device while edited on another: the edit kept the row. Flipping
-    /// deletes it again.
-    Delete,
-    /// Two sources had the same key; the later one was renamed. Flipping gives its key
-    /// back if that key is free again.
-    Key,
+mirror! {
+    /// Why a value lost a merge.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+    #[serde(rename_all = "lowercase")]
+    pub enum SyncConflictKind mirrors ConflictKind {
+        /// Two devices changed the same field; the later version won.
+        Field,
+        /// Deleted on one device while edited on another: the edit kept the row. Flipping
+        /// deletes it again.
+        Delete,
+        /// Two sources had the same key; the later one was renamed. Flipping gives its key
+        /// back if that key is free again.
+        Key,
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum SyncConflictResolution {
-    Flipped,
-    Dismissed,
+mirror! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+    #[serde(rename_all = "lowercase")]
+    pub enum SyncConflictResolution mirrors Resolution {
+        Flipped,
+        Dismissed,
+    }
 }
 
 /// One side of a conflict: the value as text (null: empty, or for a deletion conflict

@@ -22,6 +22,9 @@ pub enum ErrorCode {
     InvalidInput,
     /// A file could not be read or written.
     Io,
+    /// The file to create is there already (the command line never overwrites one
+    /// unless told to).
+    AlreadyExists,
     /// SQLite refused an operation, or the library is damaged.
     Library,
     /// The library was written by a newer Mizan.
@@ -99,6 +102,12 @@ impl From<LibraryError> for WorkspaceError {
             LibraryError::Io { .. } => Self::new(ErrorCode::Io, message),
             LibraryError::Sqlite { .. } | LibraryError::BadRow { .. } => Self::new(ErrorCode::Library, message),
         }
+    }
+}
+
+impl From<mizan_durable::WriteError> for WorkspaceError {
+    fn from(error: mizan_durable::WriteError) -> Self {
+        Self::io(&error.path, &error.source)
     }
 }
 

@@ -1,4 +1,5 @@
-//! The app's own state between runs: UI language, recent briefs, autosaved text.
+//! The app's own state between runs: UI language, recent briefs, autosaved text. A
+//! workspace opened on a library alone (the command line) has none of it.
 //!
 //! Settings are one small JSON file written atomically; a damaged file is set aside
 //! (renamed `.damaged`) and defaults are used, so a bad file never stops the app.
@@ -12,7 +13,30 @@ use serde::{Deserialize, Serialize};
 
 use crate::dto::{Lang, RecentBrief, RecoveryEntry};
 use crate::error::{ErrorCode, Result, WorkspaceError};
-use crate::paths::write_atomically;
+use crate::paths::Paths;
+
+/// What the app keeps beside the library: where things are, its settings, the autosave
+/// area, and what this run started from.
+#[derive(Debug)]
+pub(crate) struct Session {
+    pub paths: Paths,
+    pub settings: Settings,
+    pub recovery: Recovery,
+    /// The library did not exist before this run (it was seeded with the samples).
+    pub first_start: bool,
+    /// The system's language, for the UI until the analyst chooses one.
+    pub system_lang: Lang,
+}
+
+impl Session {
+    pub fn ui_lang(&self) -> Lang {
+        self.settings.ui_lang.unwrap_or(self.system_lang)
+    }
+
+    pub fn save_settings(&self) -> Result<()> {
+        self.settings.save(&self.paths.settings_file())
+    }
+}
 
 /// How many recent briefs are remembered.
 pub const RECENT: usize = 12;
@@ -53,7 +77,7 @@ impl Settings {
         }
         let text =
             serde_json::to_string_pretty(self).map_err(|e| WorkspaceError::new(ErrorCode::Internal, e.to_string()))?;
-        write_atomically(path, text.as_bytes())
+        Ok(mizan_durable::write_atomically(path, text.as_bytes())?)
     }
 
     /// Puts a brief at the top of the recent list.
@@ -67,26 +91,6 @@ impl Settings {
 
 fn now() -> String {
     SystemClock.now().to_string()
-}
-
-/// The UI language from the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`), else Arabic:
-/// the app's first audience.
-pub fn ui_lang_from_env() -> Lang {
-    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-        if let Ok(value) = std::env::var(var) {
-            let value = value.to_ascii_lowercase();
-            if value.starts_with("fr") {
-                return Lang::Fr;
-            }
-            if value.starts_with("en") {
-                return Lang::En;
-            }
-            if value.starts_with("ar") {
-                return Lang::Ar;
-            }
-        }
-    }
-    Lang::Ar
 }
 
 /// The autosave area.
@@ -123,7 +127,7 @@ impl Recovery {
         std::fs::create_dir_all(&self.dir).map_err(|e| WorkspaceError::io(&self.dir, &e))?;
         let stored = Stored { path: path.map(str::to_owned), saved_at: now(), text: text.to_owned() };
         let json = serde_json::to_vec(&stored).map_err(|e| WorkspaceError::new(ErrorCode::Internal, e.to_string()))?;
-        write_atomically(&file, &json)
+        Ok(mizan_durable::write_atomically(&file, &json)?)
     }
 
     pub fn discard(&self, key: &str) -> Result<()> {

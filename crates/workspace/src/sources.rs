@@ -1,157 +1,34 @@
-//! Sources: search, read, add, edit, grade, excerpts, remove, import and export.
+//! Sources: search, read, add, edit, grade, excerpts, remove, import and export. (How a
+//! source becomes a DTO and back is `dto_sources.rs`.)
 
 use std::path::Path;
 
 use mizan_interchange::Format;
-use mizan_library::{
-    CitingClaim as LibCiting, ImportOutcome, Library, SearchHit, SearchQuery, SourceRecord, YearRange,
-};
-use mizan_source::{CitationKey, PartialDate, Reliability, Source, SourceType};
+use mizan_library::{ImportOutcome, Library, SearchQuery, SourceRecord, YearRange};
+use mizan_source::{CitationKey, Source};
 
+use crate::Workspace;
 use crate::dto::{
-    CitingClaim, DuplicateOutcome, DuplicatePolicy, Excerpt, Grading, ImportDuplicate, ImportRejected, ImportSummary,
-    Person, SearchRequest, SourceDetail, SourceFormat, SourceHit, SourceInput,
+    AddExcerptRequest, AddSourceRequest, AddedSource, DuplicateOutcome, DuplicatePolicy, Excerpt, ExportSourcesRequest,
+    ExportedSources, GradeRequest, ImportDuplicate, ImportRejected, ImportRename, ImportRequest, ImportSummary,
+    SearchRequest, SourceDetail, SourceFormat, SourceHit, UpdateSourceRequest,
 };
 use crate::error::{ErrorCode, Result, WorkspaceError};
-use crate::paths::write_atomically;
 
 /// Sources imported per transaction, so the UI can show progress.
 const IMPORT_CHUNK: usize = 500;
-
-/// Search results are capped: a result list is for reading, not for bulk export.
-const MAX_LIMIT: u32 = 500;
-
-impl From<&mizan_source::Person> for Person {
-    fn from(person: &mizan_source::Person) -> Self {
-        match person {
-            mizan_source::Person::Structured { given, family } => {
-                Self::Structured { family: family.clone(), given: given.clone() }
-            }
-            mizan_source::Person::Literal(name) => Self::Literal { literal: name.clone() },
-        }
-    }
-}
-
-impl Person {
-    fn to_model(&self) -> Option<mizan_source::Person> {
-        match self {
-            Self::Structured { family, given } => {
-                let family = family.trim();
-                let given = given.as_deref().map(str::trim).filter(|g| !g.is_empty());
-                match (family.is_empty(), given) {
-                    (true, None) => None,
-                    (true, Some(given)) => Some(mizan_source::Person::literal(given)),
-                    (false, Some(given)) => Some(mizan_source::Person::structured(given, family)),
-                    (false, None) => Some(mizan_source::Person::Structured { given: None, family: family.to_owned() }),
-                }
-            }
-            Self::Literal { literal } => {
-                let literal = literal.trim();
-                (!literal.is_empty()).then(|| mizan_source::Person::literal(literal))
-            }
-        }
-    }
-}
-
-impl From<&SearchHit> for SourceHit {
-    fn from(hit: &SearchHit) -> Self {
-        let s = &hit.source;
-        Self {
-            id: s.id.to_string(),
-            key: s.key.to_string(),
-            title: s.title.clone(),
-            authors: s.authors.iter().map(Person::from).collect(),
-            issued: s.issued.map(|d| d.to_string()),
-            language: s.language.clone(),
-            kind: s.kind.name().to_owned(),
-            grade: s.grade.map(|g| g.to_string()),
-            container_title: s.container_title.clone(),
-            tags: s.tags.clone(),
-            score: (hit.score * 1000.0).round() / 1000.0,
-        }
-    }
-}
-
-impl From<&LibCiting> for CitingClaim {
-    fn from(c: &LibCiting) -> Self {
-        Self {
-            brief_id: c.brief.id.to_string(),
-            brief_title: c.brief.title.clone(),
-            brief_path: c.brief.path.clone(),
-            claim_id: c.claim_id.clone(),
-            kind: c.kind.name().to_owned(),
-            text: c.text.clone(),
-            line: c.line,
-            locator: c.locator.clone(),
-            credibility: c.credibility.map(|c| c.number()),
-        }
-    }
-}
-
-impl SourceDetail {
-    fn new(record: &SourceRecord, citing: &[LibCiting]) -> Self {
-        let s: &Source = &record.source;
-        Self {
-            id: s.id.to_string(),
-            key: s.key.to_string(),
-            kind: s.kind.name().to_owned(),
-            title: s.title.clone(),
-            authors: s.authors.iter().map(Person::from).collect(),
-            issued: s.issued.map(|d| d.to_string()),
-            language: s.language.clone(),
-            grade: s.reliability().map(|g| g.to_string()),
-            grading: s.grade.as_ref().map(|g| Grading {
-                reliability: g.reliability.to_string(),
-                graded_by: g.graded_by.clone(),
-                graded_at: g.graded_at.to_string(),
-            }),
-            container_title: s.container_title.clone(),
-            publisher: s.publisher.clone(),
-            url: s.url.clone(),
-            doi: s.doi.clone(),
-            pages: s.pages.clone(),
-            accessed: s.accessed.map(|d| d.to_string()),
-            notes: s.notes.clone(),
-            tags: s.tags.clone(),
-            excerpts: s.excerpts.iter().map(excerpt).collect(),
-            created_at: record.created_at.to_string(),
-            created_by: record.created_by.clone(),
-            modified_at: record.modified_at.to_string(),
-            modified_by: record.modified_by.clone(),
-            cited_by: citing.iter().map(CitingClaim::from).collect(),
-        }
-    }
-}
-
-fn excerpt(e: &mizan_source::Excerpt) -> Excerpt {
-    Excerpt { id: e.id.to_string(), text: e.text.clone(), locator: e.locator.clone() }
-}
 
 fn non_empty(value: Option<&str>) -> Option<String> {
     value.map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned)
 }
 
-fn date(field: &str, value: Option<&str>) -> Result<Option<PartialDate>> {
-    match non_empty(value) {
-        None => Ok(None),
-        Some(text) => {
-            PartialDate::parse(&text).map(Some).map_err(|e| WorkspaceError::invalid(field, format!("{field}: {e}")))
-        }
-    }
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-fn reliability(field: &str, value: &str) -> Result<Reliability> {
-    value.trim().parse().map_err(|e: mizan_source::GradeError| WorkspaceError::invalid(field, format!("{field}: {e}")))
-}
-
-/// A search request as the library's query; every field checked.
-pub fn query(request: &SearchRequest) -> Result<SearchQuery> {
-    let kinds = request
-        .kinds
-        .iter()
-        .map(|k| k.parse::<SourceType>().map_err(|e| WorkspaceError::invalid("kinds", format!("kinds: {e}"))))
-        .collect::<Result<Vec<_>>>()?;
-    let grades = request.grades.iter().map(|g| reliability("grades", g)).collect::<Result<Vec<_>>>()?;
+/// A search request as the library's query; every field checked. The limit is the
+/// caller's: the UI asks for a page, a script for everything.
+fn query(request: &SearchRequest) -> Result<SearchQuery> {
     let years = match non_empty(request.years.as_deref()) {
         None => None,
         Some(text) => Some(YearRange::parse(&text).ok_or_else(|| {
@@ -163,53 +40,23 @@ pub fn query(request: &SearchRequest) -> Result<SearchQuery> {
     };
     Ok(SearchQuery {
         text: request.text.clone(),
-        kinds,
+        kinds: request.kinds.iter().map(|&k| k.into()).collect(),
         language: non_empty(request.language.as_deref()),
-        grades,
+        grades: request.grades.iter().map(|&g| g.into()).collect(),
         years,
         tag: non_empty(request.tag.as_deref()),
-        limit: request.limit.clamp(1, MAX_LIMIT) as usize,
+        limit: request.limit.max(1) as usize,
     })
-}
-
-pub fn search(library: &Library, request: &SearchRequest) -> Result<Vec<SourceHit>> {
-    Ok(library.search(&query(request)?)?.iter().map(SourceHit::from).collect())
 }
 
 fn record(library: &Library, key: &str) -> Result<SourceRecord> {
     library.get(key)?.ok_or_else(|| WorkspaceError::not_found(format!("no source with key `{key}`")).with_field("key"))
 }
 
-pub fn detail(library: &Library, key: &str) -> Result<SourceDetail> {
+fn detail(library: &Library, key: &str) -> Result<SourceDetail> {
     let record = record(library, key)?;
     let citing = library.claims_citing(record.source.id)?;
     Ok(SourceDetail::new(&record, &citing))
-}
-
-/// Fills `source` from the form. Every field is replaced: the form shows them all.
-fn apply(input: &SourceInput, source: &mut Source) -> Result<()> {
-    let title = input.title.trim();
-    if title.is_empty() {
-        return Err(WorkspaceError::invalid("title", "title: a source needs a title"));
-    }
-    source.title = title.to_owned();
-    source.kind = input
-        .kind
-        .trim()
-        .parse()
-        .map_err(|e: mizan_source::UnknownSourceType| WorkspaceError::invalid("kind", format!("kind: {e}")))?;
-    source.authors = input.authors.iter().filter_map(Person::to_model).collect();
-    source.issued = date("issued", input.issued.as_deref())?;
-    source.accessed = date("accessed", input.accessed.as_deref())?;
-    source.language = non_empty(input.language.as_deref());
-    source.container_title = non_empty(input.container_title.as_deref());
-    source.publisher = non_empty(input.publisher.as_deref());
-    source.url = non_empty(input.url.as_deref());
-    source.doi = non_empty(input.doi.as_deref());
-    source.pages = non_empty(input.pages.as_deref());
-    source.notes = non_empty(input.notes.as_deref());
-    source.tags = input.tags.iter().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
-    Ok(())
 }
 
 /// A free key from the first author, the year and the first word of the title:
@@ -237,133 +84,58 @@ fn fresh_key(library: &Library, source: &Source) -> Result<CitationKey> {
     Ok(CitationKey::sanitize(&format!("{}-{}", base.as_str(), uuid::Uuid::new_v4().simple())))
 }
 
-pub fn add(library: &mut Library, input: &SourceInput) -> Result<SourceDetail> {
-    let mut source = Source::new(CitationKey::sanitize("source"), "-");
-    apply(input, &mut source)?;
-    source.key = match non_empty(input.key.as_deref()) {
-        Some(key) => CitationKey::parse(&key).map_err(|e| WorkspaceError::invalid("key", format!("key: {e}")))?,
-        None => fresh_key(library, &source)?,
-    };
-    let grade =
-        input.grade.as_deref().and_then(|g| non_empty(Some(g))).map(|g| reliability("grade", &g)).transpose()?;
-    match library.add_with(&source, mizan_library::DuplicatePolicy::Skip)? {
-        ImportOutcome::Added { .. } => {}
-        ImportOutcome::Skipped { key, existing, reason } | ImportOutcome::Merged { key, existing, reason } => {
-            return Err(WorkspaceError::new(
-                ErrorCode::Duplicate,
-                format!("`{key}` duplicates `{existing}` ({reason}); open `{existing}` instead"),
-            ));
-        }
+fn duplicate(
+    incoming: &CitationKey,
+    existing: &CitationKey,
+    reason: mizan_library::DuplicateReason,
+    outcome: DuplicateOutcome,
+) -> ImportDuplicate {
+    ImportDuplicate {
+        incoming: incoming.to_string(),
+        existing: existing.to_string(),
+        reason: reason.to_string(),
+        outcome,
     }
-    if let Some(grade) = grade {
-        library.grade(source.key.as_str(), grade)?;
-    }
-    detail(library, source.key.as_str())
-}
-
-pub fn update(library: &mut Library, key: &str, input: &SourceInput) -> Result<SourceDetail> {
-    let mut source = record(library, key)?.source;
-    apply(input, &mut source)?;
-    if let Some(new_key) = non_empty(input.key.as_deref()) {
-        source.key = CitationKey::parse(&new_key).map_err(|e| WorkspaceError::invalid("key", format!("key: {e}")))?;
-    }
-    let grade = non_empty(input.grade.as_deref()).map(|g| reliability("grade", &g)).transpose()?;
-    library.update(&source)?;
-    if let Some(grade) = grade.filter(|g| source.reliability() != Some(*g)) {
-        library.grade(source.key.as_str(), grade)?;
-    }
-    detail(library, source.key.as_str())
-}
-
-pub fn grade(library: &mut Library, key: &str, value: &str) -> Result<SourceDetail> {
-    let source = library.grade(key, reliability("reliability", value)?)?;
-    detail(library, source.key.as_str())
-}
-
-pub fn add_excerpt(library: &mut Library, key: &str, text: &str, locator: Option<&str>) -> Result<Excerpt> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(WorkspaceError::invalid("text", "text: an excerpt needs the quoted passage"));
-    }
-    let mut source = record(library, key)?.source;
-    // The same passage twice is one excerpt: citing it again finds the first.
-    if let Some(existing) = source.excerpts.iter().find(|e| e.text == text) {
-        return Ok(excerpt(existing));
-    }
-    let new = mizan_source::Excerpt { id: uuid::Uuid::new_v4(), text: text.to_owned(), locator: non_empty(locator) };
-    let result = excerpt(&new);
-    source.excerpts.push(new);
-    library.update(&source)?;
-    Ok(result)
-}
-
-/// Removes a source (a tombstone: briefs that cite it keep their record) and returns what
-/// it was, with the claims that cite it.
-pub fn remove(library: &mut Library, key: &str) -> Result<SourceDetail> {
-    let before = detail(library, key)?;
-    library.remove(key)?;
-    Ok(before)
-}
-
-impl From<DuplicatePolicy> for mizan_library::DuplicatePolicy {
-    fn from(policy: DuplicatePolicy) -> Self {
-        match policy {
-            DuplicatePolicy::Skip => Self::Skip,
-            DuplicatePolicy::Merge => Self::Merge,
-            DuplicatePolicy::KeepBoth => Self::KeepBoth,
-        }
-    }
-}
-
-impl From<SourceFormat> for Format {
-    fn from(format: SourceFormat) -> Self {
-        match format {
-            SourceFormat::CslJson => Self::CslJson,
-            SourceFormat::Bibtex => Self::Bibtex,
-            SourceFormat::Ris => Self::Ris,
-        }
-    }
-}
-
-fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl ImportSummary {
-    fn note_duplicate(
-        &mut self,
-        incoming: &CitationKey,
-        existing: &CitationKey,
-        reason: mizan_library::DuplicateReason,
-        outcome: DuplicateOutcome,
-    ) {
+    fn note(&mut self, outcome: ImportOutcome, policy: DuplicatePolicy) {
         match outcome {
-            DuplicateOutcome::Skipped => self.skipped += 1,
-            DuplicateOutcome::Merged => self.merged += 1,
-            DuplicateOutcome::KeptBoth => self.renamed += 1,
+            ImportOutcome::Added { key, renamed_from } => {
+                self.added += 1;
+                if let Some(old) = renamed_from {
+                    self.renamed += 1;
+                    // Kept as a copy: the report lists it with the duplicates it may be.
+                    if policy == DuplicatePolicy::KeepBoth {
+                        self.duplicates.push(ImportDuplicate {
+                            incoming: old.to_string(),
+                            existing: key.to_string(),
+                            reason: "key".to_owned(),
+                            outcome: DuplicateOutcome::KeptBoth,
+                        });
+                    }
+                    self.renames.push(ImportRename { from: old.to_string(), to: key.to_string() });
+                }
+            }
+            ImportOutcome::Skipped { key, existing, reason } => {
+                self.skipped += 1;
+                self.duplicates.push(duplicate(&key, &existing, reason, DuplicateOutcome::Skipped));
+            }
+            ImportOutcome::Merged { key, existing, reason } => {
+                self.merged += 1;
+                self.duplicates.push(duplicate(&key, &existing, reason, DuplicateOutcome::Merged));
+            }
         }
-        self.duplicates.push(ImportDuplicate {
-            incoming: incoming.to_string(),
-            existing: existing.to_string(),
-            reason: reason.to_string(),
-            outcome,
-        });
     }
 }
 
-/// Imports a CSL-JSON, BibTeX or RIS file (format from the extension, else the content).
-/// Entries that cannot be read are listed and left out; `progress(done, total)` is called
-/// after each chunk.
-pub fn import(
-    library: &mut Library,
-    path: &Path,
-    policy: DuplicatePolicy,
-    progress: &mut dyn FnMut(usize, usize),
-) -> Result<ImportSummary> {
+/// The entries of a CSL-JSON, BibTeX or RIS file, and those that could not be read.
+fn read_entries(path: &Path, format: Option<SourceFormat>) -> Result<(usize, Vec<Source>, Vec<ImportRejected>)> {
     let bytes = std::fs::read(path).map_err(|e| WorkspaceError::io(path, &e))?;
-    let format = Format::from_path(path).or_else(|| Format::sniff(&bytes)).ok_or_else(|| {
-        WorkspaceError::new(
-            ErrorCode::InvalidInput,
+    let format = format.map(Format::from).or_else(|| Format::from_path(path)).or_else(|| Format::sniff(&bytes));
+    let format = format.ok_or_else(|| {
+        WorkspaceError::invalid(
+            "format",
             format!("{}: not a CSL-JSON, BibTeX or RIS file (cannot tell its format)", path.display()),
         )
     })?;
@@ -382,61 +154,170 @@ pub fn import(
             }),
         }
     }
-    let total = sources.len();
-    let mut summary = ImportSummary {
-        path: path.display().to_string(),
-        read: count(read),
-        added: 0,
-        skipped: 0,
-        merged: 0,
-        renamed: 0,
-        duplicates: Vec::new(),
-        rejected,
-    };
-    progress(0, total);
-    let mut done = 0;
-    let mut rest = sources;
-    while !rest.is_empty() {
-        let tail = rest.split_off(rest.len().min(IMPORT_CHUNK));
-        let chunk = std::mem::replace(&mut rest, tail);
-        done += chunk.len();
-        let report = library.import(chunk, policy.into())?;
-        for outcome in report.outcomes {
-            match outcome {
-                ImportOutcome::Added { renamed_from, key } => {
-                    summary.added += 1;
-                    if let Some(old) = renamed_from {
-                        summary.renamed += 1;
-                        if policy == DuplicatePolicy::KeepBoth {
-                            summary.duplicates.push(ImportDuplicate {
-                                incoming: old.to_string(),
-                                existing: key.to_string(),
-                                reason: "key".to_owned(),
-                                outcome: DuplicateOutcome::KeptBoth,
-                            });
-                        }
-                    }
-                }
-                ImportOutcome::Skipped { key, existing, reason } => {
-                    summary.note_duplicate(&key, &existing, reason, DuplicateOutcome::Skipped);
-                }
-                ImportOutcome::Merged { key, existing, reason } => {
-                    summary.note_duplicate(&key, &existing, reason, DuplicateOutcome::Merged);
-                }
-            }
-        }
-        progress(done, total);
-    }
-    Ok(summary)
+    Ok((read, sources, rejected))
 }
 
-/// Writes the sources (all, or those with `keys`) to `path`; returns how many.
-pub fn export(library: &Library, path: &Path, format: SourceFormat, keys: Option<&[String]>) -> Result<usize> {
-    let sources = match keys {
-        None => library.all()?,
-        Some(keys) => keys.iter().map(|k| record(library, k).map(|r| r.source)).collect::<Result<Vec<_>>>()?,
-    };
-    let text = mizan_interchange::write(format.into(), &sources);
-    write_atomically(path, text.as_bytes())?;
-    Ok(sources.len())
+/// Refuses a file with unreadable entries, naming the first few.
+fn refuse(path: &Path, rejected: &[ImportRejected], valid: usize) -> WorkspaceError {
+    let first: Vec<&str> = rejected.iter().take(3).map(|r| r.message.as_str()).collect();
+    let more = if rejected.len() > 3 { format!("; and {} more", rejected.len() - 3) } else { String::new() };
+    WorkspaceError::invalid(
+        "skipInvalid",
+        format!(
+            "{}: {} invalid {}, nothing imported ({} valid): {}{more}",
+            path.display(),
+            rejected.len(),
+            if rejected.len() == 1 { "entry" } else { "entries" },
+            valid,
+            first.join("; "),
+        ),
+    )
+}
+
+impl Workspace {
+    pub fn search(&self, request: &SearchRequest) -> Result<Vec<SourceHit>> {
+        Ok(self.library.search(&query(request)?)?.iter().map(SourceHit::from).collect())
+    }
+
+    /// A source with every field and the claims citing it.
+    pub fn source(&self, key: &str) -> Result<SourceDetail> {
+        detail(&self.library, key)
+    }
+
+    /// Adds a source; without a key, one is made from author, year and title. A
+    /// duplicate of a source already there follows `onDuplicate`: skipping it is
+    /// [`ErrorCode::Duplicate`] (open the existing one instead), merging returns the
+    /// existing source with the new one's details merged in.
+    pub fn add_source(&mut self, request: &AddSourceRequest) -> Result<AddedSource> {
+        let input = &request.source;
+        let mut source = Source::new(CitationKey::sanitize("source"), "-");
+        input.apply(&mut source)?;
+        source.key = match input.citation_key()? {
+            Some(key) => key,
+            None => fresh_key(&self.library, &source)?,
+        };
+        let (key, duplicate) = match self.library.add_with(&source, request.on_duplicate.into())? {
+            ImportOutcome::Added { key, .. } => (key, None),
+            ImportOutcome::Skipped { key, existing, reason } => {
+                return Err(WorkspaceError::new(
+                    ErrorCode::Duplicate,
+                    format!("`{key}` duplicates `{existing}` ({reason})"),
+                ));
+            }
+            ImportOutcome::Merged { key, existing, reason } => {
+                (existing.clone(), Some(duplicate(&key, &existing, reason, DuplicateOutcome::Merged)))
+            }
+        };
+        if let Some(grade) = input.grade.filter(|_| duplicate.is_none()) {
+            self.library.grade(key.as_str(), grade.into())?;
+        }
+        Ok(AddedSource { source: detail(&self.library, key.as_str())?, duplicate })
+    }
+
+    /// Replaces every field of the source with the form's (see [`crate::dto::SourceInput`]),
+    /// renames it if the form's key differs, and regrades it if the form's grade does.
+    pub fn update_source(&mut self, request: &UpdateSourceRequest) -> Result<SourceDetail> {
+        let input = &request.source;
+        let mut source = record(&self.library, &request.key)?.source;
+        input.apply(&mut source)?;
+        if let Some(key) = input.citation_key()? {
+            source.key = key;
+        }
+        self.library.update(&source)?;
+        let grade = input.grade.map(mizan_source::Reliability::from);
+        if let Some(grade) = grade.filter(|g| source.reliability() != Some(*g)) {
+            self.library.grade(source.key.as_str(), grade)?;
+        }
+        detail(&self.library, source.key.as_str())
+    }
+
+    pub fn grade_source(&mut self, request: &GradeRequest) -> Result<SourceDetail> {
+        let source = self.library.grade(&request.key, request.reliability.into())?;
+        detail(&self.library, source.key.as_str())
+    }
+
+    /// Adds a quoted passage to a source. The same passage twice is one excerpt: adding
+    /// it again returns the first.
+    pub fn add_excerpt(&mut self, request: &AddExcerptRequest) -> Result<Excerpt> {
+        let text = request.text.trim();
+        if text.is_empty() {
+            return Err(WorkspaceError::invalid("text", "text: an excerpt needs the quoted passage"));
+        }
+        let mut source = record(&self.library, &request.key)?.source;
+        if let Some(existing) = source.excerpts.iter().find(|e| e.text == text) {
+            return Ok(Excerpt::from(existing));
+        }
+        let new = mizan_source::Excerpt {
+            id: uuid::Uuid::new_v4(),
+            text: text.to_owned(),
+            locator: non_empty(request.locator.as_deref()),
+        };
+        let result = Excerpt::from(&new);
+        source.excerpts.push(new);
+        self.library.update(&source)?;
+        Ok(result)
+    }
+
+    /// Removes a source (a tombstone: briefs that cite it keep their record) and returns
+    /// what it was, with the claims that cite it.
+    pub fn remove_source(&mut self, key: &str) -> Result<SourceDetail> {
+        let before = detail(&self.library, key)?;
+        self.library.remove(key)?;
+        Ok(before)
+    }
+
+    /// Imports a CSL-JSON, BibTeX or RIS file the user chose. Entries that cannot be read
+    /// are listed and left out with `skipInvalid`, else they stop the import before
+    /// anything is written; `progress(done, total)` is called after each chunk.
+    pub fn import_sources(
+        &mut self,
+        path: &Path,
+        request: &ImportRequest,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ImportSummary> {
+        let (read, sources, rejected) = read_entries(path, request.format)?;
+        if !rejected.is_empty() && !request.skip_invalid {
+            return Err(refuse(path, &rejected, sources.len()));
+        }
+        let total = sources.len();
+        let mut summary = ImportSummary {
+            path: path.display().to_string(),
+            read: count(read),
+            added: 0,
+            skipped: 0,
+            merged: 0,
+            renamed: 0,
+            duplicates: Vec::new(),
+            renames: Vec::new(),
+            rejected,
+        };
+        progress(0, total);
+        let mut done = 0;
+        let mut rest = sources;
+        while !rest.is_empty() {
+            let tail = rest.split_off(rest.len().min(IMPORT_CHUNK));
+            let chunk = std::mem::replace(&mut rest, tail);
+            done += chunk.len();
+            let report = self.library.import(chunk, request.on_duplicate.into())?;
+            for outcome in report.outcomes {
+                summary.note(outcome, request.on_duplicate);
+            }
+            progress(done, total);
+        }
+        Ok(summary)
+    }
+
+    /// Writes the sources (all, or those with `keys`) to `path`, which the user chose.
+    pub fn export_sources(&self, request: &ExportSourcesRequest, path: &Path) -> Result<ExportedSources> {
+        let sources = match &request.keys {
+            None => self.library.all()?,
+            Some(keys) => {
+                keys.iter().map(|k| record(&self.library, k).map(|r| r.source)).collect::<Result<Vec<_>>>()?
+            }
+        };
+        let format = request.format.map(Format::from).or_else(|| Format::from_path(path)).unwrap_or(Format::CslJson);
+        let text = mizan_interchange::write(format, &sources);
+        mizan_durable::write_atomically(path, text.as_bytes())?;
+        Ok(ExportedSources { path: path.display().to_string(), format: format.into(), count: count(sources.len()) })
+    }
 }
