@@ -3,8 +3,8 @@
 //! committed file differs from what the code generates; `MIZAN_BLESS=1 cargo test -p
 //! mizan-app bindings` rewrites it.
 
-use mizan_service::ServiceError;
-use mizan_service::dto::*;
+use mizan_workspace::WorkspaceError;
+use mizan_workspace::dto::*;
 use ts_rs::TS;
 
 /// Declarations in the order they appear in the file.
@@ -15,7 +15,9 @@ fn declarations() -> Vec<String> {
     decls![
         Lang,
         ErrorCode,
-        ServiceError,
+        WorkspaceError,
+        SourceType,
+        Grade,
         Person,
         SourceHit,
         SearchRequest,
@@ -24,6 +26,8 @@ fn declarations() -> Vec<String> {
         CitingClaim,
         SourceDetail,
         SourceInput,
+        AddSourceRequest,
+        AddedSource,
         UpdateSourceRequest,
         KeyRequest,
         GradeRequest,
@@ -32,6 +36,7 @@ fn declarations() -> Vec<String> {
         ImportRequest,
         DuplicateOutcome,
         ImportDuplicate,
+        ImportRename,
         ImportRejected,
         ImportSummary,
         ImportProgress,
@@ -41,10 +46,13 @@ fn declarations() -> Vec<String> {
         NewBriefRequest,
         BriefText,
         Severity,
+        DiagnosticArg,
         Diagnostic,
         ClaimKind,
         ClaimInfo,
         ClaimCounts,
+        ReliabilityCounts,
+        CredibilityCounts,
         Stats,
         Dir,
         Analysis,
@@ -86,7 +94,7 @@ fn declarations() -> Vec<String> {
     ]
 }
 
-use mizan_service::ErrorCode;
+use mizan_workspace::ErrorCode;
 
 /// The whole TypeScript file.
 pub fn typescript() -> String {

@@ -1,4 +1,4 @@
-//! The IPC commands: each is one call into `mizan_service`, plus a native dialog where
+//! The IPC commands: each is one call into `mizan_workspace`, plus a native dialog where
 //! the user must choose a file. Every command has the same shape, `(app, req) ->
 //! Result<Res, IpcError>`, so one table gives the handler, the permission list check and
 //! the TypeScript types (`crate::bindings`).
@@ -6,38 +6,38 @@
 use std::sync::{Mutex, MutexGuard};
 
 use mizan_i18n::Localizer;
-use mizan_service::dto::*;
-use mizan_service::{ErrorCode, Service, ServiceError};
+use mizan_workspace::dto::*;
+use mizan_workspace::{ErrorCode, Workspace, WorkspaceError};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_opener::OpenerExt;
 
 use crate::dialogs::{Dialogs, Filter};
 
-/// What the app manages: the service behind a lock, how to ask the user, and the sync
+/// What the app manages: the workspace behind a lock, how to ask the user, and the sync
 /// runner (one sync at a time, periodic sync; see `crate::sync`).
 #[derive(Debug)]
 pub struct Shell {
-    pub service: Mutex<Service>,
+    pub workspace: Mutex<Workspace>,
     pub dialogs: Dialogs,
     pub sync: crate::sync::Runner,
 }
 
-pub(crate) type Res<T> = Result<T, ServiceError>;
+pub(crate) type Res<T> = Result<T, WorkspaceError>;
 
 pub(crate) fn shell<R: Runtime>(app: &AppHandle<R>) -> Res<&Shell> {
     app.try_state::<Shell>()
         .map(|s| s.inner())
-        .ok_or_else(|| ServiceError::new(ErrorCode::Internal, "the library is not open"))
+        .ok_or_else(|| WorkspaceError::new(ErrorCode::Internal, "the library is not open"))
 }
 
-/// The service, locked. A panic in an earlier request poisons the lock; the library's
+/// The workspace, locked. A panic in an earlier request poisons the lock; the library's
 /// writes are transactions, so its state is still whole and the lock is taken anyway.
-pub(crate) fn service<R: Runtime>(app: &AppHandle<R>) -> Res<MutexGuard<'_, Service>> {
-    Ok(shell(app)?.service.lock().unwrap_or_else(std::sync::PoisonError::into_inner))
+pub(crate) fn workspace<R: Runtime>(app: &AppHandle<R>) -> Res<MutexGuard<'_, Workspace>> {
+    Ok(shell(app)?.workspace.lock().unwrap_or_else(std::sync::PoisonError::into_inner))
 }
 
 pub(crate) fn l10n<R: Runtime>(app: &AppHandle<R>) -> Res<Localizer> {
-    Ok(Localizer::plain(service(app)?.ui_lang().into()))
+    Ok(Localizer::plain(workspace(app)?.ui_lang().into()))
 }
 
 const BRIEFS: Filter = ("shell-filter-briefs", &["md", "markdown", "txt"]);
@@ -48,25 +48,26 @@ const SOURCE_FILES: Filter = ("shell-filter-sources", &["json", "bib", "ris"]);
 fn save_as<R: Runtime>(app: &AppHandle<R>, req: &SaveRequest) -> Res<Option<SavedBrief>> {
     let shell = shell(app)?;
     let (folder, name) = {
-        let service = service(app)?;
+        let workspace = workspace(app)?;
         let current = req.path.as_deref().map(std::path::Path::new);
         let folder = current.and_then(|p| p.parent()).map(std::path::Path::to_path_buf);
         let name = current
             .and_then(|p| p.file_name())
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| Service::suggested_name(&req.text, "md"));
-        (folder.unwrap_or_else(|| service.paths().briefs_dir()), name)
+            .unwrap_or_else(|| Workspace::suggested_name(&req.text, "md"));
+        (folder.or_else(|| workspace.briefs_dir()), name)
     };
-    let Some(path) = shell.dialogs.save(app, &l10n(app)?, "shell-save-brief", &[BRIEFS], &name, Some(&folder)) else {
+    let Some(path) = shell.dialogs.save(app, &l10n(app)?, "shell-save-brief", &[BRIEFS], &name, folder.as_deref())
+    else {
         return Ok(None);
     };
-    let mut service = service(app)?;
-    service.grant(&path);
-    service.save_brief(&path.display().to_string(), &req.text).map(Some)
+    let mut workspace = workspace(app)?;
+    workspace.grant(&path);
+    workspace.save_brief(&path.display().to_string(), &req.text).map(Some)
 }
 
 fn http_url(raw: &str) -> Res<url::Url> {
-    let invalid = |why: &str| ServiceError::invalid("url", format!("url: {why}"));
+    let invalid = |why: &str| WorkspaceError::invalid("url", format!("url: {why}"));
     let url = url::Url::parse(raw.trim()).map_err(|e| invalid(&format!("{raw:?} is not a URL ({e})")))?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
         return Err(invalid(&format!("only http and https links open in the browser, not {:?}", url.scheme())));
@@ -101,98 +102,97 @@ macro_rules! commands {
 
 commands! {
     /// What the UI needs at start: language, samples, recent briefs, recovery.
-    app_state(app, _req: ()) -> AppState { service(app)?.app_state() }
+    app_state(app, _req: ()) -> AppState { workspace(app)?.app_state() }
 
-    set_ui_lang(app, req: SetLangRequest) -> () { service(app)?.set_ui_lang(req.lang) }
+    set_ui_lang(app, req: SetLangRequest) -> () { workspace(app)?.set_ui_lang(req.lang) }
 
-    sources_search(app, req: SearchRequest) -> Vec<SourceHit> { service(app)?.search(&req) }
+    sources_search(app, req: SearchRequest) -> Vec<SourceHit> { workspace(app)?.search(&req) }
 
-    source_get(app, req: KeyRequest) -> SourceDetail { service(app)?.source(&req.key) }
+    source_get(app, req: KeyRequest) -> SourceDetail { workspace(app)?.source(&req.key) }
 
-    source_add(app, req: SourceInput) -> SourceDetail { service(app)?.add_source(&req) }
+    source_add(app, req: AddSourceRequest) -> AddedSource { workspace(app)?.add_source(&req) }
 
-    source_update(app, req: UpdateSourceRequest) -> SourceDetail { service(app)?.update_source(&req) }
+    source_update(app, req: UpdateSourceRequest) -> SourceDetail { workspace(app)?.update_source(&req) }
 
-    source_grade(app, req: GradeRequest) -> SourceDetail { service(app)?.grade_source(&req) }
+    source_grade(app, req: GradeRequest) -> SourceDetail { workspace(app)?.grade_source(&req) }
 
     /// Removes a source; the result lists the claims that cited it.
-    source_remove(app, req: KeyRequest) -> SourceDetail { service(app)?.remove_source(&req.key) }
+    source_remove(app, req: KeyRequest) -> SourceDetail { workspace(app)?.remove_source(&req.key) }
 
-    source_add_excerpt(app, req: AddExcerptRequest) -> Excerpt { service(app)?.add_excerpt(&req) }
+    source_add_excerpt(app, req: AddExcerptRequest) -> Excerpt { workspace(app)?.add_excerpt(&req) }
 
     /// Asks for a file, imports it, reporting progress with `import-progress` events.
     sources_import(app, req: ImportRequest) -> Option<ImportSummary> {
         let Some(path) = shell(app)?.dialogs.open(app, &l10n(app)?, "shell-import-sources", &[SOURCE_FILES]) else {
             return Ok(None);
         };
-        let mut service = service(app)?;
-        service.grant(&path);
+        let mut workspace = workspace(app)?;
+        workspace.grant(&path);
         let mut progress = |done: usize, total: usize| {
             let p = ImportProgress { done: u32::try_from(done).unwrap_or(u32::MAX), total: u32::try_from(total).unwrap_or(u32::MAX) };
             let _ = app.emit("import-progress", p);
         };
-        service.import_sources(&path, req.on_duplicate, &mut progress).map(Some)
+        workspace.import_sources(&path, &req, &mut progress).map(Some)
     }
 
     /// Asks where, and writes the sources there; returns the path.
     sources_export(app, req: ExportSourcesRequest) -> Option<String> {
         let (filter, extension): (Filter, &str) = match req.format {
-            SourceFormat::CslJson => (("shell-filter-csl-json", &["json"]), "json"),
-            SourceFormat::Bibtex => (("shell-filter-bibtex", &["bib"]), "bib"),
-            SourceFormat::Ris => (("shell-filter-ris", &["ris"]), "ris"),
+            None | Some(SourceFormat::CslJson) => (("shell-filter-csl-json", &["json"]), "json"),
+            Some(SourceFormat::Bibtex) => (("shell-filter-bibtex", &["bib"]), "bib"),
+            Some(SourceFormat::Ris) => (("shell-filter-ris", &["ris"]), "ris"),
         };
         let name = format!("sources.{extension}");
         let Some(path) = shell(app)?.dialogs.save(app, &l10n(app)?, "shell-export-sources", &[filter], &name, None) else {
             return Ok(None);
         };
-        let mut service = service(app)?;
-        service.grant(&path);
-        service.export_sources(&req, &path)?;
-        Ok(Some(path.display().to_string()))
+        let mut workspace = workspace(app)?;
+        workspace.grant(&path);
+        workspace.export_sources(&req, &path).map(|exported| Some(exported.path))
     }
 
-    brief_templates(app, _req: ()) -> Vec<TemplateInfo> { Ok(service(app)?.templates()) }
+    brief_templates(_app, _req: ()) -> Vec<TemplateInfo> { Ok(Workspace::templates()) }
 
-    brief_new(app, req: NewBriefRequest) -> BriefText { service(app)?.new_brief(&req) }
+    brief_new(_app, req: NewBriefRequest) -> BriefText { Workspace::new_brief(&req) }
 
     /// The live pipeline: preview HTML, diagnostics, claims and figures for the text.
-    brief_analyze(app, req: AnalyzeRequest) -> Analysis { service(app)?.analyze(&req) }
+    brief_analyze(app, req: AnalyzeRequest) -> Analysis { workspace(app)?.analyze(&req) }
 
     brief_open(app, _req: ()) -> Option<OpenedBrief> {
         let Some(path) = shell(app)?.dialogs.open(app, &l10n(app)?, "shell-open-brief", &[BRIEFS]) else {
             return Ok(None);
         };
-        let mut service = service(app)?;
-        service.grant(&path);
-        service.open_brief(&path.display().to_string()).map(Some)
+        let mut workspace = workspace(app)?;
+        workspace.grant(&path);
+        workspace.open_brief(&path.display().to_string()).map(Some)
     }
 
-    /// Opens a brief of the recent list or a sample (nothing else: see `Service::permitted`).
-    brief_open_recent(app, req: PathRequest) -> OpenedBrief { service(app)?.open_brief(&req.path) }
+    /// Opens a brief of the recent list or a sample (nothing else: see `Workspace::permitted`).
+    brief_open_recent(app, req: PathRequest) -> OpenedBrief { workspace(app)?.open_brief(&req.path) }
 
     /// Saves to `path`, or asks where when it is null.
     brief_save(app, req: SaveRequest) -> Option<SavedBrief> {
         match req.path.as_deref() {
-            Some(path) => service(app)?.save_brief(path, &req.text).map(Some),
+            Some(path) => workspace(app)?.save_brief(path, &req.text).map(Some),
             None => save_as(app, &req),
         }
     }
 
     brief_save_as(app, req: SaveRequest) -> Option<SavedBrief> { save_as(app, &req) }
 
-    brief_revisions(app, req: IdRequest) -> Vec<Revision> { service(app)?.revisions(&req.id) }
+    brief_revisions(app, req: IdRequest) -> Vec<Revision> { workspace(app)?.revisions(&req.id) }
 
-    brief_revision_diff(app, req: RevisionDiffRequest) -> RevisionDiff { service(app)?.revision_diff(&req) }
+    brief_revision_diff(app, req: RevisionDiffRequest) -> RevisionDiff { workspace(app)?.revision_diff(&req) }
 
-    recovery_store(app, req: RecoveryStoreRequest) -> () { service(app)?.store_recovery(&req) }
+    recovery_store(app, req: RecoveryStoreRequest) -> () { workspace(app)?.store_recovery(&req) }
 
-    recovery_discard(app, req: KeyRequest) -> () { service(app)?.discard_recovery(&req.key) }
+    recovery_discard(app, req: KeyRequest) -> () { workspace(app)?.discard_recovery(&req.key) }
 
     /// Asks where, typesets, writes, and opens the PDF in the system viewer if asked.
     export_pdf(app, req: ExportPdfRequest) -> Option<ExportPdfResult> {
         let name = match req.path.as_deref().and_then(|p| std::path::Path::new(p).file_stem()) {
             Some(stem) => format!("{}.pdf", stem.to_string_lossy()),
-            None => Service::suggested_name(&req.text, "pdf"),
+            None => Workspace::suggested_name(&req.text, "pdf"),
         };
         let folder = req.path.as_deref().and_then(|p| std::path::Path::new(p).parent()).map(std::path::Path::to_path_buf);
         let shell = shell(app)?;
@@ -200,12 +200,12 @@ commands! {
             return Ok(None);
         };
         let _ = app.emit("export-progress", ExportProgress { stage: ExportStage::Compose });
-        let result = service(app)?.export_pdf(&req, &output)?;
+        let result = workspace(app)?.export_pdf(&req, &output)?;
         let _ = app.emit("export-progress", ExportProgress { stage: ExportStage::Done });
         if req.open && matches!(shell.dialogs, Dialogs::Native) {
             app.opener()
                 .open_path(result.path.clone(), None::<&str>)
-                .map_err(|e| ServiceError::new(ErrorCode::Io, format!("{}: cannot open: {e}", result.path)))?;
+                .map_err(|e| WorkspaceError::new(ErrorCode::Io, format!("{}: cannot open: {e}", result.path)))?;
         }
         Ok(Some(result))
     }
@@ -219,7 +219,7 @@ commands! {
         }
         app.opener()
             .open_url(url.as_str(), None::<&str>)
-            .map_err(|e| ServiceError::new(ErrorCode::Io, format!("{url}: cannot open: {e}")))?;
+            .map_err(|e| WorkspaceError::new(ErrorCode::Io, format!("{url}: cannot open: {e}")))?;
         Ok(true)
     }
 
@@ -235,12 +235,12 @@ commands! {
     /// Syncs now, after any sync already running; `sync-status` events tell the progress.
     sync_now(app, _req: ()) -> SyncReport { crate::sync::run(app) }
 
-    sync_conflicts(app, req: SyncConflictsRequest) -> Vec<SyncConflict> { service(app)?.sync_conflicts(req.open_only) }
+    sync_conflicts(app, req: SyncConflictsRequest) -> Vec<SyncConflict> { workspace(app)?.sync_conflicts(req.open_only) }
 
     /// Makes the lost value of a conflict win (a new local edit the next sync sends).
-    sync_conflict_flip(app, req: SyncConflictRequest) -> SyncConflict { service(app)?.flip_conflict(req.id) }
+    sync_conflict_flip(app, req: SyncConflictRequest) -> SyncConflict { workspace(app)?.flip_conflict(req.id) }
 
-    sync_conflict_dismiss(app, req: SyncConflictRequest) -> SyncConflict { service(app)?.dismiss_conflict(req.id) }
+    sync_conflict_dismiss(app, req: SyncConflictRequest) -> SyncConflict { workspace(app)?.dismiss_conflict(req.id) }
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! Native dialogs, asked from Rust so that the web view never names a file itself: the
-//! user's choice is the permission (see `mizan_service::Service::grant`).
+//! user's choice is the permission (see `mizan_workspace::Workspace::grant`).
 //!
 //! `MIZAN_E2E_DIALOGS=DIR` replaces the dialogs for the end-to-end tests, which cannot
 //! drive GTK's file chooser through WebDriver: a save dialog answers `DIR/<suggested

@@ -1,4 +1,4 @@
-//! The Mizan desktop app: a Tauri 2 shell over `mizan-service`. See ARCHITECTURE.md.
+//! The Mizan desktop app: a Tauri 2 shell over `mizan-workspace`. See ARCHITECTURE.md.
 
 pub mod bindings;
 pub mod commands;
@@ -10,15 +10,15 @@ include!("command_names.rs");
 use std::sync::Mutex;
 use std::time::Duration;
 
-use mizan_service::{Paths, Service, ServiceError};
+use mizan_workspace::{Paths, Workspace, WorkspaceError};
 use tauri::{Builder, Manager, RunEvent, Runtime};
 
 pub use dialogs::Dialogs;
 
 /// The app's builder with its state and commands, over any runtime (the real one, or
 /// Tauri's mock runtime in tests), syncing at start and every [`sync::EVERY`].
-pub fn builder<R: Runtime>(builder: Builder<R>, service: Service, dialogs: Dialogs) -> Builder<R> {
-    builder_syncing_every(builder, service, dialogs, Some(sync::EVERY))
+pub fn builder<R: Runtime>(builder: Builder<R>, workspace: Workspace, dialogs: Dialogs) -> Builder<R> {
+    builder_syncing_every(builder, workspace, dialogs, Some(sync::EVERY))
 }
 
 /// [`builder`] with another sync period (None: no periodic sync, nor at start). The
@@ -26,12 +26,12 @@ pub fn builder<R: Runtime>(builder: Builder<R>, service: Service, dialogs: Dialo
 /// never runs it, so tests call [`sync::start`] themselves.
 pub fn builder_syncing_every<R: Runtime>(
     builder: Builder<R>,
-    service: Service,
+    workspace: Workspace,
     dialogs: Dialogs,
     every: Option<Duration>,
 ) -> Builder<R> {
     builder
-        .manage(commands::Shell { service: Mutex::new(service), dialogs, sync: sync::Runner::new(every) })
+        .manage(commands::Shell { workspace: Mutex::new(workspace), dialogs, sync: sync::Runner::new(every) })
         .invoke_handler(commands::handler::<R>())
         .setup(|app| {
             sync::start(app.handle().clone());
@@ -41,8 +41,8 @@ pub fn builder_syncing_every<R: Runtime>(
 
 /// Opens the library and runs the app until its window closes.
 pub fn run() -> Result<(), String> {
-    let service = Service::open(Paths::from_env()).map_err(|e: ServiceError| e.message)?;
-    let app = builder(tauri::Builder::default(), service, Dialogs::from_env())
+    let workspace = Workspace::open(Paths::from_env()).map_err(|e: WorkspaceError| e.message)?;
+    let app = builder(tauri::Builder::default(), workspace, Dialogs::from_env())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .build(tauri::generate_context!())

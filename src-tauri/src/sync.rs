@@ -1,12 +1,12 @@
 //! Sync in the shell: the folder dialog, one sync at a time, and periodic sync.
 //!
-//! **Not holding the service.** Every command locks the one `Service`, the editor's live
+//! **Not holding the workspace.** Every command locks the one `Workspace`, the editor's live
 //! analysis (`brief_analyze`, on every keystroke pause) included. A sync lists, reads and
 //! writes files in a shared folder that may be a slow network share, and a laptop back
 //! from weeks offline applies thousands of changes; so the lock is taken only to start a
-//! sync and to record how it ended (`Service::begin_sync` / `finish_sync`), and the sync
+//! sync and to record how it ended (`Workspace::begin_sync` / `finish_sync`), and the sync
 //! itself runs on a connection of its own (`SyncJob::run`; SQLite in WAL mode lets the
-//! service's reads go on while it writes).
+//! workspace's reads go on while it writes).
 //!
 //! **One at a time.** `Runner::gate` is held for a whole sync, periodic or asked for: a
 //! click on Sync during a periodic sync waits for it, then syncs again (a sync with
@@ -26,11 +26,11 @@ use std::panic::AssertUnwindSafe;
 use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::Duration;
 
-use mizan_service::dto::{SyncReport, SyncStatus};
-use mizan_service::{ErrorCode, ServiceError};
+use mizan_workspace::dto::{SyncReport, SyncStatus};
+use mizan_workspace::{ErrorCode, WorkspaceError};
 use tauri::{AppHandle, Emitter, Runtime};
 
-use crate::commands::{Res, l10n, service, shell};
+use crate::commands::{Res, l10n, shell, workspace};
 
 /// How often the app syncs while a folder is set.
 pub const EVERY: Duration = Duration::from_secs(5 * 60);
@@ -103,7 +103,7 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
     let spawned = std::thread::Builder::new().name("mizan-sync".into()).spawn(move || {
         let Ok(shell) = shell(&app) else { return };
         loop {
-            let configured = service(&app).is_ok_and(|s| s.sync_folder().is_some());
+            let configured = workspace(&app).is_ok_and(|s| s.sync_folder().is_some());
             if configured {
                 // The outcome reaches the UI through the event.
                 let _ = run(&app);
@@ -119,14 +119,14 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
 }
 
 fn emit_status<R: Runtime>(app: &AppHandle<R>) {
-    let status = service(app).and_then(|s| s.sync_status());
+    let status = workspace(app).and_then(|s| s.sync_status());
     if let Ok(status) = status {
         let _ = app.emit(STATUS_EVENT, status);
     }
 }
 
 pub fn status<R: Runtime>(app: &AppHandle<R>) -> Res<SyncStatus> {
-    service(app)?.sync_status()
+    workspace(app)?.sync_status()
 }
 
 pub fn choose_folder<R: Runtime>(app: &AppHandle<R>) -> Res<Option<SyncStatus>> {
@@ -134,7 +134,7 @@ pub fn choose_folder<R: Runtime>(app: &AppHandle<R>) -> Res<Option<SyncStatus>> 
         return Ok(None);
     };
     let _one_at_a_time = shell(app)?.sync.gate.lock().unwrap_or_else(PoisonError::into_inner);
-    let status = service(app)?.set_sync_folder(&folder)?;
+    let status = workspace(app)?.set_sync_folder(&folder)?;
     let _ = app.emit(STATUS_EVENT, status.clone());
     Ok(Some(status))
 }
@@ -142,25 +142,25 @@ pub fn choose_folder<R: Runtime>(app: &AppHandle<R>) -> Res<Option<SyncStatus>> 
 pub fn forget_folder<R: Runtime>(app: &AppHandle<R>) -> Res<SyncStatus> {
     // Not while a sync with the old folder runs.
     let _one_at_a_time = shell(app)?.sync.gate.lock().unwrap_or_else(PoisonError::into_inner);
-    let status = service(app)?.forget_sync_folder()?;
+    let status = workspace(app)?.forget_sync_folder()?;
     let _ = app.emit(STATUS_EVENT, status.clone());
     Ok(status)
 }
 
-/// One sync, after any sync already running. The service is locked only to start and to
+/// One sync, after any sync already running. The workspace is locked only to start and to
 /// record the outcome.
 pub fn run<R: Runtime>(app: &AppHandle<R>) -> Res<SyncReport> {
     let shell = shell(app)?;
     let _one_at_a_time = shell.sync.gate.lock().unwrap_or_else(PoisonError::into_inner);
-    let job = service(app)?.begin_sync()?;
+    let job = workspace(app)?.begin_sync()?;
     emit_status(app);
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| job.run())).unwrap_or_else(|_| {
-        Err(ServiceError::new(
+        Err(WorkspaceError::new(
             ErrorCode::Internal,
             format!("{}: the sync stopped on an internal error; the next sync resumes it", job.folder().display()),
         ))
     });
-    let result = service(app)?.finish_sync(outcome);
+    let result = workspace(app)?.finish_sync(outcome);
     shell.sync.ran();
     emit_status(app);
     result

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use mizan_app::Dialogs;
-use mizan_service::{Paths, Service};
+use mizan_workspace::{Paths, Workspace};
 use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, mock_builder};
@@ -21,8 +21,8 @@ impl App {
     fn new() -> Self {
         let root = tempfile::tempdir().expect("temp dir");
         std::fs::create_dir_all(root.path().join("dialogs")).expect("dialogs dir");
-        let service = Service::open(Paths::under(root.path())).expect("library opens");
-        let app = mizan_app::builder(mock_builder(), service, Dialogs::Scripted(root.path().join("dialogs")))
+        let workspace = Workspace::open(Paths::under(root.path())).expect("library opens");
+        let app = mizan_app::builder(mock_builder(), workspace, Dialogs::Scripted(root.path().join("dialogs")))
             .build(tauri::generate_context!(test = true))
             .expect("app builds");
         let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
@@ -115,20 +115,22 @@ fn sources_round_trip_with_typed_errors() {
         "issued": "2025-10-14", "language": "fr", "containerTitle": null, "publisher": null, "url": null,
         "doi": null, "pages": null, "accessed": null, "notes": null, "tags": ["logistique"], "grade": "C"
     });
-    let added = app.ok("source_add", input.clone());
+    let added = app.ok("source_add", add(input.clone()));
+    assert_eq!(added["duplicate"], Value::Null);
+    let added = &added["source"];
     assert_eq!(added["grade"], "C");
     assert_eq!(added["authors"][1]["literal"], "Rédaction");
-    let duplicate = app.err("source_add", input.clone());
+    let duplicate = app.err("source_add", add(input.clone()));
     assert_eq!(duplicate["code"], "duplicate", "same title and year: {duplicate}");
     let mut other_work = input.clone();
     other_work["title"] = json!("Un autre article");
-    let taken = app.err("source_add", other_work);
+    let taken = app.err("source_add", add(other_work));
     assert_eq!(taken["code"], "key_taken", "{taken}");
     assert_eq!(taken["field"], "key");
     let mut bad_date = input.clone();
     bad_date["key"] = json!("autre");
     bad_date["issued"] = json!("2025-13-40");
-    let invalid = app.err("source_add", bad_date);
+    let invalid = app.err("source_add", add(bad_date));
     assert_eq!(
         (invalid["code"].as_str(), invalid["field"].as_str()),
         (Some("invalid_input"), Some("issued")),
@@ -136,7 +138,7 @@ fn sources_round_trip_with_typed_errors() {
     );
     let missing = app.err("source_get", json!({ "key": "nope" }));
     assert_eq!(missing["code"], "not_found");
-    // Malformed requests are refused by the IPC layer before reaching the service.
+    // Malformed requests are refused by the IPC layer before reaching the workspace.
     assert!(app.invoke("source_get", json!({ "clé": 1 })).is_err());
 }
 
@@ -176,11 +178,14 @@ fn files_are_reached_only_through_dialogs() {
     std::fs::write(&file, r#"[{"id":"ledjely-2025","type":"article-newspaper","title":"Convois","issued":{"date-parts":[[2025]]}},{"id":"x","title":""}]"#)
         .expect("write");
     std::fs::write(app.dialogs().join("open-next"), file.display().to_string()).expect("write");
-    let summary = app.ok("sources_import", json!({ "onDuplicate": "skip" }));
+    let summary = app.ok("sources_import", json!({ "onDuplicate": "skip", "format": null, "skipInvalid": true }));
     assert_eq!(summary["added"], 1, "{summary}");
     assert_eq!(summary["rejected"].as_array().map(Vec::len), Some(1), "{summary}");
     // Cancelled dialog: null, nothing done.
-    assert_eq!(app.ok("sources_import", json!({ "onDuplicate": "skip" })), Value::Null);
+    assert_eq!(
+        app.ok("sources_import", json!({ "onDuplicate": "skip", "format": null, "skipInvalid": true })),
+        Value::Null
+    );
 }
 
 #[test]
@@ -222,16 +227,16 @@ fn recovery_keeps_unsaved_text_until_discarded() {
 
 // Sync --------------------------------------------------------------------------------
 
-/// An app whose service was prepared first (e.g. a sync folder already chosen), with a
+/// An app whose workspace was prepared first (e.g. a sync folder already chosen), with a
 /// periodic sync every `every`.
-fn app_syncing_every(every: Option<std::time::Duration>, prepare: impl FnOnce(&mut Service)) -> App {
+fn app_syncing_every(every: Option<std::time::Duration>, prepare: impl FnOnce(&mut Workspace)) -> App {
     let root = tempfile::tempdir().expect("temp dir");
     std::fs::create_dir_all(root.path().join("dialogs")).expect("dialogs dir");
-    let mut service = Service::open(Paths::under(root.path())).expect("library opens");
-    prepare(&mut service);
+    let mut workspace = Workspace::open(Paths::under(root.path())).expect("library opens");
+    prepare(&mut workspace);
     let app = mizan_app::builder_syncing_every(
         mock_builder(),
-        service,
+        workspace,
         Dialogs::Scripted(root.path().join("dialogs")),
         every,
     )
@@ -241,6 +246,11 @@ fn app_syncing_every(every: Option<std::time::Duration>, prepare: impl FnOnce(&m
     mizan_app::sync::start(app.handle().clone());
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
     App { _app: app, window, root }
+}
+
+/// A `source_add` request: the form, skipping a duplicate (the app's only choice).
+fn add(source: Value) -> Value {
+    json!({ "source": source, "onDuplicate": "skip" })
 }
 
 fn source_input(key: &str, title: &str) -> Value {
@@ -291,7 +301,7 @@ fn sync_through_a_folder_chosen_in_a_dialog() {
     assert_eq!(status["lastSyncAt"], Value::Null);
     choose_folder(&karim, share.path());
 
-    amina.ok("source_add", source_input("ledjely-citernes-2025", "Les citernes de Kayes"));
+    amina.ok("source_add", add(source_input("ledjely-citernes-2025", "Les citernes de Kayes")));
     let report = amina.ok("sync_now", Value::Null);
     assert!(report["sent"].as_u64().unwrap_or(0) > 0, "{report}");
     assert_eq!(report["refused"], json!([]));
@@ -345,8 +355,8 @@ fn periodic_sync_runs_at_start_and_then_regularly_one_at_a_time() {
     let share = tempfile::tempdir().expect("share");
     let folder = share.path().to_path_buf();
     let every = std::time::Duration::from_millis(150);
-    let app = app_syncing_every(Some(every), |service| {
-        service.set_sync_folder(&folder).expect("folder");
+    let app = app_syncing_every(Some(every), |workspace| {
+        workspace.set_sync_folder(&folder).expect("folder");
     });
     let events = record_sync_events(&app);
     let ended = || events.lock().expect("events").iter().filter(|e| e["running"] == false).count();
@@ -382,7 +392,7 @@ fn periodic_sync_runs_at_start_and_then_regularly_one_at_a_time() {
 }
 
 /// A catch-up of ~1,000 field changes applied while the editor's live analysis goes on;
-/// prints how long the service lock is held and how long an analysis waits meanwhile
+/// prints how long the workspace lock is held and how long an analysis waits meanwhile
 /// (`cargo test --release -p mizan-app --test commands big_sync -- --nocapture`).
 #[test]
 fn a_big_sync_keeps_the_service_lock_short() {
@@ -397,7 +407,7 @@ fn a_big_sync_keeps_the_service_lock_short() {
     for i in 0..90 {
         writer.ok(
             "source_add",
-            source_input(&format!("ledjely-{i:03}"), &format!("Convoi de citernes n° {i} vers Kayes")),
+            add(source_input(&format!("ledjely-{i:03}"), &format!("Convoi de citernes n° {i} vers Kayes"))),
         );
     }
     let sent = writer.ok("sync_now", Value::Null);
@@ -416,8 +426,8 @@ fn a_big_sync_keeps_the_service_lock_short() {
     let handle = reader._app.handle().clone();
     let syncing = std::thread::spawn(move || {
         let shell = handle.state::<mizan_app::commands::Shell>();
-        fn lock(s: &mizan_app::commands::Shell) -> std::sync::MutexGuard<'_, Service> {
-            s.service.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        fn lock(s: &mizan_app::commands::Shell) -> std::sync::MutexGuard<'_, Workspace> {
+            s.workspace.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
         }
         let t = Instant::now();
         let job = lock(&shell).begin_sync().expect("begin");

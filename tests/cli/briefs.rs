@@ -45,9 +45,9 @@ fn check_gives_the_brief_an_id_records_its_claims_and_a_revision() {
     assert_eq!(without_id, before);
 
     let show = sandbox.run(&["sources", "show", "rfi-blocus-bamako-2025", "--json"]).ok().json();
-    let cited_by = show["cited_by"].as_array().unwrap();
+    let cited_by = show["citedBy"].as_array().unwrap();
     assert!(!cited_by.is_empty(), "the source lists the claims citing it");
-    assert!(cited_by.iter().all(|c| c["brief_path"].as_str().unwrap().ends_with("sample-fr.md")));
+    assert!(cited_by.iter().all(|c| c["briefPath"].as_str().unwrap().ends_with("sample-fr.md")));
     let human = sandbox.run(&["sources", "show", "rfi-blocus-bamako-2025"]).ok();
     assert!(human.stdout.contains("cited by:"), "{}", human.stdout);
 

@@ -58,18 +58,31 @@ impl Sandbox {
         self.run_with_library(&self.library(), args)
     }
 
-    pub fn run_with_library(&self, library: &Path, args: &[&str]) -> Run {
-        let output: Output = Command::new(env!("CARGO_BIN_EXE_mizan"))
+    /// The analyst every sandbox runs as.
+    pub const ANALYST: &str = "Analyste E2E";
+
+    /// `mizan --library <this sandbox's> ARGS…`, with the sandbox's HOME, config and
+    /// analyst, ready to run.
+    pub fn command(&self, args: &[&str]) -> Command {
+        self.command_with_library(&self.library(), args)
+    }
+
+    fn command_with_library(&self, library: &Path, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_mizan"));
+        command
             .arg("--library")
             .arg(library)
             .args(args)
             .env("HOME", self.dir.path())
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
             .env("XDG_DATA_HOME", self.dir.path().join("xdg-data"))
-            .env("MIZAN_ANALYST", "Analyste E2E")
-            .env_remove("MIZAN_LIBRARY")
-            .output()
-            .expect("run mizan");
+            .env("MIZAN_ANALYST", Self::ANALYST)
+            .env_remove("MIZAN_LIBRARY");
+        command
+    }
+
+    pub fn run_with_library(&self, library: &Path, args: &[&str]) -> Run {
+        let output: Output = self.command_with_library(library, args).output().expect("run mizan");
         Run {
             status: output.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -90,7 +103,12 @@ impl Sandbox {
 }
 
 pub fn fixture(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/sources").join(name);
+    let path = fixtures().join("sources").join(name);
     assert!(path.exists(), "missing fixture {}", path.display());
     path.to_string_lossy().into_owned()
+}
+
+/// The repository's `tests/fixtures`.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
 }

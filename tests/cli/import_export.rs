@@ -12,7 +12,7 @@ fn dump(sandbox: &Sandbox) -> Vec<serde_json::Value> {
         .map(|key| {
             let mut value = sandbox.run(&["sources", "show", key, "--json"]).ok().json();
             let object = value.as_object_mut().unwrap();
-            for field in ["created_at", "created_by", "modified_at", "modified_by"] {
+            for field in ["createdAt", "createdBy", "modifiedAt", "modifiedBy"] {
                 object.remove(field);
             }
             value

@@ -7,5 +7,7 @@ mod export;
 mod harness;
 mod import_export;
 mod library_file;
+mod parity;
+mod pipes;
 mod sources;
 mod sync;

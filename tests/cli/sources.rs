@@ -55,11 +55,11 @@ fn add_show_and_search_in_arabic_and_french() {
     add_sahel_sources(&sandbox);
     let show = sandbox.run(&["sources", "show", "rfi-bamako-2025", "--json"]).ok().json();
     assert_eq!(show["title"], "Mali : Bamako asphyxiée par le blocus du carburant");
-    assert_eq!(show["type"], "news-article");
+    assert_eq!(show["kind"], "news-article");
     assert_eq!(show["issued"], "2025-10");
     assert_eq!(show["authors"][0]["family"], "Daniel");
     assert_eq!(show["authors"][0]["given"], "Serge");
-    assert_eq!(show["created_by"], "Analyste E2E");
+    assert_eq!(show["createdBy"], "Analyste E2E");
     assert_eq!(show["tags"], serde_json::json!(["Mali", "JNIM"]));
 
     assert_eq!(sandbox.keys("asphyxiee"), ["rfi-bamako-2025"]);
@@ -77,7 +77,7 @@ fn search_json_has_the_documented_fields() {
     sandbox.run(&["sources", "grade", "rfi-bamako-2025", "B"]).ok();
     let hits = sandbox.run(&["sources", "search", "bamako", "--json"]).ok().json();
     let hit = &hits[0];
-    for field in ["key", "title", "authors", "issued", "language", "type", "grade"] {
+    for field in ["key", "title", "authors", "issued", "language", "kind", "grade", "containerTitle"] {
         assert!(hit.get(field).is_some(), "missing {field} in {hit}");
     }
     assert_eq!(hit["grade"], "B");
@@ -109,7 +109,7 @@ fn edit_grade_and_remove() {
     let show = sandbox.run(&["sources", "show", "rfi-bamako-2025", "--json"]).ok().json();
     assert_eq!(show["title"], "Nouveau titre");
     assert!(show["url"].is_null(), "an empty value clears the field");
-    assert_eq!(show["container_title"], "RFI", "untouched fields stay");
+    assert_eq!(show["containerTitle"], "RFI", "untouched fields stay");
 
     sandbox.run(&["sources", "edit", "rfi-bamako-2025", "--key", "rfi-2025"]).ok();
     sandbox.run(&["sources", "show", "rfi-bamako-2025"]).user_error();
@@ -118,7 +118,7 @@ fn edit_grade_and_remove() {
     assert!(graded.stdout.contains("A"));
     let show = sandbox.run(&["sources", "show", "rfi-2025", "--json"]).ok().json();
     assert_eq!(show["grading"]["reliability"], "A");
-    assert_eq!(show["grading"]["graded_by"], "Analyste E2E");
+    assert_eq!(show["grading"]["gradedBy"], "Analyste E2E");
 
     sandbox
         .run(&["sources", "excerpt", "rfi-2025", "--text", "Les files d’attente s’allongent.", "--locator", "§ 2"])
@@ -193,9 +193,62 @@ fn the_analyst_name_comes_from_the_config_file() {
     std::fs::write(sandbox.path("config/mizan/config.toml"), "analyst = \"Aïcha Konaté\"\n").unwrap();
     sandbox.run(&["sources", "add", "--key", "k", "--title", "Titre"]).ok();
     let show = sandbox.run(&["sources", "show", "k", "--json"]).ok().json();
-    assert_eq!(show["created_by"], "Aïcha Konaté");
+    assert_eq!(show["createdBy"], "Aïcha Konaté");
 
     std::fs::write(sandbox.path("config/mizan/config.toml"), "analyst = [1, 2\n").unwrap();
     let run = sandbox.run(&["sources", "show", "k"]).user_error();
     assert!(run.stderr.contains("config.toml, line 1"), "{}", run.stderr);
+}
+
+#[test]
+fn a_source_added_without_a_key_gets_one_as_in_the_app() {
+    let sandbox = Sandbox::new();
+    let add =
+        ["sources", "add", "--title", "Les convois de Kayes", "--author", "Ledjely, Mariam", "--issued", "2025-10"];
+    let mut with_json = add.to_vec();
+    with_json.push("--json");
+    let added = sandbox.run(&with_json).ok().json();
+    assert_eq!(added["source"]["key"], "ledjely-2025-convois", "{added}");
+    assert_eq!(added["duplicate"], serde_json::Value::Null);
+    // Another work with the same author, year and first word: the next free key.
+    let mut other = add.to_vec();
+    other[3] = "Les convois de Kidal";
+    let run = sandbox.run(&other).ok();
+    assert!(run.stdout.contains("added ledjely-2025-convois-b"), "{}", run.stdout);
+}
+
+#[test]
+fn the_same_excerpt_twice_is_one_excerpt() {
+    let sandbox = Sandbox::new();
+    add_sahel_sources(&sandbox);
+    let excerpt = ["sources", "excerpt", "rfi-bamako-2025", "--text", "Les files d’attente s’allongent.", "--json"];
+    let first = sandbox.run(&excerpt).ok().json();
+    let again = sandbox.run(&excerpt).ok().json();
+    assert_eq!(first["id"], again["id"], "the second finds the first");
+    let show = sandbox.run(&["sources", "show", "rfi-bamako-2025", "--json"]).ok().json();
+    assert_eq!(show["excerpts"].as_array().map(Vec::len), Some(1), "{show}");
+}
+
+#[test]
+fn add_merges_a_duplicate_when_asked() {
+    let sandbox = Sandbox::new();
+    add_sahel_sources(&sandbox);
+    let run = sandbox
+        .run(&[
+            "sources",
+            "add",
+            "--title",
+            "Autre titre",
+            "--url",
+            "https://www.rfi.fr/fr/afrique/bamako-blocus",
+            "--publisher",
+            "RFI",
+            "--on-duplicate",
+            "merge",
+        ])
+        .ok();
+    assert!(run.stdout.contains("merged into rfi-bamako-2025 (same URL)"), "{}", run.stdout);
+    let show = sandbox.run(&["sources", "show", "rfi-bamako-2025", "--json"]).ok().json();
+    assert_eq!(show["publisher"], "RFI", "the empty field was filled");
+    assert_eq!(sandbox.count(), 2);
 }

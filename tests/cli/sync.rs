@@ -14,7 +14,7 @@ fn two_laptops_converge_and_conflicts_can_be_reviewed_and_flipped() {
         .run(&["sources", "add", "--key", "rfi-bamako-2025", "--title", "Bamako sous blocus", "--language", "fr"])
         .ok();
     let sent = amina.run(&["library", "sync", dir, "--json"]).ok().json();
-    assert_eq!(sent["refused"], 0);
+    assert_eq!(sent["refused"], serde_json::json!([]));
     assert!(sent["sent"].as_u64().unwrap() > 0, "{sent}");
 
     let received = karim.run(&["library", "sync", dir, "--json"]).ok().json();
@@ -73,7 +73,7 @@ fn a_damaged_changeset_is_refused_by_name_and_the_rest_goes_on() {
     assert!(!damaged.is_empty());
     karim.run(&["sources", "add", "--key", "k", "--title", "De Karim"]).ok();
     let run = karim.run(&["library", "sync", dir, "--json"]).ok();
-    assert!(run.json()["refused"].as_u64().unwrap() >= 1, "{}", run.stdout);
+    assert!(!run.json()["refused"].as_array().unwrap().is_empty(), "{}", run.stdout);
     let name = damaged[0].file_name().unwrap().to_str().unwrap();
     assert!(run.stderr.contains(name), "the refusal names the file: {}", run.stderr);
     assert!(karim.keys("premier").is_empty());

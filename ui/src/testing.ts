@@ -134,7 +134,7 @@ export function analysisOf(text: string, extra: Partial<Analysis> = {}): Analysi
     preview: articleOf(`<article class="brief" dir="${rtl ? "rtl" : "ltr"}"><h2 dir="${rtl ? "rtl" : "ltr"}" data-line="7">S</h2><p data-line="9"><span class="claim fact" data-claim-kind="fact" data-claim-id="c1">x</span></p></article>`),
     diagnostics: [],
     claims: [{ id: "c1", kind: "fact", line: 9 }],
-    stats: { claims: { total: 1, fact: 1, judgment: 0, assumption: 0 }, statements: 1, sourcedStatements: 1, shareSourced: 1, citedClaims: 1, singleSourceClaims: 1, shareSingleSource: 1, sourcesCited: 1 },
+    stats: { claims: { total: 1, fact: 1, judgment: 0, assumption: 0 }, statements: 1, sourcedStatements: 1, shareSourced: 1, citedClaims: 1, singleSourceClaims: 1, shareSingleSource: 1, sourcesCited: 1, reliability: { A: 0, B: 1, C: 0, D: 0, E: 0, F: 0, ungraded: 0 }, credibility: { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0, "6": 0, none: 0 } },
     ...extra,
   };
 }

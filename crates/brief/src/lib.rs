@@ -35,7 +35,6 @@ mod memo;
 mod model;
 mod parse;
 mod pieces;
-mod report;
 mod sentences;
 mod template;
 mod walk;
@@ -53,6 +52,5 @@ pub use model::{
     Sentence, SentenceRole,
 };
 pub use parse::{parse, parse_bytes};
-pub use report::{ClaimCountsDto, DiagnosticDto, ReportDto, StatsDto};
 pub use template::{Headings, Template, TemplateError, TemplateSection, new_brief};
 pub use walk::{Flow, Node, NodeMut, Visitor, VisitorMut, plain_text, walk, walk_inlines, walk_inlines_mut, walk_mut};

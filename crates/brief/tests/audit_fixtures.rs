@@ -36,22 +36,6 @@ fn each_fixture_triggers_exactly_its_rule() {
 }
 
 #[test]
-fn report_serialises_diagnostics_and_stats() {
-    let brief = parse(&common::read("briefs/audit/unknown-citation-key.md"));
-    let result = audit(&brief, &common::catalog(), common::today());
-    let json: serde_json::Value = serde_json::from_str(&result.to_json(&Localizer::plain(Lang::Fr))).unwrap();
-    let first = &json["diagnostics"][0];
-    assert_eq!(first["code"], Code::UnknownCitationKey.as_str());
-    assert_eq!(first["severity"], "error");
-    assert_eq!((first["line"].as_u64(), first["column"].as_u64()), (Some(10), Some(43)));
-    assert_eq!(first["args"]["key"], "cle-qui-n-existe-pas");
-    assert!(first["message"].as_str().unwrap().contains("« cle-qui-n-existe-pas »"));
-    assert_eq!(json["stats"]["claims"]["fact"], 1);
-    assert_eq!(json["stats"]["reliability"]["B"], 1);
-    assert_eq!(json["stats"]["share_sourced"], 1.0);
-}
-
-#[test]
 fn sources_age_as_of_today_in_a_draft_and_as_of_the_date_of_a_final_brief() {
     let draft = common::read("briefs/audit/stale-source.md");
     let final_brief = draft.replacen("template: assessment\n", "template: assessment\nstatus: final\n", 1);

@@ -1,74 +1,38 @@
-//! `mizan new`, `mizan check`, `mizan history`: briefs on the command line.
-//!
-//! `mizan check` is the command line's save: besides auditing, it gives a brief without an
-//! id its id (the only change it makes to the file), records the brief's claims in the
-//! library, and stores a revision when the text changed since the last one.
+//! `mizan new`, `mizan check`, `mizan export`, `mizan history`: briefs on the command
+//! line. `check` is the command line's save (see `Workspace::check_brief`).
 
-use std::collections::HashMap;
-use std::io::Write as _;
+use std::io::{StdoutLock, Write as _};
 use std::path::Path;
 
-use anyhow::{Context, bail};
-use mizan_brief::{Brief, Lang, Severity};
-use mizan_i18n::Localizer;
-use mizan_library::Library;
-use mizan_service::briefs::{catalog, cited_records, today};
+use anyhow::bail;
+use mizan_workspace::dto::{DiffOp, ExportPdfRequest, Lang, NewBriefRequest, Paper, RevisionDiff, Severity};
+use mizan_workspace::{ErrorCode, Workspace};
 
-pub fn new(template: &str, lang: &str, output: &Path, force: bool) -> anyhow::Result<()> {
-    let lang: Lang = lang.parse().map_err(|e| anyhow::anyhow!("--lang: {e}"))?;
-    let text = mizan_brief::new_brief(template, lang, today()).map_err(|e| anyhow::anyhow!("--template: {e}"))?;
-    if output.exists() && !force {
-        bail!("{} already exists; choose another name or pass --force", output.display());
-    }
-    write_atomically(output, &text)?;
-    println!("created {} from the {template} template ({})", output.display(), lang.code());
-    Ok(())
+use crate::output::{Printer, hint, warn};
+
+pub fn new(template: &str, lang: Lang, output: &Path, force: bool, print: Printer) -> anyhow::Result<()> {
+    let request = NewBriefRequest { template: template.to_owned(), lang };
+    let brief = Workspace::create_brief(&request, output, force).map_err(hint(
+        ErrorCode::AlreadyExists,
+        None,
+        "pass --force to overwrite it",
+    ))?;
+    print.result(&brief, |out| writeln!(out, "created {} from the {template} template ({lang})", output.display()))
 }
 
-/// Reads and parses a brief; invalid UTF-8 is repaired by the parser and reported.
-fn read_brief(path: &Path) -> anyhow::Result<(Vec<u8>, Brief)> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let brief = mizan_brief::parse_bytes(&bytes);
-    Ok((bytes, brief))
-}
-
-pub fn check(library: &mut Library, path: &Path, json: bool, stats: bool) -> anyhow::Result<()> {
-    let (bytes, mut brief) = read_brief(path)?;
-    // A brief gets its id on its first save; check is the command line's save. The text
-    // is written back only if it was valid UTF-8, so a damaged file is never rewritten.
-    let catalog = match std::str::from_utf8(&bytes) {
-        Ok(text) => {
-            let with_id = mizan_service::briefs::with_id(text);
-            if with_id != text {
-                write_atomically(path, &with_id)?;
-            }
-            let saved = mizan_service::briefs::record_saved(library, path, &with_id)?;
-            brief = saved.brief;
-            saved.catalog
-        }
-        Err(_) => catalog(&cited_records(library, &brief)?),
-    };
-    let audit = mizan_brief::audit(&brief, &catalog, today());
-    let localizer = Localizer::plain(brief.lang);
-    let errors = audit.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-    if json {
-        println!("{}", audit.to_json(&localizer));
-    } else {
-        let mut out = std::io::stdout().lock();
-        for d in &audit.diagnostics {
-            writeln!(
-                out,
-                "{}:{}:{}: {}[{}]: {}",
-                path.display(),
-                d.line,
-                d.column,
-                d.severity.as_str(),
-                d.code.as_str(),
-                d.message(&localizer)
-            )?;
+pub fn check(workspace: &mut Workspace, path: &Path, stats: bool, print: Printer) -> anyhow::Result<()> {
+    let report = workspace.check_brief(path)?;
+    let errors = report.count(Severity::Error);
+    print.result(&report, |out| {
+        for d in &report.diagnostics {
+            let severity = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "info",
+            };
+            writeln!(out, "{}:{}:{}: {severity}[{}]: {}", path.display(), d.line, d.column, d.code, d.message)?;
         }
         if stats {
-            let report = audit.report(&localizer);
             let s = &report.stats;
             let pct = |x: Option<f64>| x.map_or_else(|| "-".to_owned(), |v| format!("{:.0}%", v * 100.0));
             writeln!(
@@ -84,130 +48,144 @@ pub fn check(library: &mut Library, path: &Path, json: bool, stats: bool) -> any
                 s.single_source_claims,
                 pct(s.share_single_source)
             )?;
-            let grades: Vec<String> = s.reliability.iter().map(|(g, n)| format!("{g}: {n}")).collect();
+            let grades: Vec<String> = s.reliability.entries().iter().map(|(g, n)| format!("{g}: {n}")).collect();
             writeln!(out, "sources cited: {}; by grade: {}", s.sources_cited, grades.join(", "))?;
         }
-        let warnings = audit.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
+        let warnings = report.count(Severity::Warning);
         writeln!(
             out,
             "{}: {errors} errors, {warnings} warnings, {} notes",
             path.display(),
-            audit.diagnostics.len() - errors - warnings
-        )?;
-    }
+            report.diagnostics.len() - errors - warnings
+        )
+    })?;
     if errors > 0 {
         bail!("{}: the sourcing audit found {errors} errors", path.display());
     }
     Ok(())
 }
 
-pub fn history(library: &mut Library, path: &Path, diff: Option<u32>, restore: Option<u32>) -> anyhow::Result<()> {
-    let (bytes, brief) = read_brief(path)?;
-    let id = brief.front.id.with_context(|| {
-        format!(
-            "{} has no id yet, so it has no history; `mizan check` gives it one and stores its first revision",
-            path.display()
-        )
-    })?;
-    let revisions = library.revisions(id)?;
-    let text_of = |number: u32| -> anyhow::Result<String> {
-        library
-            .revision_text(id, number)?
-            .with_context(|| format!("{} has no revision {number} (it has {})", path.display(), revisions.len()))
-    };
-    match (diff, restore) {
-        (Some(_), Some(_)) => bail!("--diff and --restore go one at a time"),
-        (Some(number), None) => {
-            let old = text_of(number)?;
-            let current = String::from_utf8_lossy(&bytes);
-            let diff = similar::TextDiff::from_lines(old.as_str(), current.as_ref());
-            print!(
-                "{}",
-                diff.unified_diff()
-                    .context_radius(3)
-                    .header(&format!("revision {number}"), &path.display().to_string())
-            );
-            Ok(())
-        }
-        (None, Some(number)) => {
-            let old = text_of(number)?;
-            // Keep what is on disk first, so restoring never loses the current text.
-            if let Ok(current) = std::str::from_utf8(&bytes) {
-                library.save_revision(id, current)?;
-            }
-            write_atomically(path, &old)?;
-            library.save_revision(id, &old)?;
-            println!("restored {} to revision {number}", path.display());
-            Ok(())
-        }
-        (None, None) => {
-            if revisions.is_empty() {
-                println!("{}: no revisions stored yet", path.display());
-            }
-            for r in &revisions {
-                println!("{:>4}  {}  {}  {} bytes", r.number, r.saved_at, r.saved_by, r.size);
-            }
-            Ok(())
-        }
-    }
-}
-
-/// Writes beside the target and renames, so a crash never leaves half a brief.
-pub fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
-    Ok(mizan_service::write_atomically(path, text.as_bytes())?)
-}
-
-/// `mizan export`: the audit gates it (errors need `--draft`), then the brief is typeset.
+/// `mizan export`: the app's export of the file's text; the audit gates it.
 pub fn export(
-    library: &Library,
+    workspace: &mut Workspace,
     path: &Path,
     output: &Path,
-    style: &str,
-    paper: &str,
+    style: String,
+    paper: Paper,
     draft: bool,
+    print: Printer,
 ) -> anyhow::Result<()> {
-    let (_, brief) = read_brief(path)?;
-    let style = mizan_export::Style::named(style).map_err(|e| anyhow::anyhow!("--style: {e}"))?;
-    let paper = mizan_export::Paper::from_name(paper)
-        .with_context(|| format!("--paper: {paper:?} is not a paper size (expected a4 or letter)"))?;
-    let records = cited_records(library, &brief)?;
-    let audit = mizan_brief::audit(&brief, &catalog(&records), today());
-    let errors = audit.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-    if errors > 0 && !draft {
-        let localizer = Localizer::plain(brief.lang);
-        for d in audit.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
-            eprintln!(
-                "{}:{}:{}: error[{}]: {}",
-                path.display(),
-                d.line,
-                d.column,
-                d.code.as_str(),
-                d.message(&localizer)
-            );
+    let text = Workspace::read_brief(path)?;
+    let request = ExportPdfRequest { text, path: Some(path.display().to_string()), style, paper, draft, open: false };
+    let result = workspace.export_pdf(&request, output).map_err(hint(
+        ErrorCode::AuditErrors,
+        None,
+        "--draft exports it watermarked",
+    ))?;
+    for warning in &result.warnings {
+        let line = warning.line.map(|l| format!("{l}:")).unwrap_or_default();
+        warn(&format!("{}:{line} warning[{}]: {}", path.display(), warning.code, warning.message));
+    }
+    print.result(&result, |out| {
+        writeln!(
+            out,
+            "exported {} to {} ({} pages{})",
+            path.display(),
+            result.path,
+            result.pages,
+            if draft { ", draft" } else { "" }
+        )
+    })
+}
+
+pub fn history(
+    workspace: &mut Workspace,
+    path: &Path,
+    diff: Option<u32>,
+    restore: Option<u32>,
+    print: Printer,
+) -> anyhow::Result<()> {
+    match (diff, restore) {
+        (Some(number), _) => {
+            let diff = workspace.diff_with_revision(path, number)?;
+            print.result(&diff, |out| unified(out, &diff, &format!("revision {number}"), &path.display().to_string()))
         }
-        bail!("{}: {errors} audit errors; fix them or export with --draft (watermarked)", path.display());
+        (None, Some(number)) => {
+            let restored = workspace.restore_revision(path, number)?;
+            print.result(&restored, |out| writeln!(out, "restored {} to revision {number}", restored.path))
+        }
+        (None, None) => {
+            let history = workspace.brief_history(path)?;
+            print.result(&history, |out| {
+                if history.revisions.is_empty() {
+                    writeln!(out, "{}: no revisions stored yet", history.path)?;
+                }
+                // Oldest first, as a log reads.
+                for r in history.revisions.iter().rev() {
+                    writeln!(out, "{:>4}  {}  {}  {} bytes", r.number, r.saved_at, r.saved_by, r.bytes)?;
+                }
+                Ok(())
+            })
+        }
     }
-    // Export looks sources up many times while it lays out notes and the annex: it gets
-    // the live cited sources already read for the audit.
-    let cited: HashMap<String, mizan_source::Source> = records
-        .into_iter()
-        .filter(|(_, record)| record.deleted_at.is_none())
-        .map(|(key, record)| (key, record.source))
-        .collect();
-    let options = mizan_export::ExportOptions { style, paper, draft };
-    let exported = mizan_export::export_brief(&brief, &cited, &options)?;
-    for warning in &exported.warnings {
-        eprintln!("{}: warning[{}]: {warning}", path.display(), warning.code());
+}
+
+/// Lines of context kept around each change, as `diff -u` does.
+const CONTEXT: usize = 3;
+
+/// The diff in unified form: `---`/`+++` headers, then hunks of changed lines with
+/// [`CONTEXT`] lines around them.
+fn unified(out: &mut StdoutLock<'_>, diff: &RevisionDiff, old_name: &str, new_name: &str) -> std::io::Result<()> {
+    let lines = &diff.lines;
+    let changed: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].op != DiffOp::Equal).collect();
+    if changed.is_empty() {
+        return Ok(());
     }
-    let tmp = output.with_extension("pdf.mizan-partial");
-    std::fs::write(&tmp, &exported.pdf).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, output).with_context(|| format!("cannot write {}", output.display()))?;
-    println!(
-        "exported {} to {} ({} pages{})",
-        path.display(),
-        output.display(),
-        exported.pages,
-        if draft { ", draft" } else { "" }
-    );
+    writeln!(out, "--- {old_name}")?;
+    writeln!(out, "+++ {new_name}")?;
+    // Line numbers (1-based) in the old and the new text at the start of each line.
+    let mut positions = Vec::with_capacity(lines.len());
+    let (mut old, mut new) = (1, 1);
+    for line in lines {
+        positions.push((old, new));
+        match line.op {
+            DiffOp::Equal => (old, new) = (old + 1, new + 1),
+            DiffOp::Delete => old += 1,
+            DiffOp::Insert => new += 1,
+        }
+    }
+    // Changes with at most two contexts of equal lines between them share a hunk.
+    let mut hunks: Vec<(usize, usize)> = Vec::new();
+    for &c in &changed {
+        match hunks.last_mut() {
+            Some((_, last)) if c <= *last + 2 * CONTEXT + 1 => *last = c,
+            _ => hunks.push((c, c)),
+        }
+    }
+    for (first, last) in hunks {
+        let start = first.saturating_sub(CONTEXT);
+        let hunk = &lines[start..(last + CONTEXT + 1).min(lines.len())];
+        let old_len = hunk.iter().filter(|l| l.op != DiffOp::Insert).count();
+        let new_len = hunk.iter().filter(|l| l.op != DiffOp::Delete).count();
+        let (old_start, new_start) = positions[start];
+        writeln!(out, "@@ -{} +{} @@", range(old_start, old_len), range(new_start, new_len))?;
+        for line in hunk {
+            let mark = match line.op {
+                DiffOp::Equal => ' ',
+                DiffOp::Delete => '-',
+                DiffOp::Insert => '+',
+            };
+            writeln!(out, "{mark}{}", line.text)?;
+        }
+    }
     Ok(())
+}
+
+/// `start,len` as `diff -u` writes it (an empty range starts one line before).
+fn range(start: usize, len: usize) -> String {
+    match len {
+        0 => format!("{},0", start.saturating_sub(1)),
+        1 => start.to_string(),
+        _ => format!("{start},{len}"),
+    }
 }

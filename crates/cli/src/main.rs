@@ -1,15 +1,20 @@
-//! `mizan`: the command line over Mizan's crates. Glue only: every decision lives in a
-//! library crate, so the desktop app and this command behave the same.
+//! `mizan`: the command line over the analyst's workspace (`mizan-workspace`). It parses
+//! flags, calls one `Workspace` method and prints the result, as text or, with `--json`,
+//! as the same camelCase JSON the app receives over IPC. Every decision lives in the
+//! workspace, so the desktop app and this command behave the same.
 
 mod briefs;
-mod dto;
 mod library_cmd;
+mod output;
 mod sources;
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use mizan_workspace::dto::{Lang, Paper};
+use mizan_workspace::{Config, Paths, Workspace};
 
 /// Mizan: sourced analytic briefs in Arabic and French, with a library of graded sources.
 #[derive(Debug, Parser)]
@@ -18,6 +23,10 @@ struct Cli {
     /// The library file [default: $XDG_DATA_HOME/mizan/library.sqlite3]
     #[arg(long, global = true, env = "MIZAN_LIBRARY", value_name = "PATH")]
     library: Option<PathBuf>,
+
+    /// Print the result as JSON: the app's shapes, in camelCase (see the README)
+    #[arg(long, global = true)]
+    json: bool,
 
     #[command(subcommand)]
     command: Command,
@@ -28,7 +37,7 @@ enum Command {
     /// Add, find, grade and exchange sources
     #[command(subcommand)]
     Sources(Box<sources::SourcesCommand>),
-    /// Check, back up and restore the library file
+    /// Check, back up and restore the library file, and sync it with the team
     #[command(subcommand)]
     Library(library_cmd::LibraryCommand),
     /// Start a brief from a template
@@ -37,8 +46,8 @@ enum Command {
         #[arg(long, default_value = "assessment")]
         template: String,
         /// ar, fr or en
-        #[arg(long)]
-        lang: String,
+        #[arg(long, value_parser = output::parse::<Lang>)]
+        lang: Lang,
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
         /// Overwrite FILE if it exists
@@ -48,9 +57,6 @@ enum Command {
     /// Audit a brief's sourcing, record its claims in the library and store a revision
     Check {
         brief: PathBuf,
-        /// Print {"diagnostics": [...], "stats": {...}}
-        #[arg(long)]
-        json: bool,
         /// Also print claim counts, sourcing shares and the grades of cited sources
         #[arg(long)]
         stats: bool,
@@ -64,8 +70,8 @@ enum Command {
         #[arg(long, default_value = "default")]
         style: String,
         /// a4 or letter
-        #[arg(long, default_value = "a4")]
-        paper: String,
+        #[arg(long, default_value = "a4", value_parser = output::parse::<Paper>)]
+        paper: Paper,
         /// Export despite audit errors, watermarked DRAFT / مسودة / BROUILLON
         #[arg(long)]
         draft: bool,
@@ -74,7 +80,7 @@ enum Command {
     History {
         brief: PathBuf,
         /// Show what changed since revision REV
-        #[arg(long, value_name = "REV")]
+        #[arg(long, value_name = "REV", conflicts_with = "restore")]
         diff: Option<u32>,
         /// Replace the file with revision REV (the current text is stored first)
         #[arg(long, value_name = "REV")]
@@ -87,7 +93,8 @@ fn main() -> ExitCode {
     // one line instead of printing a backtrace at the analyst.
     std::panic::set_hook(Box::new(|info| {
         let location = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
-        eprintln!(
+        let _ = writeln!(
+            std::io::stderr(),
             "mizan: internal error{location}; please report it. Your library was not changed by the failed step."
         );
     }));
@@ -97,8 +104,10 @@ fn main() -> ExitCode {
     };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader stopped reading (`mizan … | head`): it has what it wanted.
+        Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("mizan: {err:#}");
+            let _ = writeln!(std::io::stderr(), "mizan: {}", output::message(&err));
             ExitCode::from(1)
         }
     }
@@ -120,27 +129,26 @@ fn usage_error(err: &clap::Error) -> ExitCode {
             let rendered = err.render().to_string();
             let first = rendered.lines().next().unwrap_or("invalid arguments");
             let first = first.strip_prefix("error: ").unwrap_or(first);
-            eprintln!("mizan: {first} (see --help)");
+            let _ = writeln!(std::io::stderr(), "mizan: {first} (see --help)");
             ExitCode::from(1)
         }
     }
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
-    let paths = mizan_service::Paths::from_env();
-    let analyst = mizan_service::Config::load(&paths.config_dir)?.analyst();
-    let library_path = cli.library.unwrap_or(paths.library);
-    let open = || -> anyhow::Result<mizan_library::Library> {
-        Ok(mizan_library::Library::open(&library_path, mizan_library::OpenOptions::new(&analyst))?)
-    };
+    let paths = Paths::from_env();
+    let analyst = Config::load(&paths.config_dir)?.analyst();
+    let library = cli.library.unwrap_or(paths.library);
+    let open = || Workspace::open_library(&library, &analyst);
+    let print = output::Printer { json: cli.json };
     match cli.command {
-        Command::Sources(command) => sources::run(*command, open),
-        Command::Library(command) => library_cmd::run(command, &library_path, open),
-        Command::New { template, lang, output, force } => briefs::new(&template, &lang, &output, force),
-        Command::Check { brief, json, stats } => briefs::check(&mut open()?, &brief, json, stats),
+        Command::Sources(command) => sources::run(*command, open()?, print),
+        Command::Library(command) => library_cmd::run(command, open()?, print),
+        Command::New { template, lang, output, force } => briefs::new(&template, lang, &output, force, print),
+        Command::Check { brief, stats } => briefs::check(&mut open()?, &brief, stats, print),
         Command::Export { brief, output, style, paper, draft } => {
-            briefs::export(&open()?, &brief, &output, &style, &paper, draft)
+            briefs::export(&mut open()?, &brief, &output, style, paper, draft, print)
         }
-        Command::History { brief, diff, restore } => briefs::history(&mut open()?, &brief, diff, restore),
+        Command::History { brief, diff, restore } => briefs::history(&mut open()?, &brief, diff, restore, print),
     }
 }

@@ -36,19 +36,19 @@ impl BackupReason {
 
 impl Library {
     /// Copies the library, consistently even while others write to it, to `to`. The
-    /// copy is written beside `to` and renamed into place, so a failed backup never
-    /// leaves a half-written file under the requested name.
+    /// copy is written beside `to`, flushed and renamed into place (`mizan-durable`), so a
+    /// failed backup never leaves a half-written file under the requested name.
     pub fn backup_to(&self, to: &Path) -> Result<()> {
-        let tmp = to.with_extension("partial");
-        let _ = std::fs::remove_file(&tmp);
-        self.conn
-            .backup(rusqlite::MAIN_DB, &tmp, None::<fn(rusqlite::backup::Progress)>)
-            .at(&tmp.display().to_string())?;
-        // A backup is a single file: fold the WAL into it so it can be copied alone.
-        Connection::open(&tmp)
-            .and_then(|c| c.pragma_update(None, "journal_mode", "delete"))
-            .at(&tmp.display().to_string())?;
-        std::fs::rename(&tmp, to).map_err(|source| LibraryError::Io { path: to.to_owned(), source })
+        let label = to.display().to_string();
+        mizan_durable::replace_atomically(to, |tmp| {
+            self.conn.backup(rusqlite::MAIN_DB, tmp, None::<fn(rusqlite::backup::Progress)>).at(&label)?;
+            // A backup is a single file: fold the WAL into it so it can be copied alone.
+            Connection::open(tmp).and_then(|c| c.pragma_update(None, "journal_mode", "delete")).at(&label)
+        })
+        .map_err(|failure| match failure {
+            mizan_durable::Failure::Write(e) => LibraryError::Io { path: e.path, source: e.source },
+            mizan_durable::Failure::Caller(e) => e,
+        })
     }
 
     /// Replaces the library's content with `from`'s, after checking that `from` is a

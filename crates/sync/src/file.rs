@@ -12,7 +12,6 @@
 //! the lines after it: a truncated or altered file is refused whole.
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -263,30 +262,23 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Writes `bytes` to `path` so that `path` holds either its old content or all of the
-/// new: a temporary file in the same folder, flushed to disk, then renamed.
+/// new (`mizan_durable`: a temporary `.tmp-…` file in the same folder, flushed, renamed,
+/// the folder flushed). `fail` is the crash tests' hook, called at `writing` (half of the
+/// bytes written) and `before-rename`.
 pub fn write_atomically(path: &Path, bytes: &[u8], fail: impl Fn(&'static str) -> Result<()>) -> Result<()> {
     let dir =
         path.parent().ok_or_else(|| SyncError::Folder { path: path.to_owned(), reason: "no parent folder".into() })?;
     std::fs::create_dir_all(dir).map_err(io(dir))?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
-    let tmp = dir.join(format!(".tmp-{name}-{}-{nanos}", std::process::id()));
-    {
-        let mut file = std::fs::File::create(&tmp).map_err(io(&tmp))?;
-        let half = bytes.len() / 2;
-        file.write_all(&bytes[..half]).map_err(io(&tmp))?;
-        fail("writing")?;
-        file.write_all(&bytes[half..]).map_err(io(&tmp))?;
-        file.sync_all().map_err(io(&tmp))?;
-    }
-    fail("before-rename")?;
-    std::fs::rename(&tmp, path).map_err(io(path))?;
-    // Make the rename itself durable; some file systems (network shares) cannot sync a
-    // directory, which is not an error worth stopping for.
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    mizan_durable::write_atomically_with(path, bytes, |checkpoint| {
+        fail(match checkpoint {
+            mizan_durable::Checkpoint::HalfWritten => "writing",
+            mizan_durable::Checkpoint::BeforeRename => "before-rename",
+        })
+    })
+    .map_err(|failure| match failure {
+        mizan_durable::Failure::Write(e) => SyncError::Io { path: e.path, source: e.source },
+        mizan_durable::Failure::Caller(e) => e,
+    })
 }
 
 /// What a device publishes about itself for the others' compaction: which of every

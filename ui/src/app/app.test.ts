@@ -10,8 +10,8 @@ import { analysisOf, AR_SAMPLE, articleOf, baseState, FakeShell, FR_SAMPLE, inst
 import { App } from "./app";
 
 const HITS: SourceHit[] = [
-  { id: "1", key: "rfi-blocus-bamako-2025", title: "Mali : le JNIM impose un blocus sur le carburant", authors: [{ family: "Diallo", given: "Amina" }], issued: "2025-10-03", language: "fr", kind: "article-newspaper", grade: "B", containerTitle: "RFI", tags: [], score: 3 },
-  { id: "2", key: "aljazeera-hisar-bamako-2025", title: "حصار باماكو", authors: [{ literal: "الجزيرة نت" }], issued: "2025-10-10", language: "ar", kind: "webpage", grade: "C", containerTitle: null, tags: [], score: 2 },
+  { id: "1", key: "rfi-blocus-bamako-2025", title: "Mali : le JNIM impose un blocus sur le carburant", authors: [{ family: "Diallo", given: "Amina" }], issued: "2025-10-03", language: "fr", kind: "news-article", grade: "B", containerTitle: "RFI", tags: [], score: 3 },
+  { id: "2", key: "aljazeera-hisar-bamako-2025", title: "حصار باماكو", authors: [{ literal: "الجزيرة نت" }], issued: "2025-10-10", language: "ar", kind: "web-page", grade: "C", containerTitle: null, tags: [], score: 2 },
 ];
 
 let shell: FakeShell;
@@ -146,8 +146,8 @@ describe("live analysis", () => {
     const text = a.editor.text();
     const at = text.indexOf("تفرض");
     const diags: Diagnostic[] = [
-      { severity: "warning", code: "single-source", line: 9, column: 1, from: at, to: at + 4, message: "هذا الادعاء يستند إلى مصدر واحد" },
-      { severity: "error", code: "unknown-citation-key", line: 9, column: 30, from: at + 10, to: at + 20, message: "No source has the key <b>x</b>" },
+      { severity: "warning", code: "single-source", line: 9, column: 1, from: at, to: at + 4, message: "هذا الادعاء يستند إلى مصدر واحد", args: {} },
+      { severity: "error", code: "unknown-citation-key", line: 9, column: 30, from: at + 10, to: at + 20, message: "No source has the key <b>x</b>", args: {} },
     ];
     analyze = (t) => analysisOf(t, { diagnostics: t === text + " " ? diags.map((d) => ({ ...d })) : [] });
     typeText(a, " ");
@@ -348,7 +348,7 @@ describe("briefs", () => {
 describe("export", () => {
   it("defaults to draft when the audit has errors, follows progress and shows the result", async () => {
     const a = await boot();
-    analyze = (t) => analysisOf(t, { diagnostics: [{ severity: "error", code: "unknown-citation-key", line: 9, column: 1, from: 0, to: 1, message: "x" }] });
+    analyze = (t) => analysisOf(t, { diagnostics: [{ severity: "error", code: "unknown-citation-key", line: 9, column: 1, from: 0, to: 1, message: "x", args: {} }] });
     typeText(a, " ");
     await settle();
     let release: () => void = () => undefined;
@@ -400,7 +400,7 @@ describe("preview links", () => {
   it("shows the source card when a citation is clicked, without navigating", async () => {
     const a = await boot();
     shell.handle("source_get", ({ key }) => ({
-      id: "1", key, kind: "article-newspaper", title: "Mali : le JNIM impose un blocus", authors: [{ family: "Diallo", given: "Amina" }], issued: "2025-10-03", language: "fr", grade: "B",
+      id: "1", key, kind: "news-article", title: "Mali : le JNIM impose un blocus", authors: [{ family: "Diallo", given: "Amina" }], issued: "2025-10-03", language: "fr", grade: "B",
       grading: { reliability: "B", gradedBy: "Amina Diallo", gradedAt: "2025-10-04T10:00:00Z" }, containerTitle: "RFI", publisher: null, url: "https://www.rfi.fr/x", doi: null, pages: null, accessed: null,
       notes: null, tags: [], excerpts: [], createdAt: "2025-10-04T10:00:00Z", createdBy: "Amina Diallo", modifiedAt: "2025-10-04T10:00:00Z", modifiedBy: "Amina Diallo", citedBy: [],
     }));
@@ -432,7 +432,7 @@ describe("hostile content", () => {
       analysisOf(t, {
         title: "<script>window.__pwned=3</script>",
         preview: articleOf(`<article><p data-line="9">x <img src=x onerror="window.__pwned=4"> <a href="javascript:window.__pwned=5" data-testid="evil-link">clic</a> <a href="https://example.org/rapport" data-testid="ok-link">rapport</a> <script>window.__pwned=6</script><style>body{display:none}</style><span style="color:red" onclick="window.__pwned=7">s</span><iframe src="https://example.org"></iframe><svg><script>window.__pwned=8</script></svg></p></article>`),
-        diagnostics: [{ severity: "warning", code: "x", line: 1, column: 1, from: 0, to: 1, message: "<img src=x onerror=\"window.__pwned=9\">" }],
+        diagnostics: [{ severity: "warning", code: "x", line: 1, column: 1, from: 0, to: 1, message: "<img src=x onerror=\"window.__pwned=9\">", args: {} }],
       });
     typeText(a, " ");
     await settle();

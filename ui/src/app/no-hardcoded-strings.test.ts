@@ -18,7 +18,7 @@ const STATE: AppState = baseState({
 
 const ANALYSIS_EXTRA: Partial<Analysis> = {
   id: "0b6f4c1e-5d0a-4f43-9a55-3c2f3e8a9d10",
-  diagnostics: [{ severity: "warning", code: "single-source", line: 9, column: 2, from: 60, to: 70, message: "هذا الادعاء يستند إلى مصدر واحد" }],
+  diagnostics: [{ severity: "warning", code: "single-source", line: 9, column: 2, from: 60, to: 70, message: "هذا الادعاء يستند إلى مصدر واحد", args: {} }],
 };
 
 const REVISIONS = [{ number: 1, savedAt: "2025-12-17T08:00:00Z", savedBy: "Amina Diallo", bytes: 900 }];

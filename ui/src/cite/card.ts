@@ -5,21 +5,24 @@
 import "./cite.css";
 import { h } from "../dom";
 import { call, CommandError } from "../ipc/api";
-import type { Person, SourceDetail } from "../ipc/bindings";
+import type { Grade, Person, SourceDetail, SourceType } from "../ipc/bindings";
 import { tx, ta } from "./l10n";
 
-export const GRADES = ["A", "B", "C", "D", "E", "F"] as const;
-export type GradeLetter = (typeof GRADES)[number];
+export const GRADES: readonly Grade[] = ["A", "B", "C", "D", "E", "F"];
 
-export function isGrade(value: unknown): value is GradeLetter {
+export function isGrade(value: unknown): value is Grade {
   return typeof value === "string" && (GRADES as readonly string[]).includes(value);
 }
 
-/** The source types the library knows (crates/source `SourceType` names). */
-export const SOURCE_KINDS = [
+/** The source types the library knows (crates/source `SourceType` names), in the form's order. */
+export const SOURCE_KINDS: readonly SourceType[] = [
   "article", "news-article", "report", "web-page", "dataset", "book", "chapter",
   "official-statement", "interview", "social-media-post", "thesis", "legal", "broadcast", "other",
-] as const;
+];
+
+export function isSourceKind(value: unknown): value is SourceType {
+  return typeof value === "string" && (SOURCE_KINDS as readonly string[]).includes(value);
+}
 
 /** "Family, Given", "Family" or the literal name. */
 export function personName(p: Person): string {

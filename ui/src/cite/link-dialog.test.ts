@@ -118,7 +118,7 @@ describe("openLinkToSource", () => {
     const created = sampleDetail({ key: "diallo-2025", title: "Note de terrain", excerpts: [], grade: "C" });
     shell = fakeShell({
       sources_search: () => [],
-      source_add: () => created,
+      source_add: () => ({ source: created, duplicate: null }),
     });
     const pending = openLinkToSource({ selectedText: "texte", briefLang: "en" });
     await settle();
@@ -132,10 +132,13 @@ describe("openLinkToSource", () => {
     await settle();
     expect(shell.callsOf("source_add")).toEqual([
       {
-        key: null, kind: "news-article", title: "Note de terrain",
-        authors: [{ family: "Diallo", given: "Amina" }, { literal: "Cellule Sahel" }],
-        issued: "2025-11", language: null, containerTitle: null, publisher: null, url: null, doi: null,
-        pages: null, accessed: null, notes: null, tags: [], grade: "C",
+        source: {
+          key: null, kind: "news-article", title: "Note de terrain",
+          authors: [{ family: "Diallo", given: "Amina" }, { literal: "Cellule Sahel" }],
+          issued: "2025-11", language: null, containerTitle: null, publisher: null, url: null, doi: null,
+          pages: null, accessed: null, notes: null, tags: [], grade: "C",
+        },
+        onDuplicate: "skip",
       },
     ]);
     expect(byTestId("link-chosen").textContent).toContain("Note de terrain");

@@ -200,7 +200,7 @@ export function openLinkToSource(opts: { selectedText: string; briefLang: Lang }
     if (!input) return;
     createButton.disabled = true;
     try {
-      const d = await call("source_add", input);
+      const d = (await call("source_add", { source: input, onDuplicate: "skip" })).source;
       rememberSource(d);
       notifySourcesChanged(document, d.key);
       createBox.hidden = true;

@@ -29,7 +29,7 @@ export function setTransport(next: Transport): () => void {
 }
 
 const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  "not_found", "key_taken", "duplicate", "invalid_input", "io", "library", "newer_schema",
+  "not_found", "key_taken", "duplicate", "invalid_input", "io", "already_exists", "library", "newer_schema",
   "not_a_library", "audit_errors", "export_failed", "not_permitted", "no_sync_folder", "sync_folder",
   "cannot_flip", "internal",
 ]);

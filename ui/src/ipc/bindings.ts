@@ -3,7 +3,7 @@
 
 export type Lang = "ar" | "fr" | "en";
 
-export type ErrorCode = "not_found" | "key_taken" | "duplicate" | "invalid_input" | "io" | "library" | "newer_schema" | "not_a_library" | "audit_errors" | "export_failed" | "not_permitted" | "no_sync_folder" | "sync_folder" | "cannot_flip" | "internal";
+export type ErrorCode = "not_found" | "key_taken" | "duplicate" | "invalid_input" | "io" | "already_exists" | "library" | "newer_schema" | "not_a_library" | "audit_errors" | "export_failed" | "not_permitted" | "no_sync_folder" | "sync_folder" | "cannot_flip" | "internal";
 
 export type IpcError = { code: ErrorCode, message: string, 
 /**
@@ -11,47 +11,61 @@ export type IpcError = { code: ErrorCode, message: string,
  */
 field: string | null, };
 
+export type SourceType = "article" | "news-article" | "report" | "web-page" | "dataset" | "book" | "chapter" | "official-statement" | "interview" | "social-media-post" | "thesis" | "legal" | "broadcast" | "other";
+
+export type Grade = "A" | "B" | "C" | "D" | "E" | "F";
+
 export type Person = { family: string, given: string | null, } | { literal: string, };
 
-export type SourceHit = { id: string, key: string, title: string, authors: Array<Person>, issued: string | null, language: string | null, kind: string, grade: string | null, containerTitle: string | null, tags: Array<string>, score: number, };
+export type SourceHit = { id: string, key: string, title: string, authors: Array<Person>, issued: string | null, language: string | null, kind: SourceType, grade: Grade | null, containerTitle: string | null, tags: Array<string>, 
+/**
+ * bm25 relevance rounded to 3 decimals, higher is better; 0 without query words.
+ */
+score: number, };
 
-export type SearchRequest = { text: string, kinds: Array<string>, language: string | null, grades: Array<string>, years: string | null, tag: string | null, limit: number, };
+export type SearchRequest = { text: string, kinds: Array<SourceType>, language: string | null, grades: Array<Grade>, years: string | null, tag: string | null, limit: number, };
 
 export type Excerpt = { id: string, text: string, locator: string | null, };
 
-export type Grading = { reliability: string, gradedBy: string, gradedAt: string, };
+export type Grading = { reliability: Grade, gradedBy: string, gradedAt: string, };
 
-export type CitingClaim = { briefId: string, briefTitle: string, briefPath: string | null, claimId: string, kind: string, text: string, line: number, locator: string | null, credibility: number | null, };
+export type CitingClaim = { briefId: string, briefTitle: string, briefPath: string | null, claimId: string, kind: ClaimKind, text: string, line: number, locator: string | null, credibility: number | null, };
 
-export type SourceDetail = { id: string, key: string, kind: string, title: string, authors: Array<Person>, issued: string | null, language: string | null, grade: string | null, grading: Grading | null, containerTitle: string | null, publisher: string | null, url: string | null, doi: string | null, pages: string | null, accessed: string | null, notes: string | null, tags: Array<string>, excerpts: Array<Excerpt>, createdAt: string, createdBy: string, modifiedAt: string, modifiedBy: string, citedBy: Array<CitingClaim>, };
+export type SourceDetail = { id: string, key: string, kind: SourceType, title: string, authors: Array<Person>, issued: string | null, language: string | null, grade: Grade | null, grading: Grading | null, containerTitle: string | null, publisher: string | null, url: string | null, doi: string | null, pages: string | null, accessed: string | null, notes: string | null, tags: Array<string>, excerpts: Array<Excerpt>, createdAt: string, createdBy: string, modifiedAt: string, modifiedBy: string, citedBy: Array<CitingClaim>, };
 
-export type SourceInput = { key: string | null, kind: string, title: string, authors: Array<Person>, issued: string | null, language: string | null, containerTitle: string | null, publisher: string | null, url: string | null, doi: string | null, pages: string | null, accessed: string | null, notes: string | null, tags: Array<string>, grade: string | null, };
+export type SourceInput = { key: string | null, kind: SourceType, title: string, authors: Array<Person>, issued: string | null, language: string | null, containerTitle: string | null, publisher: string | null, url: string | null, doi: string | null, pages: string | null, accessed: string | null, notes: string | null, tags: Array<string>, grade: Grade | null, };
+
+export type AddSourceRequest = { source: SourceInput, onDuplicate: DuplicatePolicy, };
+
+export type AddedSource = { source: SourceDetail, duplicate: ImportDuplicate | null, };
 
 export type UpdateSourceRequest = { key: string, source: SourceInput, };
 
 export type KeyRequest = { key: string, };
 
-export type GradeRequest = { key: string, reliability: string, };
+export type GradeRequest = { key: string, reliability: Grade, };
 
 export type AddExcerptRequest = { key: string, text: string, locator: string | null, };
 
 export type DuplicatePolicy = "skip" | "merge" | "keep-both";
 
-export type ImportRequest = { onDuplicate: DuplicatePolicy, };
+export type ImportRequest = { onDuplicate: DuplicatePolicy, format: SourceFormat | null, skipInvalid: boolean, };
 
 export type DuplicateOutcome = "skipped" | "merged" | "kept-both";
 
 export type ImportDuplicate = { incoming: string, existing: string, reason: string, outcome: DuplicateOutcome, };
 
+export type ImportRename = { from: string, to: string, };
+
 export type ImportRejected = { entry: number, line: number | null, message: string, };
 
-export type ImportSummary = { path: string, read: number, added: number, skipped: number, merged: number, renamed: number, duplicates: Array<ImportDuplicate>, rejected: Array<ImportRejected>, };
+export type ImportSummary = { path: string, read: number, added: number, skipped: number, merged: number, renamed: number, duplicates: Array<ImportDuplicate>, renames: Array<ImportRename>, rejected: Array<ImportRejected>, };
 
 export type ImportProgress = { done: number, total: number, };
 
 export type SourceFormat = "csl-json" | "bibtex" | "ris";
 
-export type ExportSourcesRequest = { format: SourceFormat, 
+export type ExportSourcesRequest = { format: SourceFormat | null, 
 /**
  * Only these sources; null: all of them.
  */
@@ -65,7 +79,9 @@ export type BriefText = { text: string, };
 
 export type Severity = "error" | "warning" | "info";
 
-export type Diagnostic = { severity: Severity, code: string, line: number, column: number, from: number, to: number, message: string, };
+export type DiagnosticArg = string | number;
+
+export type Diagnostic = { severity: Severity, code: string, line: number, column: number, from: number, to: number, message: string, args: { [key in string]?: DiagnosticArg }, };
 
 export type ClaimKind = "fact" | "judgment" | "assumption";
 
@@ -73,7 +89,11 @@ export type ClaimInfo = { id: string, kind: ClaimKind, line: number, };
 
 export type ClaimCounts = { total: number, fact: number, judgment: number, assumption: number, };
 
-export type Stats = { claims: ClaimCounts, statements: number, sourcedStatements: number, shareSourced: number | null, citedClaims: number, singleSourceClaims: number, shareSingleSource: number | null, sourcesCited: number, };
+export type ReliabilityCounts = { A: number, B: number, C: number, D: number, E: number, F: number, ungraded: number, };
+
+export type CredibilityCounts = { "1": number, "2": number, "3": number, "4": number, "5": number, "6": number, none: number, };
+
+export type Stats = { claims: ClaimCounts, statements: number, sourcedStatements: number, shareSourced: number | null, citedClaims: number, singleSourceClaims: number, shareSingleSource: number | null, sourcesCited: number, reliability: ReliabilityCounts, credibility: CredibilityCounts, };
 
 export type Dir = "rtl" | "ltr";
 
@@ -247,7 +267,7 @@ export type Commands = {
   "set_ui_lang": { req: SetLangRequest, res: null },
   "sources_search": { req: SearchRequest, res: Array<SourceHit> },
   "source_get": { req: KeyRequest, res: SourceDetail },
-  "source_add": { req: SourceInput, res: SourceDetail },
+  "source_add": { req: AddSourceRequest, res: AddedSource },
   "source_update": { req: UpdateSourceRequest, res: SourceDetail },
   "source_grade": { req: GradeRequest, res: SourceDetail },
   "source_remove": { req: KeyRequest, res: SourceDetail },

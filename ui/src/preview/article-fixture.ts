@@ -120,7 +120,7 @@ export function analysisFor(blocks: readonly Block[], lang: "fr" | "ar" = "fr", 
     preview: { open: open(lang), close: "</article>", blocks: sent.map(({ html, line }) => ({ key: html, line, html: known.has(html) ? null : html })) },
     diagnostics: [],
     claims,
-    stats: { claims: { total: 0, fact: 0, judgment: 0, assumption: 0 }, statements: 0, sourcedStatements: 0, shareSourced: null, citedClaims: 0, singleSourceClaims: 0, shareSingleSource: null, sourcesCited: 0 },
+    stats: { claims: { total: 0, fact: 0, judgment: 0, assumption: 0 }, statements: 0, sourcedStatements: 0, shareSourced: null, citedClaims: 0, singleSourceClaims: 0, shareSingleSource: null, sourcesCited: 0, reliability: { A: 0, B: 0, C: 0, D: 0, E: 0, F: 0, ungraded: 0 }, credibility: { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0, "6": 0, none: 0 } },
   };
 }
 

@@ -198,7 +198,7 @@ describe("audit panel", () => {
     const stats = document.createElement("p");
     const jumps: number[] = [];
     const audit = new AuditPanel(panel, stats, { onJump: (d) => jumps.push(d.from) });
-    const d = (from: number, line: number, message = "Affirmation sans source") => ({ severity: "warning" as const, code: "unsourced-claim", line, column: 1, from, to: from + 5, message });
+    const d = (from: number, line: number, message = "Affirmation sans source") => ({ severity: "warning" as const, code: "unsourced-claim", line, column: 1, from, to: from + 5, message, args: {} });
     audit.show([d(10, 3), d(50, 7)], null);
     const rows = Array.from(panel.querySelectorAll("[data-testid=diagnostic]"));
     audit.show([d(11, 3), d(51, 7)], null);

@@ -4,7 +4,7 @@
 
 import { h } from "../dom";
 import { currentLang, t } from "../i18n";
-import type { CitingClaim, SourceDetail } from "../ipc/bindings";
+import type { CitingClaim, Grade, SourceDetail } from "../ipc/bindings";
 import { GRADES, isGrade, sourceCard } from "../cite/card";
 import { field, setFieldError, ta, tx } from "../cite/l10n";
 
@@ -12,7 +12,7 @@ export type DetailActions = {
   cite(detail: SourceDetail): void;
   edit(detail: SourceDetail): void;
   remove(detail: SourceDetail): void;
-  grade(detail: SourceDetail, reliability: string): Promise<void>;
+  grade(detail: SourceDetail, reliability: Grade): Promise<void>;
   addExcerpt(detail: SourceDetail, text: string, locator: string | null): Promise<void>;
   openUrl(url: string): void;
 };
@@ -93,9 +93,11 @@ export function renderDetail(detail: SourceDetail, actions: DetailActions): HTML
     gradeStatus.appendChild(tx("span", "src-grade-none"));
   }
   gradeButton.addEventListener("click", async () => {
+    const grade = gradeSelect.value;
+    if (!isGrade(grade)) return;
     gradeButton.disabled = true;
     try {
-      await actions.grade(detail, gradeSelect.value);
+      await actions.grade(detail, grade);
     } finally {
       gradeButton.disabled = false;
     }

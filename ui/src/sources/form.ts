@@ -7,7 +7,7 @@ import { h } from "../dom";
 import { t } from "../i18n";
 import { call, CommandError } from "../ipc/api";
 import type { SourceDetail, SourceInput } from "../ipc/bindings";
-import { GRADES, SOURCE_KINDS, isGrade, rememberSource, invalidateSource } from "../cite/card";
+import { GRADES, SOURCE_KINDS, isGrade, isSourceKind, rememberSource, invalidateSource } from "../cite/card";
 import { clearFieldErrors, field, setFieldError, tx } from "../cite/l10n";
 import { formatAuthors, parseAuthors } from "./authors";
 
@@ -107,9 +107,7 @@ function control(name: FieldName, initial: SourceDetail | null): HTMLElement {
     case "kind": {
       const select = h("select", { name });
       for (const kind of SOURCE_KINDS) select.appendChild(tx("option", `src-type-${kind}`, undefined, { value: kind }));
-      const kind = initial?.kind ?? "news-article";
-      if (!(SOURCE_KINDS as readonly string[]).includes(kind)) select.appendChild(h("option", { value: kind }, kind));
-      select.value = kind;
+      select.value = initial?.kind ?? "news-article";
       return select;
     }
     case "grade": {
@@ -203,8 +201,11 @@ export function sourceForm(mode: FormMode, initial: SourceDetail | null = null):
     const language = text("language", initial?.language ?? null);
     if (language !== null && !/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/u.test(language)) fail("language", "src-error-language", { value: language });
 
-    const grade = text("grade", initial?.grade ?? null);
-    if (grade !== null && !isGrade(grade)) fail("grade", "src-error-grade");
+    const gradeText = text("grade", initial?.grade ?? null);
+    if (gradeText !== null && !isGrade(gradeText)) fail("grade", "src-error-grade");
+    const grade = isGrade(gradeText) ? gradeText : null;
+    const kindText = text("kind", initial?.kind ?? "other");
+    const kind = isSourceKind(kindText) ? kindText : "other";
 
     const tagsText = value("tags");
     const tags = tagsText === null ? (initial?.tags ?? []) : parseTags(tagsText);
@@ -215,7 +216,7 @@ export function sourceForm(mode: FormMode, initial: SourceDetail | null = null):
     }
     return {
       key,
-      kind: text("kind", initial?.kind ?? "other") ?? "other",
+      kind,
       title: title ?? "",
       authors,
       issued: dates.issued,
@@ -272,7 +273,9 @@ export function openSourceForm(initial: SourceDetail | null = null): Promise<Sou
             const input = form.read();
             if (!input) return false;
             try {
-              saved = initial ? await call("source_update", { key: initial.key, source: input }) : await call("source_add", input);
+              saved = initial
+                ? await call("source_update", { key: initial.key, source: input })
+                : (await call("source_add", { source: input, onDuplicate: "skip" })).source;
             } catch (error) {
               form.showError(error);
               return false;

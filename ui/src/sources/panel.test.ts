@@ -178,7 +178,7 @@ describe("detail actions", () => {
 
 describe("add and edit form", () => {
   it("sends the SourceInput with parsed authors and tags", async () => {
-    const root = mount({ source_add: (input) => ({ ...rfi, ...input, key: input.key ?? "auto", excerpts: [], citedBy: [] }) as SourceDetail });
+    const root = mount({ source_add: ({ source }) => ({ source: { ...rfi, ...source, key: source.key ?? "auto", excerpts: [], citedBy: [] } as SourceDetail, duplicate: null }) });
     await settle();
     byTestId<HTMLButtonElement>("source-add", root).click();
     const form = byTestId<HTMLFormElement>("source-form");
@@ -201,26 +201,29 @@ describe("add and edit form", () => {
     await settle();
     expect(shell!.callsOf("source_add")).toEqual([
       {
-        key: "ocha-mali-2025",
-        kind: "report",
-        title: "Mali : aperçu de la situation humanitaire",
-        authors: [
-          { literal: "Bureau de la coordination des affaires humanitaires" },
-          { family: "Traoré", given: "Moussa" },
-          { family: "الكبير", given: "سعيد" },
-          { literal: "OCHA, bureau de Bamako" },
-        ],
-        issued: "2025-11-03",
-        language: "fr",
-        containerTitle: null,
-        publisher: null,
-        url: "https://www.unocha.org/mali",
-        doi: null,
-        pages: null,
-        accessed: null,
-        notes: "Rapport mensuel.",
-        tags: ["mali", "humanitaire", "carburant"],
-        grade: "A",
+        source: {
+          key: "ocha-mali-2025",
+          kind: "report",
+          title: "Mali : aperçu de la situation humanitaire",
+          authors: [
+            { literal: "Bureau de la coordination des affaires humanitaires" },
+            { family: "Traoré", given: "Moussa" },
+            { family: "الكبير", given: "سعيد" },
+            { literal: "OCHA, bureau de Bamako" },
+          ],
+          issued: "2025-11-03",
+          language: "fr",
+          containerTitle: null,
+          publisher: null,
+          url: "https://www.unocha.org/mali",
+          doi: null,
+          pages: null,
+          accessed: null,
+          notes: "Rapport mensuel.",
+          tags: ["mali", "humanitaire", "carburant"],
+          grade: "A",
+        },
+        onDuplicate: "skip",
       },
     ]);
     expect(document.querySelector("[data-testid=source-form-dialog]")).toBeNull();
@@ -332,7 +335,7 @@ describe("import and export", () => {
     choose(dialog.querySelector('input[name="on-duplicate"][value="merge"]'));
     byTestId<HTMLButtonElement>("import-start").click();
     await settle();
-    expect(shell!.callsOf("sources_import")).toEqual([{ onDuplicate: "merge" }]);
+    expect(shell!.callsOf("sources_import")).toEqual([{ onDuplicate: "merge", format: null, skipInvalid: true }]);
     shell!.emit("import-progress", { done: 40, total: 120 });
     const bar = byTestId<HTMLProgressElement>("import-progress");
     expect(bar.max).toBe(120);
@@ -346,6 +349,7 @@ describe("import and export", () => {
       skipped: 0,
       merged: 3,
       renamed: 2,
+      renames: [{ from: "ocha-2025", to: "ocha-2025-2" }, { from: "acled-2025", to: "acled-2025-2" }],
       rejected: [], duplicates: [
         { incoming: "rfi-2025", existing: "rfi-blocus-bamako-2025", reason: "same URL", outcome: "merged" },
         { incoming: "<b>x</b>", existing: "aljazeera-hisar-bamako-2025", reason: "same title and year", outcome: "merged" },

@@ -7,8 +7,8 @@ import { openDialog } from "../dialog";
 import { clear, h } from "../dom";
 import { onLangChange, t } from "../i18n";
 import { call, CommandError } from "../ipc/api";
-import type { SearchRequest, SourceDetail } from "../ipc/bindings";
-import { GRADES, SOURCE_KINDS, invalidateSource, notifySourcesChanged, rememberSource } from "../cite/card";
+import type { Grade, SearchRequest, SourceDetail } from "../ipc/bindings";
+import { GRADES, SOURCE_KINDS, invalidateSource, isGrade, isSourceKind, notifySourcesChanged, rememberSource } from "../cite/card";
 import { formatCitation } from "../cite/citation";
 import { field, setFieldError, ta, tx } from "../cite/l10n";
 import { renderDetail } from "./detail";
@@ -128,9 +128,9 @@ export function mountSourcesPanel(root: HTMLElement, ctx: { onInsertCitation(tex
     }
     return {
       text: search.value.trim(),
-      kinds: kind.value ? [kind.value] : [],
+      kinds: isSourceKind(kind.value) ? [kind.value] : [],
       language: language.value.trim() || null,
-      grades: gradeBoxes.map((b) => b.querySelector("input")!).filter((i) => i.checked).map((i) => i.value),
+      grades: gradeBoxes.map((b) => b.querySelector("input")!).filter((i) => i.checked).map((i) => i.value).filter(isGrade),
       years: range,
       tag: tag.value.trim() || null,
       limit: SEARCH_LIMIT,
@@ -235,7 +235,7 @@ export function mountSourcesPanel(root: HTMLElement, ctx: { onInsertCitation(tex
     notifySourcesChanged(root, s.key);
   }
 
-  async function gradeSource(s: SourceDetail, reliability: string): Promise<void> {
+  async function gradeSource(s: SourceDetail, reliability: Grade): Promise<void> {
     try {
       const d = await call("source_grade", { key: s.key, reliability });
       rememberSource(d);

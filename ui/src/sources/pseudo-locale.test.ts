@@ -21,7 +21,7 @@ const DETAIL = sampleDetail({
 });
 const SUMMARY: ImportSummary = {
   path: "/home/amina/zotero.json", read: 3, added: 1, skipped: 1, merged: 0, renamed: 1,
-  rejected: [], duplicates: [{ incoming: "rfi-2025", existing: "rfi-blocus-bamako-2025", reason: "same DOI", outcome: "skipped" }],
+  renames: [{ from: "acled-2025", to: "acled-2025-2" }], rejected: [], duplicates: [{ incoming: "rfi-2025", existing: "rfi-blocus-bamako-2025", reason: "same DOI", outcome: "skipped" }],
 };
 
 function corpus(): string[] {

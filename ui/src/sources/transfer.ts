@@ -115,7 +115,7 @@ export function openImportDialog(onImported: (summary: ImportSummary) => void): 
             progressText.textContent = t("src-import-progress-count", { done: p.done, total });
           });
           try {
-            const summary = await call("sources_import", { onDuplicate });
+            const summary = await call("sources_import", { onDuplicate, format: null, skipInvalid: true });
             if (summary === null) {
               progressBox.hidden = true; // the user cancelled the file picker
               return false;

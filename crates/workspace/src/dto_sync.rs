@@ -1,14 +1,15 @@
 //! The requests and results of sync through the team's shared folder, as they cross the
 //! app's IPC (camelCase JSON) and appear in TypeScript. Re-exported by [`crate::dto`], so
-//! `mizan_service::dto::*` brings them along with the others.
+//! `mizan_workspace::dto::*` brings them along with the others.
 //!
 //! Times are RFC 3339 strings in UTC (`2025-11-20T09:30:00.000Z`), as elsewhere in the
 //! IPC; conflict ids are SQLite row ids, numbers in TypeScript.
 
+use mizan_sync::{ConflictKind, Resolution};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::ServiceError;
+use crate::error::WorkspaceError;
 
 /// A file from another device that the sync did not apply (damaged, truncated, foreign
 /// or hostile), and why. That device's later changesets wait until it is replaced.
@@ -58,30 +59,34 @@ pub struct SyncStatus {
     /// The last successful sync of this run of the app.
     pub last_report: Option<SyncReport>,
     /// Why the last sync failed, if it did (cleared by the next successful one).
-    pub last_error: Option<ServiceError>,
+    pub last_error: Option<WorkspaceError>,
     /// Conflicts not yet flipped or dismissed.
     pub open_conflicts: u32,
 }
 
-/// Why a value lost a merge.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum SyncConflictKind {
-    /// Two devices changed the same field; the later version won.
-    Field,
-    /// Deleted on one device while edited on another: the edit kept the row. Flipping
-    /// deletes it again.
-    Delete,
-    /// Two sources had the same key; the later one was renamed. Flipping gives its key
-    /// back if that key is free again.
-    Key,
+mirror! {
+    /// Why a value lost a merge.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+    #[serde(rename_all = "lowercase")]
+    pub enum SyncConflictKind mirrors ConflictKind {
+        /// Two devices changed the same field; the later version won.
+        Field,
+        /// Deleted on one device while edited on another: the edit kept the row. Flipping
+        /// deletes it again.
+        Delete,
+        /// Two sources had the same key; the later one was renamed. Flipping gives its key
+        /// back if that key is free again.
+        Key,
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum SyncConflictResolution {
-    Flipped,
-    Dismissed,
+mirror! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+    #[serde(rename_all = "lowercase")]
+    pub enum SyncConflictResolution mirrors Resolution {
+        Flipped,
+        Dismissed,
+    }
 }
 
 /// One side of a conflict: the value as text (null: empty, or for a deletion conflict

@@ -1,5 +1,7 @@
-//! Where Mizan keeps things, and who the analyst is. The app and the command line share
-//! them: the same library, the same settings.
+//! Where Mizan keeps things, who the analyst is, and which language the system speaks:
+//! everything the front ends read from the environment, and the only module of the
+//! workspace that reads it. The app and the command line share them: the same library,
+//! the same analyst.
 //!
 //! - `$XDG_CONFIG_HOME/mizan/config.toml`: `analyst = "Amina Diallo"`.
 //! - `$XDG_DATA_HOME/mizan/library.sqlite3` (or `$MIZAN_LIBRARY`): the library.
@@ -10,7 +12,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{ErrorCode, Result, ServiceError};
+use crate::dto::Lang;
+use crate::error::{ErrorCode, Result, WorkspaceError};
 
 /// The places of one installation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,11 +76,11 @@ impl Config {
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
-            Err(e) => return Err(ServiceError::io(&path, &e)),
+            Err(e) => return Err(WorkspaceError::io(&path, &e)),
         };
         let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
             let line = e.span().map(|span| text[..span.start.min(text.len())].lines().count().max(1));
-            ServiceError::new(
+            WorkspaceError::new(
                 ErrorCode::InvalidInput,
                 format!(
                     "{}{}: {}",
@@ -91,7 +94,7 @@ impl Config {
             None => None,
             Some(toml::Value::String(name)) => Some(name.trim().to_owned()).filter(|n| !n.is_empty()),
             Some(other) => {
-                return Err(ServiceError::invalid(
+                return Err(WorkspaceError::invalid(
                     "analyst",
                     format!("{}: field `analyst` must be a string, not {}", path.display(), other.type_str()),
                 ));
@@ -111,16 +114,24 @@ impl Config {
     }
 }
 
-/// Writes beside the target and renames, so a crash never leaves half a file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp: PathBuf = dir.join(format!(".{name}.mizan-tmp"));
-    std::fs::write(&tmp, bytes).map_err(|e| ServiceError::io(&tmp, &e))?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        ServiceError::io(path, &e)
-    })
+/// The UI language from the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`), else Arabic:
+/// the app's first audience. What the app shows until the analyst chooses one.
+pub fn ui_lang_from_env() -> Lang {
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Ok(value) = std::env::var(var) {
+            let value = value.to_ascii_lowercase();
+            if value.starts_with("fr") {
+                return Lang::Fr;
+            }
+            if value.starts_with("en") {
+                return Lang::En;
+            }
+            if value.starts_with("ar") {
+                return Lang::Ar;
+            }
+        }
+    }
+    Lang::Ar
 }
 
 #[cfg(test)]
@@ -138,18 +149,5 @@ mod tests {
         assert_eq!(error.field.as_deref(), Some("analyst"));
         std::fs::write(dir.path().join("config.toml"), "analyst = \" Amina Diallo \"\n").expect("write");
         assert_eq!(Config::load(dir.path()).expect("valid").analyst.as_deref(), Some("Amina Diallo"));
-    }
-
-    #[test]
-    fn atomic_writes_replace_whole_files() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("brief.md");
-        write_atomically(&path, "un".as_bytes()).expect("first");
-        write_atomically(&path, "deux".as_bytes()).expect("second");
-        assert_eq!(std::fs::read_to_string(&path).expect("read"), "deux");
-        assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 1, "no temporary file left");
-        let error = write_atomically(&dir.path().join("missing/brief.md"), b"x").expect_err("no folder");
-        assert_eq!(error.code, ErrorCode::Io);
-        assert!(error.message.contains("missing"), "{error}");
     }
 }

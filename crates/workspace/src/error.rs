@@ -22,6 +22,9 @@ pub enum ErrorCode {
     InvalidInput,
     /// A file could not be read or written.
     Io,
+    /// The file to create is there already (the command line never overwrites one
+    /// unless told to).
+    AlreadyExists,
     /// SQLite refused an operation, or the library is damaged.
     Library,
     /// The library was written by a newer Mizan.
@@ -49,14 +52,14 @@ pub enum ErrorCode {
 /// A failed request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 #[ts(rename = "IpcError")]
-pub struct ServiceError {
+pub struct WorkspaceError {
     pub code: ErrorCode,
     pub message: String,
     /// The request field at fault, when there is one (`key`, `issued`, `title`…).
     pub field: Option<String>,
 }
 
-impl ServiceError {
+impl WorkspaceError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         Self { code, message: message.into(), field: None }
     }
@@ -79,15 +82,15 @@ impl ServiceError {
     }
 }
 
-impl fmt::Display for ServiceError {
+impl fmt::Display for WorkspaceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl std::error::Error for ServiceError {}
+impl std::error::Error for WorkspaceError {}
 
-impl From<LibraryError> for ServiceError {
+impl From<LibraryError> for WorkspaceError {
     fn from(error: LibraryError) -> Self {
         let message = error.to_string();
         match error {
@@ -102,10 +105,16 @@ impl From<LibraryError> for ServiceError {
     }
 }
 
-impl From<mizan_export::ExportError> for ServiceError {
+impl From<mizan_durable::WriteError> for WorkspaceError {
+    fn from(error: mizan_durable::WriteError) -> Self {
+        Self::io(&error.path, &error.source)
+    }
+}
+
+impl From<mizan_export::ExportError> for WorkspaceError {
     fn from(error: mizan_export::ExportError) -> Self {
         Self::new(ErrorCode::ExportFailed, error.to_string())
     }
 }
 
-pub type Result<T, E = ServiceError> = std::result::Result<T, E>;
+pub type Result<T, E = WorkspaceError> = std::result::Result<T, E>;

@@ -1,12 +1,12 @@
 //! Measures one live analysis (what the app runs after each keystroke) of a 10,000-word
 //! brief over the sample library, step by step, and the size of its JSON. Run in release:
-//! `cargo run --release -p mizan-service --example analyze_bench`
+//! `cargo run --release -p mizan-workspace --example analyze_bench`
 #![allow(clippy::unwrap_used)]
 
 use std::time::{Duration, Instant};
 
-use mizan_service::dto::{AnalyzeRequest, Lang};
-use mizan_service::{Paths, Service};
+use mizan_workspace::dto::{AnalyzeRequest, Lang};
+use mizan_workspace::{Paths, Workspace};
 
 #[path = "../../brief/examples/support/big_brief.rs"]
 mod support;
@@ -19,9 +19,9 @@ fn main() {
     let words = text.split_whitespace().count();
 
     let dir = tempfile::tempdir().unwrap();
-    let service = Service::open(Paths::under(dir.path())).unwrap();
+    let workspace = Workspace::open(Paths::under(dir.path())).unwrap();
     let mut request = AnalyzeRequest { text, ui_lang: Lang::Fr, known_blocks: Vec::new() };
-    let analysis = service.analyze(&request).unwrap();
+    let analysis = workspace.analyze(&request).unwrap();
     let json = serde_json::to_string(&analysis).unwrap();
     let html: usize = analysis.preview.blocks.iter().filter_map(|b| b.html.as_ref()).map(String::len).sum();
     println!(
@@ -41,7 +41,7 @@ fn main() {
         // One keystroke in the middle of the text, as in the app.
         request.text.insert(middle, 'x');
         let start = Instant::now();
-        let analysis = std::hint::black_box(service.analyze(&request).unwrap());
+        let analysis = std::hint::black_box(workspace.analyze(&request).unwrap());
         analyze.push(start.elapsed());
         let start = Instant::now();
         let json = std::hint::black_box(serde_json::to_string(&analysis).unwrap());

@@ -1,25 +1,25 @@
 //! The app's side of sync through the team's shared folder (`mizan_sync` does the work).
 //!
 //! The folder is chosen in a native folder dialog: the shell hands the choice over with
-//! [`Service::set_sync_folder`], as it does files with [`Service::grant`]; the web view can
+//! [`Workspace::set_sync_folder`], as it does files with [`Workspace::grant`]; the web view can
 //! never name a folder itself. The choice is kept in the app's settings, as the recent
 //! briefs are, so later runs may sync with it.
 //!
-//! # Syncing without holding the service
+//! # Syncing without holding the workspace
 //! A sync reads and writes files in a shared folder that may be a slow network share, and
 //! a catch-up after weeks offline applies thousands of changes. The shell keeps the
-//! [`Service`] behind a mutex that every request, the editor's live analysis included,
+//! [`Workspace`] behind a mutex that every request, the editor's live analysis included,
 //! takes; so a sync is split in three:
 //!
-//! 1. [`Service::begin_sync`] (brief): checks that sync is set up, marks it running and
+//! 1. [`Workspace::begin_sync`] (brief): checks that sync is set up, marks it running and
 //!    returns a [`SyncJob`] holding only paths and the analyst's name;
 //! 2. [`SyncJob::run`] (long): opens its own connection to the library file (SQLite in WAL
-//!    mode: the service's readers go on reading while it writes) and syncs through it,
-//!    without the service;
-//! 3. [`Service::finish_sync`] (brief): records the outcome and, on success, the time in
+//!    mode: the workspace's readers go on reading while it writes) and syncs through it,
+//!    without the workspace;
+//! 3. [`Workspace::finish_sync`] (brief): records the outcome and, on success, the time in
 //!    the settings.
 //!
-//! [`Service::sync_now`] does the three in a row, for callers that hold the service
+//! [`Workspace::sync_now`] does the three in a row, for callers that hold the workspace
 //! anyway (tests, a command line).
 
 use std::collections::HashMap;
@@ -27,22 +27,22 @@ use std::path::{Path, PathBuf};
 
 use mizan_library::{Library, OpenOptions};
 use mizan_source::{Clock, SystemClock, Timestamp};
-use mizan_sync::{Conflict, ConflictKind, Resolution, SyncError, SyncOptions};
+use mizan_sync::{Conflict, SyncError, SyncOptions};
 use serde_json::Value;
 
-use crate::Service;
+use crate::Workspace;
 use crate::dto_sync::*;
-use crate::error::{ErrorCode, Result, ServiceError};
+use crate::error::{ErrorCode, Result, WorkspaceError};
 
 /// How the syncs of this run went: the last report and the last error.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct SyncMemory {
     running: bool,
     last_report: Option<SyncReport>,
-    last_error: Option<ServiceError>,
+    last_error: Option<WorkspaceError>,
 }
 
-/// One sync to run away from the service: the library file, the shared folder and who
+/// One sync to run away from the workspace: the library file, the shared folder and who
 /// is working. `Send`, holds no connection until [`SyncJob::run`].
 #[derive(Clone, Debug)]
 pub struct SyncJob {
@@ -60,60 +60,72 @@ impl SyncJob {
     /// read-only or another team's folder is an error naming the folder; a damaged file of
     /// another device is not: it is listed in the report's `refused` and the rest goes on.
     pub fn run(&self) -> Result<SyncReport> {
-        let started = std::time::Instant::now();
         if !self.folder.is_dir() {
-            return Err(folder_error(
-                &self.folder,
-                "the shared folder is not there (unmounted, renamed or deleted?): reconnect it or choose another",
-            ));
+            return Err(folder_missing(&self.folder));
         }
         let mut options = OpenOptions::new(&self.analyst);
-        // The service's own connection takes the daily backup when the app starts.
+        // The workspace's own connection takes the daily backup when the app starts.
         options.daily_backup = false;
         let mut library = Library::open(&self.library, options)?;
-        let report = mizan_sync::sync(&mut library, &self.folder, &SyncOptions::new()).map_err(from_sync)?;
-        let elapsed = u32::try_from(started.elapsed().as_millis()).unwrap_or(u32::MAX);
-        Ok(report_dto(&report, &self.folder, now(), elapsed))
+        sync_library(&mut library, &self.folder)
     }
 }
 
-impl Service {
-    /// The shared folder, once chosen.
+fn folder_missing(folder: &Path) -> WorkspaceError {
+    folder_error(
+        folder,
+        "the shared folder is not there (unmounted, renamed or deleted?): reconnect it or choose another",
+    )
+}
+
+/// One sync of `library` with `folder`, timed.
+fn sync_library(library: &mut Library, folder: &Path) -> Result<SyncReport> {
+    let started = std::time::Instant::now();
+    let report = mizan_sync::sync(library, folder, &SyncOptions::new()).map_err(from_sync)?;
+    let elapsed = u32::try_from(started.elapsed().as_millis()).unwrap_or(u32::MAX);
+    Ok(report_dto(&report, folder, now(), elapsed))
+}
+
+impl Workspace {
+    /// The shared folder, once chosen in the app.
     pub fn sync_folder(&self) -> Option<PathBuf> {
-        self.settings.sync_folder.as_deref().map(PathBuf::from)
+        self.session.as_ref()?.settings.sync_folder.as_deref().map(PathBuf::from)
     }
 
     /// The user chose `folder` in a folder dialog: sync with it from now on.
     pub fn set_sync_folder(&mut self, folder: &Path) -> Result<SyncStatus> {
         if !folder.is_dir() {
-            return Err(ServiceError::invalid("folder", format!("{}: not a folder", folder.display())));
+            return Err(WorkspaceError::invalid("folder", format!("{}: not a folder", folder.display())));
         }
-        let folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
-        if self.settings.sync_folder.as_deref() != Some(&folder.display().to_string()) {
-            self.settings.sync_folder = Some(folder.display().to_string());
+        let folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf()).display().to_string();
+        let session = self.session_mut()?;
+        if session.settings.sync_folder.as_deref() != Some(&folder) {
+            session.settings.sync_folder = Some(folder);
+            session.save_settings()?;
             // The last report and error were about another folder.
             self.sync.last_report = None;
             self.sync.last_error = None;
-            self.settings.save(&self.paths.settings_file())?;
         }
         self.sync_status()
     }
 
     /// Stops syncing: forgets the shared folder (nothing in it is touched).
     pub fn forget_sync_folder(&mut self) -> Result<SyncStatus> {
-        self.settings.sync_folder = None;
+        let session = self.session_mut()?;
+        session.settings.sync_folder = None;
+        session.save_settings()?;
         self.sync.last_report = None;
         self.sync.last_error = None;
-        self.settings.save(&self.paths.settings_file())?;
         self.sync_status()
     }
 
     pub fn sync_status(&self) -> Result<SyncStatus> {
         let open_conflicts = mizan_sync::conflicts(&self.library, true).map_err(from_sync)?.len();
+        let settings = self.session.as_ref().map(|s| &s.settings);
         Ok(SyncStatus {
-            folder: self.settings.sync_folder.clone(),
+            folder: settings.and_then(|s| s.sync_folder.clone()),
             running: self.sync.running,
-            last_sync_at: self.settings.last_sync_at.clone(),
+            last_sync_at: settings.and_then(|s| s.last_sync_at.clone()),
             last_report: self.sync.last_report.clone(),
             last_error: self.sync.last_error.clone(),
             open_conflicts: u32::try_from(open_conflicts).unwrap_or(u32::MAX),
@@ -121,16 +133,16 @@ impl Service {
     }
 
     /// Starts a sync: what [`SyncJob::run`] needs, and the status says "running" until
-    /// [`Service::finish_sync`]. Runs must not overlap: the caller serialises them.
+    /// [`Workspace::finish_sync`]. Runs must not overlap: the caller serialises them.
     pub fn begin_sync(&mut self) -> Result<SyncJob> {
         let Some(folder) = self.sync_folder() else {
-            return Err(ServiceError::new(
+            return Err(WorkspaceError::new(
                 ErrorCode::NoSyncFolder,
                 "sync is not set up: choose the team's shared folder first",
             ));
         };
         self.sync.running = true;
-        Ok(SyncJob { library: self.paths.library.clone(), folder, analyst: self.analyst.clone() })
+        Ok(SyncJob { library: self.library_path.clone(), folder, analyst: self.analyst.clone() })
     }
 
     /// Records how a sync ended, and hands the outcome back.
@@ -140,15 +152,28 @@ impl Service {
             Ok(report) => {
                 self.sync.last_report = Some(report.clone());
                 self.sync.last_error = None;
-                self.settings.last_sync_at = Some(report.finished_at.clone());
-                self.settings.save(&self.paths.settings_file())?;
+                if let Some(session) = self.session.as_mut() {
+                    session.settings.last_sync_at = Some(report.finished_at.clone());
+                    session.save_settings()?;
+                }
             }
             Err(error) => self.sync.last_error = Some(error.clone()),
         }
         outcome
     }
 
-    /// A whole sync while holding the service (see the module documentation).
+    /// Syncs with `folder`, which the user named (the command line's `library sync DIR`),
+    /// through the workspace's own connection. The folder must exist: a missing one is
+    /// more likely an unmounted share than a place to start one.
+    pub fn sync_with(&mut self, folder: &Path) -> Result<SyncReport> {
+        if !folder.is_dir() {
+            return Err(folder_missing(folder));
+        }
+        let outcome = sync_library(&mut self.library, folder);
+        self.finish_sync(outcome)
+    }
+
+    /// A whole sync while holding the workspace (see the module documentation).
     pub fn sync_now(&mut self) -> Result<SyncReport> {
         let job = self.begin_sync()?;
         let outcome = job.run();
@@ -189,7 +214,7 @@ impl Service {
         self.sync_conflicts(false)?
             .into_iter()
             .find(|c| c.id == id)
-            .ok_or_else(|| ServiceError::not_found(format!("no conflict #{id} in the conflict log")).with_field("id"))
+            .ok_or_else(|| WorkspaceError::not_found(format!("no conflict #{id} in the conflict log")).with_field("id"))
     }
 }
 
@@ -197,23 +222,23 @@ fn now() -> Timestamp {
     SystemClock.now()
 }
 
-fn folder_error(folder: &Path, reason: &str) -> ServiceError {
-    ServiceError::new(ErrorCode::SyncFolder, format!("{}: {reason}", folder.display())).with_field("folder")
+fn folder_error(folder: &Path, reason: &str) -> WorkspaceError {
+    WorkspaceError::new(ErrorCode::SyncFolder, format!("{}: {reason}", folder.display())).with_field("folder")
 }
 
 /// A sync failure with a stable code; the message names the folder or file at fault.
-fn from_sync(error: SyncError) -> ServiceError {
+fn from_sync(error: SyncError) -> WorkspaceError {
     let message = error.to_string();
     match error {
         SyncError::Library(e) => e.into(),
-        SyncError::Sqlite(_) => ServiceError::new(ErrorCode::Library, message),
+        SyncError::Sqlite(_) => WorkspaceError::new(ErrorCode::Library, message),
         SyncError::Io { .. }
         | SyncError::Folder { .. }
         | SyncError::OtherLibrary { .. }
-        | SyncError::OwnChangeset { .. } => ServiceError::new(ErrorCode::SyncFolder, message).with_field("folder"),
-        SyncError::UnknownConflict(_) => ServiceError::not_found(message).with_field("id"),
-        SyncError::CannotFlip { .. } => ServiceError::new(ErrorCode::CannotFlip, message).with_field("id"),
-        SyncError::FailurePoint(_) => ServiceError::new(ErrorCode::Internal, message),
+        | SyncError::OwnChangeset { .. } => WorkspaceError::new(ErrorCode::SyncFolder, message).with_field("folder"),
+        SyncError::UnknownConflict(_) => WorkspaceError::not_found(message).with_field("id"),
+        SyncError::CannotFlip { .. } => WorkspaceError::new(ErrorCode::CannotFlip, message).with_field("id"),
+        SyncError::FailurePoint(_) => WorkspaceError::new(ErrorCode::Internal, message),
     }
 }
 
@@ -252,11 +277,7 @@ fn report_dto(report: &mizan_sync::SyncReport, folder: &Path, finished: Timestam
 }
 
 fn conflict_dto(conflict: &Conflict, source_title: Option<String>) -> SyncConflict {
-    let kind = match conflict.kind {
-        ConflictKind::Field => SyncConflictKind::Field,
-        ConflictKind::Delete => SyncConflictKind::Delete,
-        ConflictKind::Key => SyncConflictKind::Key,
-    };
+    let kind = SyncConflictKind::from(conflict.kind);
     let side = |side: &mizan_sync::ConflictValue| SyncConflictSide {
         value: if kind == SyncConflictKind::Delete { None } else { value_text(&conflict.field, &side.value) },
         at: Timestamp::from_millis(side.at).to_string(),
@@ -273,10 +294,7 @@ fn conflict_dto(conflict: &Conflict, source_title: Option<String>) -> SyncConfli
         kept: side(&conflict.kept),
         lost: side(&conflict.lost),
         detected_at: Timestamp::from_millis(conflict.detected_at).to_string(),
-        resolution: conflict.resolution.map(|(r, _)| match r {
-            Resolution::Flipped => SyncConflictResolution::Flipped,
-            Resolution::Dismissed => SyncConflictResolution::Dismissed,
-        }),
+        resolution: conflict.resolution.map(|(r, _)| r.into()),
         resolved_at: conflict.resolution.map(|(_, at)| Timestamp::from_millis(at).to_string()),
     }
 }
@@ -317,25 +335,25 @@ fn person_name(person: &Value) -> String {
 mod tests {
     use super::*;
     use crate::Paths;
-    use crate::dto::{GradeRequest, SourceInput, UpdateSourceRequest};
+    use crate::dto::{AddSourceRequest, Grade, GradeRequest, SourceInput, SourceType, UpdateSourceRequest};
 
     struct Laptop {
         _root: tempfile::TempDir,
-        service: Service,
+        workspace: Workspace,
     }
 
     fn laptop(name: &str) -> Laptop {
         let root = tempfile::tempdir().expect("temp dir");
         std::fs::create_dir_all(root.path().join("config")).expect("config dir");
         std::fs::write(root.path().join("config/config.toml"), format!("analyst = \"{name}\"\n")).expect("config");
-        let service = Service::open(Paths::under(root.path())).expect("library opens");
-        Laptop { _root: root, service }
+        let workspace = Workspace::open(Paths::under(root.path())).expect("library opens");
+        Laptop { _root: root, workspace }
     }
 
     fn source(key: &str, title: &str) -> SourceInput {
         SourceInput {
             key: Some(key.into()),
-            kind: "news-article".into(),
+            kind: SourceType::NewsArticle,
             title: title.into(),
             authors: Vec::new(),
             issued: Some("2025-11".into()),
@@ -352,40 +370,44 @@ mod tests {
         }
     }
 
+    fn add(key: &str, title: &str) -> AddSourceRequest {
+        AddSourceRequest { source: source(key, title), on_duplicate: Default::default() }
+    }
+
     #[test]
     fn a_change_on_one_laptop_reaches_the_other() {
         let share = tempfile::tempdir().expect("share");
         let mut amina = laptop("Amina Diallo");
         let mut karim = laptop("Karim Benali");
-        let error = amina.service.sync_now().expect_err("no folder yet");
+        let error = amina.workspace.sync_now().expect_err("no folder yet");
         assert_eq!(error.code, ErrorCode::NoSyncFolder);
-        assert_eq!(amina.service.sync_status().expect("status").folder, None);
+        assert_eq!(amina.workspace.sync_status().expect("status").folder, None);
 
-        let status = amina.service.set_sync_folder(share.path()).expect("folder");
+        let status = amina.workspace.set_sync_folder(share.path()).expect("folder");
         assert!(status.folder.is_some() && status.last_sync_at.is_none() && !status.running);
-        karim.service.set_sync_folder(share.path()).expect("folder");
+        karim.workspace.set_sync_folder(share.path()).expect("folder");
 
-        amina.service.add_source(&source("rfi-kayes-2025", "Les citernes de Kayes")).expect("add");
-        let sent = amina.service.sync_now().expect("amina syncs");
+        amina.workspace.add_source(&add("rfi-kayes-2025", "Les citernes de Kayes")).expect("add");
+        let sent = amina.workspace.sync_now().expect("amina syncs");
         assert!(sent.sent > 0, "{sent:?}");
-        let received = karim.service.sync_now().expect("karim syncs");
+        let received = karim.workspace.sync_now().expect("karim syncs");
         assert!(received.applied > 0 && received.refused.is_empty(), "{received:?}");
-        let there = karim.service.source("rfi-kayes-2025").expect("the source reached Karim");
+        let there = karim.workspace.source("rfi-kayes-2025").expect("the source reached Karim");
         assert_eq!(there.title, "Les citernes de Kayes");
 
         // Karim's grade comes back to Amina.
         karim
-            .service
-            .grade_source(&GradeRequest { key: "rfi-kayes-2025".into(), reliability: "B".into() })
+            .workspace
+            .grade_source(&GradeRequest { key: "rfi-kayes-2025".into(), reliability: Grade::B })
             .expect("grade");
-        karim.service.sync_now().expect("karim syncs");
-        amina.service.sync_now().expect("amina syncs");
-        assert_eq!(amina.service.source("rfi-kayes-2025").expect("source").grade.as_deref(), Some("B"));
+        karim.workspace.sync_now().expect("karim syncs");
+        amina.workspace.sync_now().expect("amina syncs");
+        assert_eq!(amina.workspace.source("rfi-kayes-2025").expect("source").grade, Some(Grade::B));
 
         // The status remembers the last sync, also in a later run of the app.
-        let status = amina.service.sync_status().expect("status");
+        let status = amina.workspace.sync_status().expect("status");
         assert!(status.last_sync_at.is_some() && status.last_report.is_some() && status.last_error.is_none());
-        let again = Service::open(amina.service.paths().clone()).expect("reopen");
+        let again = Workspace::open(amina.workspace.paths().cloned().expect("the app's paths")).expect("reopen");
         let reopened = again.sync_status().expect("status");
         assert_eq!(reopened.last_sync_at, status.last_sync_at);
         assert_eq!(reopened.folder, status.folder);
@@ -397,27 +419,27 @@ mod tests {
         let mut amina = laptop("Amina Diallo");
         let mut karim = laptop("Karim Benali");
         for l in [&mut amina, &mut karim] {
-            l.service.set_sync_folder(share.path()).expect("folder");
+            l.workspace.set_sync_folder(share.path()).expect("folder");
         }
-        amina.service.add_source(&source("rfi-kayes-2025", "Les citernes de Kayes")).expect("add");
-        amina.service.add_source(&source("jeune-afrique-2025", "Le blocus de Bamako")).expect("add");
-        amina.service.sync_now().expect("sync");
-        karim.service.sync_now().expect("sync");
+        amina.workspace.add_source(&add("rfi-kayes-2025", "Les citernes de Kayes")).expect("add");
+        amina.workspace.add_source(&add("jeune-afrique-2025", "Le blocus de Bamako")).expect("add");
+        amina.workspace.sync_now().expect("sync");
+        karim.workspace.sync_now().expect("sync");
 
         // Both edit the same titles while offline.
         for (l, suffix) in [(&mut amina, "(Amina)"), (&mut karim, "(Karim)")] {
             for key in ["rfi-kayes-2025", "jeune-afrique-2025"] {
                 let mut input = source(key, &format!("Titre {suffix}"));
                 input.authors = vec![crate::dto::Person::Structured { family: "Ledjely".into(), given: None }];
-                l.service.update_source(&UpdateSourceRequest { key: key.into(), source: input }).expect("edit");
+                l.workspace.update_source(&UpdateSourceRequest { key: key.into(), source: input }).expect("edit");
             }
         }
-        amina.service.sync_now().expect("sync");
-        let report = karim.service.sync_now().expect("sync");
+        amina.workspace.sync_now().expect("sync");
+        let report = karim.workspace.sync_now().expect("sync");
         assert_eq!(report.conflicts, 2, "{report:?}");
-        assert_eq!(karim.service.sync_status().expect("status").open_conflicts, 2);
+        assert_eq!(karim.workspace.sync_status().expect("status").open_conflicts, 2);
 
-        let open = karim.service.sync_conflicts(true).expect("conflicts");
+        let open = karim.workspace.sync_conflicts(true).expect("conflicts");
         assert_eq!(open.len(), 2);
         let first = &open[0];
         assert_eq!(
@@ -430,26 +452,26 @@ mod tests {
         assert!(first.kept.at.ends_with('Z') && !first.kept.author.is_empty() && !first.lost.device.is_empty());
 
         // Flip the first: the lost value is back in the library.
-        let flipped = karim.service.flip_conflict(first.id).expect("flip");
+        let flipped = karim.workspace.flip_conflict(first.id).expect("flip");
         assert_eq!(flipped.resolution, Some(SyncConflictResolution::Flipped));
         assert!(flipped.resolved_at.is_some());
         let key = first.source_key.clone().expect("key");
-        assert_eq!(karim.service.source(&key).expect("source").title, first.lost.value.clone().expect("lost"));
+        assert_eq!(karim.workspace.source(&key).expect("source").title, first.lost.value.clone().expect("lost"));
         // Dismiss the other.
         let second = open[1].id;
-        let dismissed = karim.service.dismiss_conflict(second).expect("dismiss");
+        let dismissed = karim.workspace.dismiss_conflict(second).expect("dismiss");
         assert_eq!(dismissed.resolution, Some(SyncConflictResolution::Dismissed));
-        assert!(karim.service.sync_conflicts(true).expect("open").is_empty());
-        assert_eq!(karim.service.sync_conflicts(false).expect("all").len(), 2);
+        assert!(karim.workspace.sync_conflicts(true).expect("open").is_empty());
+        assert_eq!(karim.workspace.sync_conflicts(false).expect("all").len(), 2);
 
         // The flip travels: after both sync, Amina has the flipped value too.
-        karim.service.sync_now().expect("sync");
-        amina.service.sync_now().expect("sync");
-        assert_eq!(amina.service.source(&key).expect("source").title, first.lost.value.clone().expect("lost"));
+        karim.workspace.sync_now().expect("sync");
+        amina.workspace.sync_now().expect("sync");
+        assert_eq!(amina.workspace.source(&key).expect("source").title, first.lost.value.clone().expect("lost"));
 
-        let missing = karim.service.flip_conflict(999).expect_err("no such conflict");
+        let missing = karim.workspace.flip_conflict(999).expect_err("no such conflict");
         assert_eq!((missing.code, missing.field.as_deref()), (ErrorCode::NotFound, Some("id")));
-        let missing = karim.service.dismiss_conflict(999).expect_err("no such conflict");
+        let missing = karim.workspace.dismiss_conflict(999).expect_err("no such conflict");
         assert_eq!(missing.code, ErrorCode::NotFound);
     }
 
@@ -460,21 +482,21 @@ mod tests {
         let mut karim = laptop("Karim Benali");
         let not_a_folder = share.path().join("file.txt");
         std::fs::write(&not_a_folder, "x").expect("write");
-        let error = amina.service.set_sync_folder(&not_a_folder).expect_err("a file");
+        let error = amina.workspace.set_sync_folder(&not_a_folder).expect_err("a file");
         assert_eq!((error.code, error.field.as_deref()), (ErrorCode::InvalidInput, Some("folder")));
 
         // The folder vanishes after it was chosen.
         let folder = share.path().join("team");
         std::fs::create_dir(&folder).expect("dir");
-        amina.service.set_sync_folder(&folder).expect("folder");
-        karim.service.set_sync_folder(&folder).expect("folder");
-        amina.service.sync_now().expect("sync");
-        karim.service.sync_now().expect("sync");
+        amina.workspace.set_sync_folder(&folder).expect("folder");
+        karim.workspace.set_sync_folder(&folder).expect("folder");
+        amina.workspace.sync_now().expect("sync");
+        karim.workspace.sync_now().expect("sync");
         std::fs::rename(&folder, share.path().join("moved")).expect("move");
-        let error = amina.service.sync_now().expect_err("gone");
+        let error = amina.workspace.sync_now().expect_err("gone");
         assert_eq!(error.code, ErrorCode::SyncFolder);
         assert!(error.message.contains("team"), "{error}");
-        let status = amina.service.sync_status().expect("status");
+        let status = amina.workspace.sync_status().expect("status");
         assert_eq!(status.last_error.as_ref().map(|e| e.code), Some(ErrorCode::SyncFolder));
         assert!(!status.running);
         std::fs::rename(share.path().join("moved"), &folder).expect("move back");
@@ -486,31 +508,31 @@ mod tests {
             walk(&folder).into_iter().filter(|p| p.extension().is_some_and(|e| e == "changes")).collect()
         };
         let before = changesets();
-        karim.service.add_source(&source("rfi-kayes-2025", "Les citernes de Kayes")).expect("add");
-        karim.service.sync_now().expect("sync");
+        karim.workspace.add_source(&add("rfi-kayes-2025", "Les citernes de Kayes")).expect("add");
+        karim.workspace.sync_now().expect("sync");
         let added: Vec<PathBuf> = changesets().into_iter().filter(|p| !before.contains(p)).collect();
         assert_eq!(added.len(), 1, "{added:?}");
         let newest = added[0].clone();
         let text = std::fs::read_to_string(&newest).expect("read");
         std::fs::write(&newest, &text[..text.len() / 2]).expect("truncate");
-        let report = amina.service.sync_now().expect("the sync goes on");
+        let report = amina.workspace.sync_now().expect("the sync goes on");
         assert_eq!(report.refused.len(), 1, "{report:?}");
         let refused = &report.refused[0];
         assert!(refused.name.starts_with("mizan-sync/") && refused.name.ends_with(".changes"), "{refused:?}");
         assert!(!refused.reason.is_empty());
-        assert!(amina.service.sync_status().expect("status").last_error.is_none());
+        assert!(amina.workspace.sync_status().expect("status").last_error.is_none());
 
         // Another team's folder is refused with a message naming it.
         let other = tempfile::tempdir().expect("other share");
         let mut stranger = laptop("Someone Else");
-        stranger.service.set_sync_folder(other.path()).expect("folder");
-        stranger.service.sync_now().expect("sync");
-        amina.service.set_sync_folder(other.path()).expect("folder");
-        let error = amina.service.sync_now().expect_err("another library");
+        stranger.workspace.set_sync_folder(other.path()).expect("folder");
+        stranger.workspace.sync_now().expect("sync");
+        amina.workspace.set_sync_folder(other.path()).expect("folder");
+        let error = amina.workspace.sync_now().expect_err("another library");
         assert_eq!(error.code, ErrorCode::SyncFolder);
         assert!(error.message.contains("another") || error.message.contains("library"), "{error}");
 
-        let status = amina.service.forget_sync_folder().expect("forget");
+        let status = amina.workspace.forget_sync_folder().expect("forget");
         assert_eq!(status.folder, None);
     }
 

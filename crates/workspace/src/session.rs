@@ -1,4 +1,5 @@
-//! The app's own state between runs: UI language, recent briefs, autosaved text.
+//! The app's own state between runs: UI language, recent briefs, autosaved text. A
+//! workspace opened on a library alone (the command line) has none of it.
 //!
 //! Settings are one small JSON file written atomically; a damaged file is set aside
 //! (renamed `.damaged`) and defaults are used, so a bad file never stops the app.
@@ -11,8 +12,31 @@ use mizan_source::{Clock, SystemClock};
 use serde::{Deserialize, Serialize};
 
 use crate::dto::{Lang, RecentBrief, RecoveryEntry};
-use crate::error::{ErrorCode, Result, ServiceError};
-use crate::paths::write_atomically;
+use crate::error::{ErrorCode, Result, WorkspaceError};
+use crate::paths::Paths;
+
+/// What the app keeps beside the library: where things are, its settings, the autosave
+/// area, and what this run started from.
+#[derive(Debug)]
+pub(crate) struct Session {
+    pub paths: Paths,
+    pub settings: Settings,
+    pub recovery: Recovery,
+    /// The library did not exist before this run (it was seeded with the samples).
+    pub first_start: bool,
+    /// The system's language, for the UI until the analyst chooses one.
+    pub system_lang: Lang,
+}
+
+impl Session {
+    pub fn ui_lang(&self) -> Lang {
+        self.settings.ui_lang.unwrap_or(self.system_lang)
+    }
+
+    pub fn save_settings(&self) -> Result<()> {
+        self.settings.save(&self.paths.settings_file())
+    }
+}
 
 /// How many recent briefs are remembered.
 pub const RECENT: usize = 12;
@@ -49,11 +73,11 @@ impl Settings {
 
     pub fn save(&self, path: &Path) -> Result<()> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| ServiceError::io(dir, &e))?;
+            std::fs::create_dir_all(dir).map_err(|e| WorkspaceError::io(dir, &e))?;
         }
         let text =
-            serde_json::to_string_pretty(self).map_err(|e| ServiceError::new(ErrorCode::Internal, e.to_string()))?;
-        write_atomically(path, text.as_bytes())
+            serde_json::to_string_pretty(self).map_err(|e| WorkspaceError::new(ErrorCode::Internal, e.to_string()))?;
+        Ok(mizan_durable::write_atomically(path, text.as_bytes())?)
     }
 
     /// Puts a brief at the top of the recent list.
@@ -67,26 +91,6 @@ impl Settings {
 
 fn now() -> String {
     SystemClock.now().to_string()
-}
-
-/// The UI language from the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`), else Arabic:
-/// the app's first audience.
-pub fn ui_lang_from_env() -> Lang {
-    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-        if let Ok(value) = std::env::var(var) {
-            let value = value.to_ascii_lowercase();
-            if value.starts_with("fr") {
-                return Lang::Fr;
-            }
-            if value.starts_with("en") {
-                return Lang::En;
-            }
-            if value.starts_with("ar") {
-                return Lang::Ar;
-            }
-        }
-    }
-    Lang::Ar
 }
 
 /// The autosave area.
@@ -110,7 +114,7 @@ impl Recovery {
     fn file(&self, key: &str) -> Result<PathBuf> {
         let ok = !key.is_empty() && key.len() <= 64 && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
         if !ok {
-            return Err(ServiceError::invalid(
+            return Err(WorkspaceError::invalid(
                 "key",
                 format!("key: {key:?} is not a recovery key (letters, digits, '-')"),
             ));
@@ -120,10 +124,10 @@ impl Recovery {
 
     pub fn store(&self, key: &str, path: Option<&str>, text: &str) -> Result<()> {
         let file = self.file(key)?;
-        std::fs::create_dir_all(&self.dir).map_err(|e| ServiceError::io(&self.dir, &e))?;
+        std::fs::create_dir_all(&self.dir).map_err(|e| WorkspaceError::io(&self.dir, &e))?;
         let stored = Stored { path: path.map(str::to_owned), saved_at: now(), text: text.to_owned() };
-        let json = serde_json::to_vec(&stored).map_err(|e| ServiceError::new(ErrorCode::Internal, e.to_string()))?;
-        write_atomically(&file, &json)
+        let json = serde_json::to_vec(&stored).map_err(|e| WorkspaceError::new(ErrorCode::Internal, e.to_string()))?;
+        Ok(mizan_durable::write_atomically(&file, &json)?)
     }
 
     pub fn discard(&self, key: &str) -> Result<()> {
@@ -131,7 +135,7 @@ impl Recovery {
         match std::fs::remove_file(&file) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(ServiceError::io(&file, &e)),
+            Err(e) => Err(WorkspaceError::io(&file, &e)),
         }
     }
 
