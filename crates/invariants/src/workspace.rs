@@ -8,8 +8,6 @@ use std::path::{Path, PathBuf};
 pub struct Member {
     /// The package name (`mizan-library`).
     pub name: String,
-    /// The folder, relative to the repository (`crates/library`).
-    pub dir: PathBuf,
     /// Names of the packages in `[dependencies]` (what the crate's own code may use).
     pub dependencies: BTreeSet<String>,
     /// Names in every dependency table, dev and build included.
@@ -72,7 +70,7 @@ fn member(root: &Path, dir: &Path) -> Member {
             SourceFile { path: relative(path), code: without_unit_tests(&text).to_owned() }
         })
         .collect();
-    Member { name, dir: relative(dir), dependencies, all_dependencies, sources }
+    Member { name, dependencies, all_dependencies, sources }
 }
 
 fn collect_rs(dir: &Path, out: &mut Vec<PathBuf>) {
