@@ -632,6 +632,20 @@ impl Builder<'_, '_> {
         Block { kind: BlockKind::Paragraph { marker, content }, direction, span }
     }
 
+    /// The span from `start` to `end` in the source, each moved forward to a character
+    /// boundary: plain text can be longer than its source (pulldown-cmark makes a NUL
+    /// U+FFFD), so an offset mapped through it may fall inside a character.
+    fn on_chars(&self, start: usize, end: usize) -> Span {
+        let boundary = |at: usize| {
+            let mut at = at.min(self.source.len());
+            while !self.source.is_char_boundary(at) {
+                at += 1;
+            }
+            at
+        };
+        Span::new(boundary(start), boundary(end))
+    }
+
     /// One sentence-sized unit; a claim of fact when it carries citations.
     fn unit(&mut self, plain: &Plain, (start, end): (usize, usize), role: SentenceRole) {
         let raw = plain.text.get(start..end).unwrap_or_default();
@@ -640,7 +654,7 @@ impl Builder<'_, '_> {
             return;
         }
         let lead = raw.len() - raw.trim_start().len();
-        let span = Span::new(plain.source_offset(start + lead), plain.source_end(end));
+        let span = self.on_chars(plain.source_offset(start + lead), plain.source_end(end));
         let cited: Vec<usize> = plain.cites_in(start, end).collect();
         let section = self.current_section();
         self.sentences.push(Sentence { text: text.clone(), span, section, role, citations: cited.len() });
@@ -669,7 +683,7 @@ impl Builder<'_, '_> {
         for (start, end) in split(&plain.text) {
             let raw = plain.text.get(start..end).unwrap_or_default();
             let lead = raw.len() - raw.trim_start().len();
-            let sentence_span = Span::new(plain.source_offset(start + lead), plain.source_end(end));
+            let sentence_span = self.on_chars(plain.source_offset(start + lead), plain.source_end(end));
             let citations = plain.cites_in(start, end).count();
             self.sentences.push(Sentence { text: clean(raw), span: sentence_span, section, role, citations });
         }
