@@ -179,8 +179,9 @@ fn files_are_reached_only_through_dialogs() {
         .expect("write");
     std::fs::write(app.dialogs().join("open-next"), file.display().to_string()).expect("write");
     let summary = app.ok("sources_import", json!({ "onDuplicate": "skip", "format": null, "skipInvalid": true }));
-    assert_eq!(summary["added"], 1, "{summary}");
-    assert_eq!(summary["rejected"].as_array().map(Vec::len), Some(1), "{summary}");
+    // An entry without a title is kept, as other tools keep it (issue 16).
+    assert_eq!(summary["added"], 2, "{summary}");
+    assert_eq!(summary["rejected"].as_array().map(Vec::len), Some(0), "{summary}");
     // Cancelled dialog: null, nothing done.
     assert_eq!(
         app.ok("sources_import", json!({ "onDuplicate": "skip", "format": null, "skipInvalid": true })),

@@ -214,3 +214,16 @@ fn a_claim_ending_in_a_citation_ends_with_it_even_in_arabic() {
         }
     }
 }
+
+/// Found by the brief fuzzer: text that pulldown-cmark gives longer than its source
+/// (a NUL in a code span becomes U+FFFD, three bytes for one) made a claim end inside a
+/// character. Spans now always fall on character boundaries.
+#[test]
+fn a_claim_over_text_longer_than_its_source_stays_on_character_boundaries() {
+    let brief = parse_bytes(b"[@zare,\xd6\x04\x00\x00\x00\x00]]]]]]]]]]]\x00]]]]\x00\x00cred\x00t n\x00\x00-dtt [@zare, -[\xff\xedri\xc3noC]\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85````````W\x00\x00\x00\x00\xa0\x9f\x9f+\x9f```````\x00\x00\x00\x00`\x85\x85s\x5c\x00````````");
+    assert!(!brief.claims.is_empty());
+    let text = brief.text();
+    for span in brief.claims.iter().map(|c| c.span).chain(brief.sentences.iter().map(|s| s.span)) {
+        assert!(text.get(span.start..span.end).is_some(), "{span:?}");
+    }
+}

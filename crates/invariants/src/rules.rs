@@ -67,8 +67,9 @@ fn only_the_library_and_sync_reach_sqlite() {
 }
 
 /// "Business logic never reads the clock or the environment … Only the front ends read
-/// config and env": the command line, the app shell, the benchmark tool, and the
-/// workspace's `paths.rs`, which is where both front ends get their locations from.
+/// config and env": the command line, the app shell, the benchmark tool, a crate's own
+/// tool binaries (`src/bin/`), and the workspace's `paths.rs`, which is where both front
+/// ends get their locations from.
 #[test]
 fn only_the_front_ends_read_the_environment() {
     let front_ends = ["mizan-cli", "mizan-app", "mizan-bench"];

@@ -23,11 +23,14 @@ fn failures(target: Target) -> Vec<String> {
     let seeds = target.seeds();
     assert!(!seeds.is_empty(), "no seeds for {}", target.name());
     inputs.extend(seeds.into_iter().map(|(name, bytes)| (format!("{} seed {name}", target.name()), bytes)));
-    inputs
+    let started = std::time::Instant::now();
+    let failed = inputs
         .iter()
         .filter(|(_, bytes)| catch_unwind(AssertUnwindSafe(|| target.check(bytes))).is_err())
         .map(|(name, _)| name.clone())
-        .collect()
+        .collect();
+    eprintln!("{}: {} inputs in {:?}", target.name(), inputs.len(), started.elapsed());
+    failed
 }
 
 /// Every target, so that one failing does not hide another.

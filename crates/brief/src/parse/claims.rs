@@ -14,6 +14,20 @@ use crate::model::{Claim, ClaimKind, Extent, Marker, Sentence, SentenceRole};
 use crate::sentences::{CITE, Plain, clean, split};
 
 impl Builder<'_, '_> {
+    /// `span` with each end moved forward to a character boundary of the source: plain
+    /// text can be longer than its source (pulldown-cmark makes a NUL U+FFFD), so an
+    /// offset mapped through it may fall inside a character.
+    fn on_chars(&self, span: Span) -> Span {
+        let boundary = |at: usize| {
+            let mut at = at.min(self.source.len());
+            while !self.source.is_char_boundary(at) {
+                at += 1;
+            }
+            at
+        };
+        Span::new(boundary(span.start), boundary(span.end))
+    }
+
     /// One sentence-sized unit at `extent` of its block; a claim of fact when it carries
     /// citations, whose index is returned.
     pub(super) fn unit(
@@ -28,7 +42,7 @@ impl Builder<'_, '_> {
         if text.is_empty() && !raw.contains(CITE) {
             return None;
         }
-        let span = plain.span(start, end);
+        let span = self.on_chars(plain.span(start, end));
         let cited: Vec<usize> = plain.cites_in(start, end).collect();
         let section = self.current_section();
         let claim = (!cited.is_empty()).then_some(self.claims.len());
@@ -82,7 +96,7 @@ impl Builder<'_, '_> {
             let raw = plain.text.get(start..end).unwrap_or_default();
             self.sentences.push(Sentence {
                 text: clean(raw),
-                span: plain.span(start, end),
+                span: self.on_chars(plain.span(start, end)),
                 section,
                 role,
                 citations: plain.cites_in(start, end).count(),
