@@ -1,6 +1,6 @@
 //! The text the preview and analysis benchmarks measure: the French sample's front matter
 //! once, then its body repeated until the brief has `words` words. Shared by
-//! `mizan-brief`'s `html_bench` and `mizan-service`'s `analyze_bench` (included by path).
+//! `mizan-brief`'s `html_bench` and `mizan-workspace`'s `analyze_bench` (included by path).
 
 pub fn big_brief(words: usize) -> String {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/briefs/sample-fr.md");
